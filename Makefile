@@ -1,0 +1,39 @@
+# policykg: `make demo` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DIR ?= demo-output
+STORE := $(DEMO_DIR)/store
+
+.PHONY: setup demo test bench clean
+
+$(BIN)/policykg: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/policykg
+
+demo: setup
+	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	$(BIN)/policykg ingest --quiet --store $(STORE) examples/corpus
+	$(BIN)/policykg stats --store $(STORE)
+	$(BIN)/policykg query citations --store $(STORE) --param doc=kst-30950-319
+	$(BIN)/policykg trace kst-30950-295 --store $(STORE)
+	$(BIN)/policykg validate --store $(STORE) --limit 10
+	$(BIN)/policykg export --store $(STORE) --format turtle --output $(DEMO_DIR)/policykg.ttl
+	$(BIN)/policykg export --store $(STORE) --format jsonld --output $(DEMO_DIR)/policykg.jsonld
+	$(BIN)/policykg export --store $(STORE) --format graphml --output $(DEMO_DIR)/citations.graphml
+	$(BIN)/policykg export --store $(STORE) --format gexf --output $(DEMO_DIR)/citations.gexf
+	$(BIN)/policykg export --store $(STORE) --format csv --output $(DEMO_DIR)/csv
+	@echo "Exports written to $(DEMO_DIR)/"
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/store_choice.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DIR) *.egg-info .pytest_cache

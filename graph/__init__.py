@@ -1,0 +1,2 @@
+"""Graph: extraction results -> RDF, the store, named queries, trace,
+validation and export."""

@@ -1,0 +1,151 @@
+"""Extraction -> the RDF of one source document (its named graph).
+
+Every extracted fact ``s p o`` is written with an Evidence node that records
+the document, the character span, the quote, the line and the rule.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF
+
+from policykg.loaders.models import Extraction, Reference
+from policykg.loaders.text import line_of
+from policykg.namespaces import PKG
+
+from . import iris
+
+# The class a cited document gets from the kind of its citation.
+_CITED_CLASS = {
+    "kamerstuk": PKG.ParliamentaryPaper, "motion": PKG.Motion,
+    "handelingen": PKG.Proceedings, "aanhangsel": PKG.Proceedings,
+    "staatscourant": PKG.GazettePublication, "staatsblad": PKG.GazettePublication,
+    "tractatenblad": PKG.GazettePublication, "ecli": PKG.CourtDecision,
+    "bwb": PKG.Legislation, "law": PKG.Legislation, "letter": PKG.Letter,
+}
+
+
+class _Builder:
+    def __init__(self, ex: Extraction):
+        self.ex = ex
+        self.g = Graph()
+        self.doc = iris.document(ex.key)
+
+    def fact(self, s, p, o, start: int, end: int, rule: str, confidence: float | None = None):
+        """Add ``s p o`` and the evidence for it."""
+        self.g.add((s, p, o))
+        ev = iris.evidence(self.ex.key, s, p, o, start, end, rule)
+        quote = self.ex.content[start:end]
+        for triple in (
+            (ev, RDF.type, PKG.Evidence), (ev, RDF.type, RDF.Statement),
+            (ev, RDF.subject, s), (ev, RDF.predicate, p), (ev, RDF.object, o),
+            (ev, PKG.sourceDocument, self.doc),
+            (ev, PKG.start, Literal(start, datatype=XSD.nonNegativeInteger)),
+            (ev, PKG.end, Literal(end, datatype=XSD.nonNegativeInteger)),
+            (ev, PKG.line, Literal(line_of(self.ex.content, start), datatype=XSD.positiveInteger)),
+            (ev, PKG.quote, Literal(quote)), (ev, PKG.rule, Literal(rule)),
+        ):
+            self.g.add(triple)
+        if confidence is not None:
+            self.g.add((ev, PKG.confidence, Literal(Decimal(str(confidence)), datatype=XSD.decimal)))
+
+    def span_fact(self, s, p, o, field: str, rule: str):
+        span = self.ex.metadata.spans.get(field)
+        if span:
+            self.fact(s, p, o, span.start, span.end, rule)
+        else:
+            self.g.add((s, p, o))
+
+    def document(self):
+        meta, doc, g = self.ex.metadata, self.doc, self.g
+        g.add((doc, RDF.type, getattr(PKG, meta.kind)))
+        if meta.identifier and meta.identifier.startswith("kst-"):
+            g.add((doc, RDF.type, PKG.ParliamentaryPaper))
+        g.add((doc, PKG.identifier, Literal(self.ex.key)))
+        g.add((doc, PKG.sourceFile, Literal(self.ex.source)))
+        g.add((doc, PKG.contentHash, Literal(self.ex.content_hash)))
+        if meta.title:
+            self.span_fact(doc, DCTERMS.title, Literal(meta.title), "title", "metadata-title")
+        if meta.date:
+            self.span_fact(doc, PKG.date, Literal(meta.date, datatype=XSD.date), "date", "metadata-date")
+        if meta.kenmerk:
+            self.span_fact(doc, PKG.kenmerk, Literal(meta.kenmerk), "kenmerk", "metadata-kenmerk")
+        if meta.dossier:
+            dossier = iris.dossier(meta.dossier)
+            self.span_fact(doc, PKG.partOfDossier, dossier, "dossier", "metadata-dossier")
+            g.add((dossier, RDF.type, PKG.Dossier))
+            g.add((dossier, PKG.identifier, Literal(meta.dossier)))
+            if meta.dossier_title:
+                g.add((dossier, DCTERMS.title, Literal(meta.dossier_title, lang="nl")))
+        for field, prop in (("sender", PKG.sender), ("addressee", PKG.addressee)):
+            if getattr(meta, field):
+                self.span_fact(doc, prop, URIRef(getattr(meta, field)), field, f"metadata-{field}")
+        if meta.signatory:
+            person = self.person(meta.signatory)
+            self.span_fact(doc, DCTERMS.creator, person, "signatory", "metadata-signatory")
+
+    def person(self, name: str) -> URIRef:
+        person = iris.person(name)
+        self.g.add((person, RDF.type, PKG.Person))
+        self.g.add((person, FOAF.name, Literal(name)))
+        self.g.add((person, RDFS.label, Literal(name)))
+        return person
+
+    def cited(self, ref: Reference) -> URIRef:
+        identifier = iris.letter_by_date(ref.date) if ref.type == "letter" else ref.id
+        target = iris.document(identifier)
+        self.g.add((target, RDF.type, _CITED_CLASS[ref.type]))
+        self.g.add((target, PKG.identifier, Literal(identifier)))
+        if ref.type in ("kamerstuk", "motion"):
+            self.g.add((target, RDF.type, PKG.ParliamentaryPaper))
+            self.g.add((target, PKG.partOfDossier, iris.dossier(identifier[4:].rsplit("-", 1)[0])))
+            self.g.add((iris.dossier(identifier[4:].rsplit("-", 1)[0]), RDF.type, PKG.Dossier))
+        if ref.type == "letter":
+            self.g.add((target, PKG.date, Literal(ref.date, datatype=XSD.date)))
+        return target
+
+    def reference(self, ref: Reference):
+        if ref.type == "debate":
+            if ref.date:
+                debate = iris.debate(ref.date, ref.note or "debat")
+                self.g.add((debate, RDF.type, PKG.Debate))
+                self.g.add((debate, PKG.date, Literal(ref.date, datatype=XSD.date)))
+                self.g.add((debate, RDFS.label, Literal(f"{ref.note} {ref.date}", lang="nl")))
+                self.fact(self.doc, PKG.mentions, debate, ref.start, ref.end, ref.rule)
+            return
+        if ref.id is None and not (ref.type == "letter" and ref.date):
+            return
+        target = self.cited(ref)
+        self.fact(self.doc, PKG.cites, target, ref.start, ref.end, ref.rule)
+        for name in ref.submitters:
+            self.fact(target, PKG.submittedBy, self.person(name), ref.start, ref.end, ref.rule)
+
+    def measures(self):
+        for m in self.ex.measures:
+            node = iris.measure(self.ex.key, m.label)
+            self.g.add((node, RDF.type, PKG.Measure))
+            self.g.add((node, RDFS.label, Literal(m.label, lang="nl")))
+            for motion in m.led_from:
+                self.fact(iris.document(motion), PKG.ledTo, node, m.start, m.end, m.rule, m.confidence)
+            for instrument in m.instruments:
+                self.fact(node, PKG.usesInstrument, URIRef(instrument), m.start, m.end, m.rule, m.confidence)
+            for actor in m.responsible:
+                self.fact(URIRef(actor), PKG.responsibleFor, node, m.start, m.end, m.rule, m.confidence)
+        for link in self.ex.links:
+            self.fact(iris.document(link.source), getattr(PKG, link.relation), URIRef(link.target),
+                      link.start, link.end, link.rule, link.confidence)
+
+
+def build_graph(ex: Extraction) -> Graph:
+    """The triples of one source document, evidence included."""
+    builder = _Builder(ex)
+    builder.document()
+    for ref in ex.references:
+        builder.reference(ref)
+    for mention in ex.mentions:
+        builder.fact(builder.doc, PKG.mentions, URIRef(mention.concept), mention.start, mention.end,
+                     mention.rule)
+    builder.measures()
+    return builder.g

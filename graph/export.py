@@ -1,0 +1,106 @@
+"""Export the graph as RDF, or the citation network for Gephi, Cytoscape,
+pandas and R (GraphML, GEXF, nodes.csv + edges.csv)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
+
+from policykg.namespaces import OEP, PKG, PKGID
+
+from .store import Store
+
+RDF_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nquads": "nquads"}
+NETWORK_FORMATS = ("graphml", "gexf", "csv")
+FORMATS = tuple(RDF_FORMATS) + NETWORK_FORMATS
+# Formats that keep one named graph per source document.
+DATASET_FORMATS = {"jsonld", "trig", "nquads"}
+
+_NETWORK_QUERY = """
+PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?evidence) (MIN(?q) AS ?quote) WHERE {
+  VALUES ?p { pkg:cites pkg:ledTo pkg:usesInstrument pkg:submittedBy pkg:responsibleFor }
+  ?s ?p ?o .
+  OPTIONAL { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:quote ?q }
+}
+GROUP BY ?s ?p ?o ORDER BY ?s ?p ?o
+"""
+_NODE_QUERY = """
+PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?n (SAMPLE(?i) AS ?identifier) (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?d) AS ?date)
+       (SAMPLE(?f) AS ?file) WHERE {
+  { ?n pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?x }
+  UNION { ?x pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?n }
+  OPTIONAL { ?n pkg:identifier ?i }
+  OPTIONAL { ?n skos:prefLabel|rdfs:label|dcterms:title ?l FILTER (lang(?l) IN ("nl", "")) }
+  OPTIONAL { ?n a ?t FILTER (STRSTARTS(STR(?t), STR(pkg:)) && ?t != pkg:ParliamentaryPaper) }
+  OPTIONAL { ?n pkg:date ?d }
+  OPTIONAL { ?n pkg:sourceFile ?f }
+}
+GROUP BY ?n ORDER BY ?n
+"""
+
+
+def _bind_prefixes(graph: Graph) -> None:
+    for prefix, ns in (("pkg", str(PKG._NS)), ("pkgid", str(PKGID)), ("oep", str(OEP)),
+                       ("dcterms", str(DCTERMS)), ("skos", str(SKOS)), ("foaf", str(FOAF)),
+                       ("prov", str(PROV)), ("org", str(ORG))):
+        graph.bind(prefix, ns, override=True)
+
+
+def export_rdf(store: Store, fmt: str) -> str:
+    """Serialise everything: dataset formats keep the named graphs, others merge them."""
+    graph = store.dataset() if fmt in DATASET_FORMATS else store.union()
+    _bind_prefixes(graph)
+    return graph.serialize(format=RDF_FORMATS[fmt])
+
+
+def citation_network(store: Store) -> nx.MultiDiGraph:
+    """Documents, motions, measures, instruments and people with the relations
+    between them; edges carry the relation, the evidence count and a quote."""
+    net = nx.MultiDiGraph()
+    for row in store.query(_NODE_QUERY).dicts():
+        iri = str(row["n"])
+        net.add_node(iri, **{k: str(v) for k, v in row.items() if k != "n" and v is not None},
+                     ingested=row["file"] is not None)
+        net.nodes[iri]["type"] = net.nodes[iri].get("type", "").rsplit("#", 1)[-1]
+        net.nodes[iri].setdefault("label", net.nodes[iri].get("identifier", iri))
+    for row in store.query(_NETWORK_QUERY).dicts():
+        relation = str(row["p"]).rsplit("#", 1)[-1]
+        net.add_edge(str(row["s"]), str(row["o"]), key=relation, relation=relation,
+                     evidence=int(row["evidence"]), quote=" ".join(str(row["quote"] or "").split()))
+    return net
+
+
+def _write_csv(net: nx.MultiDiGraph, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    node_fields = ["id", "identifier", "label", "type", "date", "file", "ingested"]
+    with (folder / "nodes.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, node_fields)
+        writer.writeheader()
+        for node, attrs in sorted(net.nodes(data=True)):
+            writer.writerow({"id": node, **{k: attrs.get(k, "") for k in node_fields[1:]}})
+    with (folder / "edges.csv").open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, ["source", "target", "relation", "evidence", "quote"])
+        writer.writeheader()
+        for s, t, attrs in sorted(net.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
+            writer.writerow({"source": s, "target": t, **{k: attrs[k] for k in ("relation", "evidence", "quote")}})
+    return [folder / "nodes.csv", folder / "edges.csv"]
+
+
+def export_network(store: Store, fmt: str, output: Path) -> list[Path]:
+    """Write the citation network; ``csv`` writes nodes.csv and edges.csv into a folder."""
+    net = citation_network(store)
+    if fmt == "csv":
+        return _write_csv(net, output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(net, output)
+    return [output]

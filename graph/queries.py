@@ -1,0 +1,96 @@
+"""Named SPARQL queries (``queries/*.rq``) with safely bound parameters.
+
+Each query file starts with a header::
+
+    # name: citations
+    # purpose: what the document cites, with the quote and line of each citation
+    # param: doc = identifier of the citing document, e.g. kst-30950-319
+    # returns: ...
+
+A parameter value is bound to the variable of the same name as an RDF term:
+an IRI when it starts with http:// or https://, else a plain string literal.
+It is never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from policykg import resources
+
+from .store import QueryResult, Store
+
+_HEADER = re.compile(r"^#\s{0,4}(?P<key>name|purpose|param|returns):\s{0,4}(?P<value>.{0,500})$", re.M)
+_PARAM = re.compile(r"^(?P<name>\w{1,40})(?P<optional>\?)?\s{0,4}=\s{0,4}(?P<doc>.{0,400})$")
+
+
+class QueryError(Exception):
+    """A query that cannot run as asked; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    purpose: str
+    params: dict[str, tuple[bool, str]]  # name -> (required, description)
+    returns: str
+
+    @classmethod
+    def parse(cls, name: str, text: str) -> NamedQuery:
+        header = {"purpose": [], "param": [], "returns": [], "name": []}
+        for m in _HEADER.finditer(text):
+            header[m["key"]].append(m["value"].strip())
+        params = {}
+        for line in header["param"]:
+            m = _PARAM.match(line)
+            if m:
+                params[m["name"]] = (not m["optional"], m["doc"].strip())
+        return cls(header["name"][0] if header["name"] else name, text,
+                   " ".join(header["purpose"]), params, " ".join(header["returns"]))
+
+    def bindings(self, values: dict[str, str]) -> dict[str, Node]:
+        unknown = sorted(set(values) - set(self.params))
+        if unknown:
+            raise QueryError(f"query {self.name!r} has no parameter {', '.join(unknown)}; "
+                             f"it takes: {', '.join(self.params) or 'none'}")
+        missing = [p for p, (required, _) in self.params.items() if required and p not in values]
+        if missing:
+            raise QueryError(f"query {self.name!r} needs --param {missing[0]}=... "
+                             f"({self.params[missing[0]][1]})")
+        return {k: to_term(v) for k, v in values.items()}
+
+
+def to_term(value: str) -> Node:
+    if value.startswith(("http://", "https://")):
+        return URIRef(value)
+    return Literal(value)
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    return {name: NamedQuery.parse(name, text) for name, text in resources.named_queries().items()}
+
+
+def load_query(name_or_file: str) -> NamedQuery:
+    """A named query, or a ``.rq`` file given by path."""
+    queries = named_queries()
+    if name_or_file in queries:
+        return queries[name_or_file]
+    path = Path(name_or_file)
+    if path.suffix == ".rq" and path.is_file():
+        return NamedQuery.parse(path.stem, path.read_text(encoding="utf-8"))
+    raise QueryError(f"no named query {name_or_file!r} and no such .rq file; "
+                     f"named queries: {', '.join(sorted(queries))}")
+
+
+def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = None) -> QueryResult:
+    query = load_query(name_or_file)
+    try:
+        return store.query(query.text, query.bindings(params or {}))
+    except SyntaxError as exc:
+        raise QueryError(f"query {query.name!r} is not valid SPARQL: {exc}") from exc

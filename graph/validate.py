@@ -1,0 +1,103 @@
+"""Validate the graph against the SHACL shapes (pySHACL) and report it in
+words a researcher understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, Graph, Literal, Namespace
+from rdflib.term import Node
+
+from policykg import resources
+
+from . import iris
+from .ingest import ontology_graph
+from .store import Store
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # Violation, Warning, Info
+    focus: str
+    path: str | None
+    value: str | None
+    message: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool
+    findings: list[Finding]
+
+    def count(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+    @property
+    def violations(self) -> int:
+        return self.count("Violation")
+
+    def summary(self) -> str:
+        state = "conforms" if self.violations == 0 else "does NOT conform"
+        return (f"The graph {state}: {self.violations} violation(s), "
+                f"{self.count('Warning')} warning(s), {self.count('Info')} info.")
+
+    def text(self, limit: int = 50) -> str:
+        lines = [self.summary()]
+        for f in sorted(self.findings, key=lambda f: (f.severity != "Violation", f.shape, f.focus))[:limit]:
+            where = f" {f.path}" if f.path else ""
+            value = f" = {f.value}" if f.value else ""
+            lines.append(f"  {f.severity.upper()}: {f.message}\n    at {f.focus}{where}{value}\n    shape {f.shape}")
+        if len(self.findings) > limit:
+            lines.append(f"  ... and {len(self.findings) - limit} more (use --limit)")
+        return "\n".join(lines)
+
+
+def shapes_graph() -> Graph:
+    graph = Graph()
+    for f in resources.shape_files():
+        graph.parse(data=f.read_text(encoding="utf-8"), format="turtle", publicID=f.name)
+    return graph
+
+
+def _message(results: Graph, result: Node) -> str:
+    messages = list(results.objects(result, SH.resultMessage))
+    english = [m for m in messages if isinstance(m, Literal) and m.language == "en"]
+    return str((english or messages or ["(no message)"])[0])
+
+
+def _short(node: Node | None) -> str | None:
+    if node is None:
+        return None
+    text = str(node)
+    for prefix, short in (("https://w3id.org/policykg/def#", "pkg:"), ("https://w3id.org/policykg/shapes#", "pkgsh:"),
+                          ("https://zoek.officielebekendmakingen.nl/", ""), ("https://w3id.org/policykg/id/", "pkgid:")):
+        if text.startswith(prefix):
+            return short + text[len(prefix):]
+    return text
+
+
+def validate_graph(data: Graph) -> ValidationReport:
+    """Validate ``data`` with the packaged shapes; the ontology supplies subclasses."""
+    _, results, _ = shacl_validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+                                   inference="none", advanced=True, allow_warnings=True)
+    findings = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        severity = results.value(result, SH.resultSeverity)
+        findings.append(Finding(
+            severity=str(severity).rsplit("#", 1)[-1],
+            focus=_short(results.value(result, SH.focusNode)),
+            path=_short(results.value(result, SH.resultPath)),
+            value=_short(results.value(result, SH.value)),
+            message=_message(results, result),
+            shape=_short(results.value(result, SH.sourceShape)),
+        ))
+    findings.sort(key=lambda f: (f.severity, f.shape or "", f.focus or "", f.value or ""))
+    return ValidationReport(conforms=not any(f.severity == "Violation" for f in findings), findings=findings)
+
+
+def validate_store(store: Store) -> ValidationReport:
+    return validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH]))

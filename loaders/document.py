@@ -1,0 +1,72 @@
+"""Run every extraction stage over one source document."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from . import patterns as p
+from .find import find_citations
+from .footnotes import find_footnotes
+from .gazetteer import Gazetteer, default_gazetteer
+from .measures import find_measures
+from .metadata import read_metadata
+from .models import Extraction, Mention, Metadata, Reference
+from .motions import find_motions
+from .text import read_text
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, hyphens: "Van Baarle" -> "van-baarle"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _laws(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Reference]:
+    """Named laws as references to their BWB id; "Artikel 1 van onze Grondwet" whole."""
+    refs = []
+    for m in mentions:
+        if m.kind != "Legislation":
+            continue
+        bwb = gazetteer.concepts[m.concept].notation
+        head = text[max(m.start - 60, 0):m.start]
+        article = p.ARTICLE.search(head)
+        start = m.start - len(head) + article.start() if article else m.start
+        refs.append(Reference("law", bwb, text[start:m.end], start, m.end, rule="law-name",
+                              pinpoint=f"artikel {article['art']}" if article else None))
+    return refs
+
+
+def document_key(meta: Metadata, source: str, gazetteer: Gazetteer) -> str:
+    """The official id; else sender abbreviation + kenmerk; else the file name's slug."""
+    if meta.identifier:
+        return meta.identifier
+    if meta.kenmerk:
+        sender = meta.sender.rsplit("/", 1)[-1] if meta.sender else "doc"
+        return f"{sender}-{slug(meta.kenmerk)}"
+    return slug(Path(source).stem)
+
+
+def extract_text(text: str, source: str, content_hash: str = "",
+                 gazetteer: Gazetteer | None = None) -> Extraction:
+    """Extract everything from ``text``; ``source`` names it in provenance."""
+    gazetteer = gazetteer or default_gazetteer()
+    mentions = gazetteer.find(text)
+    citations = find_citations(text)
+    motions = find_motions(text, citations, find_footnotes(text))
+    references = sorted(citations + motions + _laws(text, mentions, gazetteer),
+                        key=lambda r: (r.start, r.end, r.type, r.id or ""))
+    meta = read_metadata(text, mentions)
+    measures, links = find_measures(text, references, mentions, meta)
+    return Extraction(
+        source=source, content=text, content_hash=content_hash, metadata=meta,
+        references=tuple(references), mentions=tuple(m for m in mentions if m.kind != "Legislation"),
+        measures=tuple(measures), links=tuple(links), key=document_key(meta, source, gazetteer),
+    )
+
+
+def extract_file(path: Path, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Read and extract one text or markdown file (raises SourceError on bad input)."""
+    text, content_hash = read_text(path)
+    return extract_text(text, path.name, content_hash, gazetteer)

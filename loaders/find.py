@@ -1,0 +1,105 @@
+"""Text -> citation References, normalised to official identifiers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from . import patterns as p
+from .models import Reference
+
+
+def vergaderjaar(text: str) -> str:
+    """Normalise "2019/20", "2019/2020", "2022–2023" to "20192020"."""
+    first, second = re.split(r"\s*[/–-]\s*", text.strip())
+    if len(second) == 2:
+        second = first[:2] + second
+    return first + second
+
+
+def _dossier(match: re.Match) -> str:
+    dossier = re.sub(r"\s", "", match["dossier"])
+    return f"{dossier}-{match['toev']}" if match["toev"] else dossier
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"\d{1,5}", text)
+
+
+def find_kamerstukken(text: str) -> Iterator[Reference]:
+    """Kamerstuk citations; "nrs. 293 en 296" gives one reference per number."""
+    for m in p.KAMERSTUK.finditer(text):
+        dossier = _dossier(m)
+        numbers = _numbers(m["nrs"]) if m["nrs"] else [m["letter"]]
+        pin = re.sub(r"\s+", " ", m["pin"]) if m["pin"] else None
+        for number in numbers:
+            yield Reference(
+                "kamerstuk", f"kst-{dossier}-{number}", m.group(), m.start(), m.end(),
+                rule="kamerstuk", pinpoint=pin,
+            )
+
+
+def find_handelingen(text: str) -> Iterator[Reference]:
+    for m in p.HANDELINGEN.finditer(text):
+        chamber = "ek" if m["chamber"] == "I" else "tk"
+        year = vergaderjaar(m["vj"])
+        if m["aanhangsel"]:
+            yield Reference("aanhangsel", f"ah-{chamber}-{year}-{m['nr']}",
+                            m.group(), m.start(), m.end(), rule="aanhangsel")
+            continue
+        ident = f"h-{chamber}-{year}-{m['nr']}" + (f"-{m['item']}" if m["item"] else "")
+        yield Reference("handelingen", ident, m.group(), m.start(), m.end(), rule="handelingen",
+                        pinpoint=f"item {m['item']}" if m["item"] else None)
+
+
+_GAZETTES = {
+    "Stcrt": ("staatscourant", "stcrt"), "Stcr": ("staatscourant", "stcrt"),
+    "Staatscourant": ("staatscourant", "stcrt"),
+    "Stb": ("staatsblad", "stb"), "Staatsblad": ("staatsblad", "stb"),
+    "Trb": ("tractatenblad", "trb"), "Tractatenblad": ("tractatenblad", "trb"),
+}
+
+
+def find_gazettes(text: str) -> Iterator[Reference]:
+    for m in p.GAZETTE.finditer(text):
+        kind, prefix = _GAZETTES[m["kw"]]
+        yield Reference(kind, f"{prefix}-{m['year']}-{m['nr']}", m.group(), m.start(), m.end(),
+                        rule="gazette")
+
+
+def find_identifiers(text: str) -> Iterator[Reference]:
+    """ECLI, BWB ids and bare official ids ("kst-30950-295")."""
+    for m in p.ECLI.finditer(text):
+        yield Reference("ecli", m.group(), m.group(), m.start(), m.end(), rule="ecli")
+    for m in p.BWB.finditer(text):
+        yield Reference("bwb", m.group(), m.group(), m.start(), m.end(), rule="bwb")
+    kinds = {"kst": "kamerstuk", "stcrt": "staatscourant", "stb": "staatsblad",
+             "trb": "tractatenblad", "h": "handelingen", "ah": "aanhangsel"}
+    for m in p.OFFICIAL_ID.finditer(text):
+        kind = kinds[m.group().split("-", 1)[0]]
+        yield Reference(kind, m.group(), m.group(), m.start(), m.end(), rule="official-id")
+
+
+def iso_date(match: re.Match) -> str | None:
+    """ISO date from a DATE match; None when the text gives no year."""
+    if not match["year"]:
+        return None
+    month = p.MONTHS[match["month"]]
+    return f"{match['year']}-{month:02d}-{int(match['day']):02d}"
+
+
+def find_by_date(text: str) -> Iterator[Reference]:
+    """Letters and debates named by date; they have no official id yet."""
+    for kind, pattern in (("letter", p.LETTER_BY_DATE), ("debate", p.DEBATE_BY_DATE)):
+        for m in pattern.finditer(text):
+            yield Reference(kind, None, m.group(), m.start(), m.end(), rule=f"{kind}-by-date",
+                            date=iso_date(m), note=m["kw"].lower())
+
+
+FINDERS = (find_kamerstukken, find_handelingen, find_gazettes, find_identifiers, find_by_date)
+
+
+def find_citations(text: str) -> list[Reference]:
+    """All citations in ``text``, in document order."""
+    found = {ref for finder in FINDERS for ref in finder(text)}
+    return sorted(found, key=lambda r: (r.start, r.end, r.type, r.id or ""))

@@ -1,0 +1,131 @@
+"""Find vocabulary concepts in text.
+
+The gazetteer is compiled from the SKOS files in ``ontology/vocab/``: every
+prefLabel, altLabel and hiddenLabel of every concept. Adding a label there makes
+the extractor find it; no code changes.
+
+Matching: labels match whole words, with any whitespace (line breaks too)
+between words; a label of one or two words matches case-sensitively, a longer
+one case-insensitively; where labels overlap the longest wins. Work is linear
+in the number of tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import RDF, SKOS, Graph, URIRef
+
+from policykg import resources
+
+from .models import Mention
+
+PKG = "https://w3id.org/policykg/def#"
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+
+
+@dataclass(frozen=True)
+class Concept:
+    iri: str
+    kind: str  # local name of its pkg class
+    label: str  # Dutch prefLabel
+    notation: str | None = None  # e.g. the BWB id of a law
+
+
+@dataclass(frozen=True)
+class _Entry:
+    tokens: tuple[str, ...]
+    folded: bool
+    concept: Concept
+
+
+def _key(token: str, folded: bool) -> str:
+    return token.casefold() if folded else token
+
+
+class Gazetteer:
+    """A compiled label index; ``find(text)`` returns Mentions in order."""
+
+    def __init__(self, concepts: dict[str, Concept], labels: Iterable[tuple[str, str]]):
+        self.concepts = concepts
+        self._index: dict[str, list[_Entry]] = defaultdict(list)
+        for iri, label in labels:
+            tokens = tuple(_TOKEN.findall(label))
+            if not tokens:
+                continue
+            folded = len(label.split()) >= 3
+            entry = _Entry(tuple(_key(t, folded) for t in tokens), folded, concepts[iri])
+            self._index[_key(tokens[0], folded)].append(entry)
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e.tokens))
+
+    def find(self, text: str) -> list[Mention]:
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        mentions, i = [], 0
+        while i < len(tokens):
+            entry = self._longest_at(tokens, i)
+            if entry is None:
+                i += 1
+                continue
+            last = tokens[i + len(entry.tokens) - 1]
+            start = tokens[i][1]
+            mentions.append(Mention(entry.concept.iri, entry.concept.kind,
+                                    text[start:last[2]], start, last[2]))
+            i += len(entry.tokens)
+        return mentions
+
+    def _longest_at(self, tokens: list, i: int) -> _Entry | None:
+        first = tokens[i][0]
+        folded = first.casefold()
+        candidates = self._index.get(first, []) + (
+            self._index.get(folded, []) if folded != first else [])
+        best = None
+        for entry in candidates:
+            n = len(entry.tokens)
+            if best and n <= len(best.tokens):
+                continue
+            window = tokens[i:i + n]
+            if len(window) == n and all(
+                _key(tok, entry.folded) == want for (tok, _, _), want in zip(window, entry.tokens)
+            ):
+                best = entry
+        return best
+
+
+def _kind(graph: Graph, iri: URIRef) -> str:
+    kinds = sorted(str(t)[len(PKG):] for t in graph.objects(iri, RDF.type) if str(t).startswith(PKG))
+    return kinds[0] if kinds else "Concept"
+
+
+def compile_gazetteer(graph: Graph) -> Gazetteer:
+    """Build a gazetteer from a graph of SKOS concepts."""
+    concepts, labels = {}, []
+    for iri in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
+        pref = graph.value(iri, SKOS.prefLabel)  # any language; Dutch preferred below
+        for lit in graph.objects(iri, SKOS.prefLabel):
+            if getattr(lit, "language", None) == "nl":
+                pref = lit
+        notation = graph.value(iri, SKOS.notation)
+        concepts[str(iri)] = Concept(str(iri), _kind(graph, iri), str(pref or iri),
+                                     str(notation) if notation else None)
+        for prop in _LABELS:
+            labels.extend((str(iri), str(lit)) for lit in graph.objects(iri, prop))
+    return Gazetteer(concepts, sorted(set(labels)))
+
+
+def vocabulary_graph() -> Graph:
+    graph = Graph()
+    for f in resources.vocabulary_files():
+        graph.parse(data=f.read_text(encoding="utf-8"), format="turtle", publicID=f.name)
+    return graph
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of the packaged vocabularies (compiled once per process)."""
+    return compile_gazetteer(vocabulary_graph())

@@ -1,0 +1,122 @@
+"""Frozen records of what the loaders find; every one knows its span.
+
+Invariant for every record with ``start``/``end``: ``text == content[start:end]``
+where ``content`` is the document text as read (see ``loaders.text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the document text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A citation of another document, normalised to its official id.
+
+    ``type`` is one of ``kamerstuk``, ``handelingen``, ``aanhangsel``,
+    ``staatscourant``, ``staatsblad``, ``tractatenblad``, ``ecli``, ``bwb``,
+    ``law`` (a named law, resolved to its BWB id through the vocabulary),
+    ``motion`` (a motion named in the text, tied to its Kamerstuk), ``letter``
+    and ``debate`` (named by date; ``id`` is None until resolved).
+    """
+
+    type: str
+    id: str | None
+    text: str
+    start: int
+    end: int
+    rule: str
+    submitters: tuple[str, ...] = ()
+    pinpoint: str | None = None  # "pag 24-25", "artikel 1", "item 7"
+    date: str | None = None  # ISO date for references by date
+    footnote: str | None = None  # the footnote marker this reference hangs on
+    note: str | None = None  # e.g. "gewijzigd", "aangenomen", "c.s."
+
+    def as_dict(self) -> dict:
+        data = {k: v for k, v in asdict(self).items() if v not in (None, ())}
+        if self.type == "motion":
+            data["submitters"] = list(self.submitters)
+        return data
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A vocabulary concept named in the text."""
+
+    concept: str  # concept IRI from ontology/vocab
+    kind: str  # the concept's pkg class local name: Ministry, Instrument, ...
+    text: str
+    start: int
+    end: int
+    rule: str = "gazetteer"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Something the government does or promises, as a sentence states it."""
+
+    label: str
+    quote: str
+    start: int
+    end: int
+    rule: str
+    led_from: tuple[str, ...] = ()  # official ids of motions/recommendations
+    instruments: tuple[str, ...] = ()  # concept IRIs
+    responsible: tuple[str, ...] = ()  # concept IRIs of actors
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relation the text states between a cited document and a concept, e.g.
+    the motions that "liggen ten grondslag" at a commission: ``motion ledTo body``."""
+
+    source: str  # official id of the motion or recommendation
+    relation: str  # local name of a pkg property: "ledTo"
+    target: str  # concept IRI
+    quote: str
+    start: int
+    end: int
+    rule: str
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the document says about itself."""
+
+    kind: str  # Letter, DecisionMemo, Motion, Report, Decision, Document
+    identifier: str | None = None  # official id when the document has one
+    date: str | None = None  # ISO date
+    title: str | None = None
+    kenmerk: str | None = None
+    dossier: str | None = None  # "30950" or "36200-VII"
+    dossier_title: str | None = None
+    sender: str | None = None  # concept IRI of the sending organisation
+    signatory: str | None = None  # person name
+    addressee: str | None = None  # concept IRI
+    spans: dict[str, Span] = field(default_factory=dict)  # evidence per field
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one source document."""
+
+    source: str  # file name
+    content: str
+    content_hash: str
+    metadata: Metadata
+    references: tuple[Reference, ...]
+    mentions: tuple[Mention, ...]
+    measures: tuple[Measure, ...]
+    links: tuple[Link, ...]
+    key: str  # the document key: official id, or sender + kenmerk, or the file name's slug

@@ -1,0 +1,62 @@
+"""Read a source file into the text that all offsets point into."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+class SourceError(Exception):
+    """A source that cannot be read; the message names the file and the problem."""
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """Return ``(text, "sha256:<hex>")`` for a UTF-8 text file.
+
+    Newlines are kept exactly (no universal-newline translation), so offsets
+    point into the file's own characters.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if b"\x00" in data[:8192]:
+        raise SourceError(f"{path}: binary file (NUL bytes), not a text document")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            "convert it with e.g. `iconv -f latin1 -t utf-8`"
+        ) from exc
+    return text, "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of ``offset``."""
+    return text.count("\n", 0, offset) + 1
+
+
+# A sentence ends at . ! ? (and a footnote marker after it) before a capital,
+# or at a blank line.
+_SENTENCE_END = re.compile(r"[.!?](?:<sup>\d{1,3}</sup>)?(?=\s{1,8}[A-Z«“\"(])|\n[ \t]{0,8}\n")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence, whitespace trimmed."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    trimmed = []
+    for s, e in bounds:
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        s, e = s + lead, s + len(chunk.rstrip())
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed

@@ -1,0 +1,295 @@
+"""The ``policykg`` command line: thin wrappers around library functions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from policykg.graph import export as exporting
+from policykg.graph.ingest import ingest as run_ingest
+from policykg.graph.queries import QueryError, run_query
+from policykg.graph.store import ENV_VAR, Store, default_location
+from policykg.graph.trace import render_json, render_tree, trace as run_trace
+from policykg.graph.validate import validate_store
+from policykg.loaders.document import extract_file
+from policykg.loaders.text import SourceError
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+def store_option(func):
+    return click.option(
+        "--store", "store_path", type=click.Path(file_okay=False, path_type=Path), envvar=ENV_VAR,
+        default=None, show_envvar=True,
+        help="Store directory. Default: $POLICYKG_STORE, else ~/.local/share/policykg/store.",
+    )(func)
+
+
+def open_store(store_path: Path | None) -> Store:
+    path = store_path or default_location()
+    try:
+        return Store(path)
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot open the store at {path}: {exc}. Is another policykg process using it?") from exc
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="policykg")
+def main():
+    """Turn Dutch policy documents into a knowledge graph you can query,
+    trace, validate and export.
+
+    \b
+    Example:
+      policykg ingest examples/corpus
+      policykg trace kst-30950-295
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--force", is_flag=True, help="Re-extract sources even when unchanged.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@store_option
+def ingest(paths, force, quiet, store_path):
+    """Extract documents (files or folders of .txt/.md) into the store.
+
+    Each document gets its own named graph; re-ingesting replaces it. Exit
+    code 1 when any source failed (the others are still loaded).
+
+    \b
+    Example:
+      policykg ingest examples/corpus
+    """
+    store = open_store(store_path)
+    progress = None if quiet else (lambda p: click.echo(f"  reading {p}", err=True))
+    report = run_ingest(store, paths, force=force, progress=progress)
+    for _, reason in report.failed:
+        click.echo(f"error: {reason}", err=True)
+    click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("--all", "everything", is_flag=True,
+              help="Also print metadata, concept mentions and measures (jsonl).")
+def extract(files, fmt, everything):
+    """Print the references found in FILES (no store needed).
+
+    Each jsonl line has type, id (the official identifier, e.g. kst-30950-295),
+    text, start and end (text == file_text[start:end]), rule, and for motions
+    submitters.
+
+    \b
+    Example:
+      policykg extract examples/corpus/2022-10-21_kst-30950-319_*.md --format table
+    """
+    failed = False
+    for path in files:
+        try:
+            ex = extract_file(path)
+        except SourceError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed = True
+            continue
+        records = [{"file": path.name, **r.as_dict()} for r in ex.references]
+        if everything:
+            records += _extra_records(ex, path.name)
+        click.echo(_format_records(records, fmt), nl=False)
+    sys.exit(1 if failed else 0)
+
+
+def _extra_records(ex, name: str) -> list[dict]:
+    meta = {k: v for k, v in ex.metadata.__dict__.items() if k != "spans" and v is not None}
+    records = [{"file": name, "type": "metadata", "key": ex.key, **meta}]
+    records += [{"file": name, "type": "mention", **m.__dict__} for m in ex.mentions]
+    records += [{"file": name, "type": "measure", **{k: (list(v) if isinstance(v, tuple) else v)
+                                                     for k, v in m.__dict__.items()}} for m in ex.measures]
+    records += [{"file": name, "type": "link", **l.__dict__} for l in ex.links]
+    return records
+
+
+def _format_records(records: list[dict], fmt: str) -> str:
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    rows = [[r.get("type", ""), r.get("id") or r.get("date") or "", str(r.get("start", "")),
+             " ".join(str(r.get("text", "")).split()), ", ".join(r.get("submitters", []))] for r in records]
+    return _table(["type", "id", "start", "text", "submitters"], rows)
+
+
+def _table(headers: list[str], rows: list[list[str]], width: int = 70) -> str:
+    cells = [[h for h in headers]] + [[(c if len(c) <= width else c[: width - 1] + "…") for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def _param(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for value in values:
+        if "=" not in value:
+            raise click.BadParameter(f"{value!r} is not name=value", param_hint="--param")
+        key, _, val = value.partition("=")
+        params[key.strip()] = val
+    return params
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter, bound safely (never pasted into the query).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@store_option
+def query(name, params, fmt, store_path):
+    """Run a named query (see `policykg queries`) or a .rq FILE.
+
+    \b
+    Example:
+      policykg query cited-by --param doc=kst-30950-295
+      policykg query mentions-over-time --param concept=NCDR --format csv
+    """
+    store = open_store(store_path)
+    try:
+        result = run_query(store, name, _param(params))
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if result.boolean is not None:
+        click.echo("true" if result.boolean else "false")
+        return
+    rows = [["" if v is None else str(v) for v in row] for row in result.rows]
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(result.variables, r)) for r in rows], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(result.variables)
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        click.echo(_table(result.variables, [[" ".join(c.split()) for c in r] for r in rows]), nl=False)
+        click.echo(f"({len(rows)} rows)")
+
+
+@main.command(context_settings=CONTEXT)
+def queries():
+    """List the named queries with their purpose and parameters."""
+    from policykg.graph.queries import named_queries
+
+    for name, q in sorted(named_queries().items()):
+        click.echo(f"{name}\n  {q.purpose}")
+        for param, (required, doc) in q.params.items():
+            click.echo(f"  --param {param}=...  {'' if required else '(optional) '}{doc}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("identifier")
+@click.option("--format", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
+@click.option("--depth", type=click.IntRange(1, 10), default=4, show_default=True)
+@store_option
+def trace(identifier, fmt, depth, store_path):
+    """Trace a motion (or any document, measure or concept) to what followed it.
+
+    Every step shows the quote it rests on and file:line.
+
+    \b
+    Example:
+      policykg trace kst-30950-295
+    """
+    store = open_store(store_path)
+    try:
+        root = run_trace(store, identifier, depth=depth)
+    except QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render_tree(root) if fmt == "tree" else render_json(root))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--limit", type=int, default=50, show_default=True, help="Findings to print.")
+@store_option
+def validate(limit, store_path):
+    """Validate the graph against the SHACL shapes.
+
+    Exit codes: 0 conforms (warnings allowed), 1 violations, 2 error.
+
+    \b
+    Example:
+      policykg validate
+    """
+    try:
+        report = validate_store(open_store(store_path))
+    except click.ClickException as exc:
+        exc.exit_code = 2
+        raise
+    click.echo(report.text(limit))
+    sys.exit(0 if report.conforms else 1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), default="turtle", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="File (folder for csv). Default: standard output for one-file formats.")
+@store_option
+def export(fmt, output, store_path):
+    """Export the graph (turtle, nt, jsonld, trig, nquads) or the citation
+    network (graphml, gexf, csv = nodes.csv + edges.csv).
+
+    \b
+    Example:
+      policykg export --format gexf --output citations.gexf
+    """
+    store = open_store(store_path)
+    if fmt in exporting.RDF_FORMATS:
+        text = exporting.export_rdf(store, fmt)
+        if output:
+            output.write_text(text, encoding="utf-8")
+            click.echo(f"wrote {output}", err=True)
+        else:
+            click.echo(text, nl=False)
+        return
+    if output is None:
+        if fmt == "csv":
+            raise click.UsageError("--format csv writes nodes.csv and edges.csv: give --output FOLDER")
+        buf = io.BytesIO()
+        import networkx as nx
+
+        net = exporting.citation_network(store)
+        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(net, buf)
+        sys.stdout.buffer.write(buf.getvalue())
+        return
+    for path in exporting.export_network(store, fmt, output):
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@store_option
+def stats(store_path):
+    """Counts: quads, named graphs, documents, citations, motions, measures, evidence."""
+    store = open_store(store_path)
+    click.echo(f"store: {store.path}")
+    for label, count in graph_stats(store):
+        click.echo(f"{label:<28}{count:>8}")
+
+
+def graph_stats(store: Store) -> list[tuple[str, int]]:
+    counts = [("quads", len(store)), ("named graphs", len(store.graph_names()))]
+    for label, pattern in (
+        ("source documents", "?x <https://w3id.org/policykg/def#sourceFile> ?o"),
+        ("citations (cites)", "?x <https://w3id.org/policykg/def#cites> ?o"),
+        ("motions", "?x a <https://w3id.org/policykg/def#Motion>"),
+        ("measures", "?x a <https://w3id.org/policykg/def#Measure>"),
+        ("ledTo links", "?x <https://w3id.org/policykg/def#ledTo> ?o"),
+        ("concept mentions", "?x <https://w3id.org/policykg/def#mentions> ?o"),
+        ("evidence records", "?x a <https://w3id.org/policykg/def#Evidence>"),
+    ):
+        result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT * WHERE {{ {pattern} }} }}")
+        counts.append((label, int(result.rows[0][0])))
+    return counts
