@@ -23,7 +23,9 @@ _CITED_CLASS = {
     "handelingen": PKG.Proceedings, "aanhangsel": PKG.Proceedings,
     "staatscourant": PKG.GazettePublication, "staatsblad": PKG.GazettePublication,
     "tractatenblad": PKG.GazettePublication, "ecli": PKG.CourtDecision,
-    "bwb": PKG.Legislation, "law": PKG.Legislation, "letter": PKG.Letter,
+    "bwb": PKG.Legislation, "law": PKG.Legislation,
+    # a letter known only by its date: its sender is not known, so not yet a pkg:Letter
+    "letter": PKG.Document,
 }
 
 
@@ -42,9 +44,9 @@ class _Builder:
             (ev, RDF.type, PKG.Evidence), (ev, RDF.type, RDF.Statement),
             (ev, RDF.subject, s), (ev, RDF.predicate, p), (ev, RDF.object, o),
             (ev, PKG.sourceDocument, self.doc),
-            (ev, PKG.start, Literal(start, datatype=XSD.nonNegativeInteger)),
-            (ev, PKG.end, Literal(end, datatype=XSD.nonNegativeInteger)),
-            (ev, PKG.line, Literal(line_of(self.ex.content, start), datatype=XSD.positiveInteger)),
+            (ev, PKG.start, Literal(start, datatype=XSD.integer)),
+            (ev, PKG.end, Literal(end, datatype=XSD.integer)),
+            (ev, PKG.line, Literal(line_of(self.ex.content, start), datatype=XSD.integer)),
             (ev, PKG.quote, Literal(quote)), (ev, PKG.rule, Literal(rule)),
         ):
             self.g.add(triple)
@@ -100,8 +102,10 @@ class _Builder:
         self.g.add((target, PKG.identifier, Literal(identifier)))
         if ref.type in ("kamerstuk", "motion"):
             self.g.add((target, RDF.type, PKG.ParliamentaryPaper))
-            self.g.add((target, PKG.partOfDossier, iris.dossier(identifier[4:].rsplit("-", 1)[0])))
-            self.g.add((iris.dossier(identifier[4:].rsplit("-", 1)[0]), RDF.type, PKG.Dossier))
+            number = identifier[4:].rsplit("-", 1)[0]
+            self.g.add((target, PKG.partOfDossier, iris.dossier(number)))
+            self.g.add((iris.dossier(number), RDF.type, PKG.Dossier))
+            self.g.add((iris.dossier(number), PKG.identifier, Literal(number)))
         if ref.type == "letter":
             self.g.add((target, PKG.date, Literal(ref.date, datatype=XSD.date)))
         return target

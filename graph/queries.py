@@ -9,7 +9,8 @@ Each query file starts with a header::
 
 A parameter value is bound to the variable of the same name as an RDF term:
 an IRI when it starts with http:// or https://, else a plain string literal.
-It is never pasted into the query text.
+It is never pasted into the query text. A SELECT query projects its parameter
+variables (Oxigraph substitutes only projected variables).
 """
 
 from __future__ import annotations
@@ -92,5 +93,5 @@ def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = N
     query = load_query(name_or_file)
     try:
         return store.query(query.text, query.bindings(params or {}))
-    except SyntaxError as exc:
-        raise QueryError(f"query {query.name!r} is not valid SPARQL: {exc}") from exc
+    except (SyntaxError, ValueError) as exc:
+        raise QueryError(f"query {query.name!r}: {exc}") from exc

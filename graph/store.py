@@ -77,6 +77,17 @@ class Store:
             path.mkdir(parents=True, exist_ok=True)
         self._ox = ox.Store(str(path)) if path is not None else ox.Store()
 
+    def close(self) -> None:
+        """Release the directory (Oxigraph holds a lock on it while open)."""
+        self.flush()
+        self._ox = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def __len__(self) -> int:
         return len(self._ox)
 
@@ -121,7 +132,12 @@ class Store:
         """Run a SELECT or ASK over the union of all graphs; ``bindings`` are
         substituted as RDF terms (SEP-0007), never pasted into the text."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        result = self._ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        try:
+            result = self._ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except RuntimeError as exc:
+            if "projection" in str(exc):
+                raise ValueError(f"{exc}: a query parameter must be a variable the query SELECTs") from exc
+            raise
         if isinstance(result, ox.QueryBoolean):
             return QueryResult([], [], bool(result))
         if not isinstance(result, ox.QuerySolutions):
@@ -131,5 +147,5 @@ class Store:
         return QueryResult(variables, rows)
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and self._ox is not None:
             self._ox.flush()

@@ -46,12 +46,12 @@ def resolve(store: Store, identifier: str) -> URIRef:
         "PREFIX pkg: <https://w3id.org/policykg/def#> "
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        "SELECT DISTINCT ?n WHERE { ?n pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?l "
+        "SELECT DISTINCT ?id ?n WHERE { ?n pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?l "
         "FILTER (str(?l) = ?id) } ORDER BY ?n LIMIT 1",
         {"id": Literal(identifier)},
     )
     if found.rows:
-        return found.rows[0][0]
+        return found.rows[0][1]
     raise QueryError(f"nothing in the store is called {identifier!r}; "
                      "try an official id such as kst-30950-295 (see `policykg query motions`)")
 

@@ -84,7 +84,7 @@ def _kamerstuk(text: str, mentions: list[Mention]) -> Metadata | None:
     spans = {"identifier": _span(nr), "dossier": _span(dossier, "dossier")}
     title = None
     if heading:
-        title = re.sub(r"\s+", " ", heading["heading"]).strip().capitalize()
+        title = re.sub(r"\s+", " ", heading["heading"]).strip()
         spans["title"] = _span(heading, "heading")
     date = _PLACE_DATE.search(text)
     if date:

@@ -67,12 +67,12 @@ def ingest(paths, force, quiet, store_path):
     Example:
       policykg ingest examples/corpus
     """
-    store = open_store(store_path)
     progress = None if quiet else (lambda p: click.echo(f"  reading {p}", err=True))
-    report = run_ingest(store, paths, force=force, progress=progress)
-    for _, reason in report.failed:
-        click.echo(f"error: {reason}", err=True)
-    click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")
+    with open_store(store_path) as store:
+        report = run_ingest(store, paths, force=force, progress=progress)
+        for _, reason in report.failed:
+            click.echo(f"error: {reason}", err=True)
+        click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")
     sys.exit(1 if report.failed else 0)
 
 
@@ -157,9 +157,9 @@ def query(name, params, fmt, store_path):
       policykg query cited-by --param doc=kst-30950-295
       policykg query mentions-over-time --param concept=NCDR --format csv
     """
-    store = open_store(store_path)
     try:
-        result = run_query(store, name, _param(params))
+        with open_store(store_path) as store:
+            result = run_query(store, name, _param(params))
     except QueryError as exc:
         raise click.ClickException(str(exc)) from exc
     if result.boolean is not None:
@@ -204,9 +204,9 @@ def trace(identifier, fmt, depth, store_path):
     Example:
       policykg trace kst-30950-295
     """
-    store = open_store(store_path)
     try:
-        root = run_trace(store, identifier, depth=depth)
+        with open_store(store_path) as store:
+            root = run_trace(store, identifier, depth=depth)
     except QueryError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(render_tree(root) if fmt == "tree" else render_json(root))
@@ -225,7 +225,8 @@ def validate(limit, store_path):
       policykg validate
     """
     try:
-        report = validate_store(open_store(store_path))
+        with open_store(store_path) as store:
+            report = validate_store(store)
     except click.ClickException as exc:
         exc.exit_code = 2
         raise
@@ -246,7 +247,11 @@ def export(fmt, output, store_path):
     Example:
       policykg export --format gexf --output citations.gexf
     """
-    store = open_store(store_path)
+    with open_store(store_path) as store:
+        _export(store, fmt, output)
+
+
+def _export(store: Store, fmt: str, output: Path | None) -> None:
     if fmt in exporting.RDF_FORMATS:
         text = exporting.export_rdf(store, fmt)
         if output:
@@ -273,10 +278,10 @@ def export(fmt, output, store_path):
 @store_option
 def stats(store_path):
     """Counts: quads, named graphs, documents, citations, motions, measures, evidence."""
-    store = open_store(store_path)
-    click.echo(f"store: {store.path}")
-    for label, count in graph_stats(store):
-        click.echo(f"{label:<28}{count:>8}")
+    with open_store(store_path) as store:
+        click.echo(f"store: {store.path}")
+        for label, count in graph_stats(store):
+            click.echo(f"{label:<28}{count:>8}")
 
 
 def graph_stats(store: Store) -> list[tuple[str, int]]:

@@ -1,0 +1,140 @@
+"""The corpus graph end to end: IRIs, idempotent ingest, queries, trace."""
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from policykg.graph import iris
+from policykg.graph.ingest import ingest
+from policykg.graph.queries import QueryError, run_query
+from policykg.graph.trace import trace
+from policykg.namespaces import OEP, PKG
+
+from .conftest import CORPUS
+from .corpus_expected import KST, MOTION_OUTCOMES, MOTIONS, OFFICIAL_CITATIONS
+
+
+def test_official_ids_become_official_iris():
+    assert iris.document("kst-30950-295") == URIRef("https://zoek.officielebekendmakingen.nl/kst-30950-295")
+    assert iris.document("BWBR0001840") == URIRef("https://wetten.overheid.nl/BWBR0001840")
+    assert iris.person("Van Baarle") == URIRef("https://w3id.org/policykg/id/person/van-baarle")
+
+
+def test_every_document_has_its_own_named_graph(corpus_store):
+    names = {str(n).rsplit("/", 1)[-1] for n in corpus_store.graph_names()}
+    assert {"kst-30950-319", "bzk-2023-0000048297", "szw-2020-0000148620", "ontology", "vocab"} <= names
+    assert len(names) == 7
+
+
+def test_ingesting_twice_gives_the_same_graph(fresh_store):
+    ingest(fresh_store, [CORPUS])
+    first = fresh_store.dataset()
+    count = len(fresh_store)
+    again = ingest(fresh_store, [CORPUS])
+    assert len(again.skipped) == 5 and not again.loaded
+    forced = ingest(fresh_store, [CORPUS], force=True)
+    assert len(forced.loaded) == 5
+    assert len(fresh_store) == count
+    second = fresh_store.dataset()
+    for name in {g.identifier for g in first.graphs()}:
+        a, b = first.graph(name), second.graph(name)
+        if not isomorphic(a, b):
+            _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
+            pytest.fail(f"{name} differs:\n-{only_a.serialize(format='nt')}\n+{only_b.serialize(format='nt')}")
+
+
+def test_every_corpus_citation_is_in_the_graph(corpus_store):
+    for name, ident, _ in OFFICIAL_CITATIONS:
+        rows = run_query(corpus_store, "cited-by", {"doc": ident}).dicts()
+        assert any(str(r["file"]) == name for r in rows), (ident, rows)
+
+
+def test_motions_query_lists_submitters(corpus_store):
+    rows = {str(r["motion"]): str(r["submitters"]) for r in run_query(corpus_store, "motions").dicts()}
+    for ident, submitters, _ in MOTIONS:
+        assert sorted(rows[ident].split(", ")) == sorted(submitters)
+
+
+def test_motions_query_filters_by_dossier(corpus_store):
+    rows = run_query(corpus_store, "motions", {"dossier": "35510"}).dicts()
+    assert sorted(str(r["motion"]) for r in rows) == ["kst-35510-16", "kst-35510-21"]
+
+
+@pytest.mark.parametrize("motion,outcome", MOTION_OUTCOMES, ids=[m[0] for m in MOTION_OUTCOMES])
+def test_motion_measures_query(corpus_store, motion, outcome):
+    rows = run_query(corpus_store, "motion-measures", {"motion": motion}).dicts()
+    assert any(outcome in str(r["outcome"]) for r in rows), rows
+
+
+def test_parameters_are_bound_not_pasted(corpus_store):
+    hostile = 'kst-30950-295" } } DROP ALL ; SELECT * { ?s ?p "'
+    assert run_query(corpus_store, "cited-by", {"doc": hostile}).rows == []
+    assert run_query(corpus_store, "cited-by", {"doc": "kst-30950-295"}).rows
+
+
+def test_unknown_and_missing_parameters_are_explained(corpus_store):
+    with pytest.raises(QueryError, match="needs --param doc"):
+        run_query(corpus_store, "cited-by", {})
+    with pytest.raises(QueryError, match="no parameter colour"):
+        run_query(corpus_store, "cited-by", {"doc": "x", "colour": "red"})
+
+
+def test_unresolved_references_are_the_cited_documents_not_ingested(corpus_store):
+    rows = {str(r["cited"]) for r in run_query(corpus_store, "unresolved-references").dicts()}
+    assert "kst-30950-295" in rows and "stcrt-2022-11349" in rows
+    assert "kst-30950-319" not in rows
+
+
+def test_mentions_over_time_in_date_order(corpus_store):
+    rows = run_query(corpus_store, "mentions-over-time", {"concept": "NCDR"}).dicts()
+    dated = [str(r["date"]) for r in rows if r["date"] is not None]
+    assert dated == sorted(dated) and "2022-10-21" in dated and "2023-01-25" in dated
+
+
+def _walk(step):
+    yield step
+    for child in step.children:
+        yield from _walk(child)
+
+
+def test_trace_of_westerveld_reaches_the_rollout_with_its_quote(corpus_store):
+    root = trace(corpus_store, "kst-30950-295")
+    assert root.submitters == "Westerveld"
+    measures = [s for s in _walk(root) if s.relation == "led to"]
+    rollout = [s for s in measures if "uitrol van het toetsingskader" in (s.label or "")]
+    assert rollout, [s.label for s in measures]
+    text = (CORPUS / KST).read_text(encoding="utf-8")
+    evidence = rollout[0].evidence[0]
+    assert evidence["quote"] in text and evidence["file"] == KST
+    instruments = [s for s in rollout[0].children if s.relation == "uses instrument"]
+    assert any("toetsingskader" in (s.label or "").lower() for s in instruments)
+
+
+@pytest.mark.parametrize("motion,outcome", MOTION_OUTCOMES, ids=[m[0] for m in MOTION_OUTCOMES])
+def test_trace_of_each_motion_reaches_its_outcome_verbatim(corpus_store, motion, outcome):
+    text = (CORPUS / KST).read_text(encoding="utf-8")
+    steps = [s for s in _walk(trace(corpus_store, motion)) if s.relation == "led to"]
+    hits = [s for s in steps if outcome in (s.label or "")]
+    assert hits, [s.label for s in steps]
+    assert all(ev["quote"] in text for s in hits for ev in s.evidence) and hits[0].evidence
+
+
+def test_evidence_quote_is_the_text_at_its_span(corpus_store):
+    text = (CORPUS / KST).read_text(encoding="utf-8")
+    rows = corpus_store.query(
+        "PREFIX pkg: <https://w3id.org/policykg/def#> SELECT ?d ?q ?s ?e WHERE { "
+        "?ev pkg:sourceDocument ?d ; pkg:quote ?q ; pkg:start ?s ; pkg:end ?e . }",
+        {"d": OEP["kst-30950-319"]},
+    ).rows
+    assert len(rows) > 20
+    for _, quote, start, end in rows:
+        assert text[int(start):int(end)] == str(quote)
+
+
+def test_remove_a_document_graph(fresh_store):
+    ingest(fresh_store, [CORPUS / KST])
+    name = iris.named_graph("kst-30950-319")
+    assert fresh_store.remove_graph(name)
+    assert not fresh_store.query("ASK { ?d <%s> ?f }" % PKG.sourceFile).boolean
+    assert Literal("kst-30950-319") not in {r[0] for r in fresh_store.query(
+        "SELECT ?i WHERE { ?d <https://w3id.org/policykg/def#identifier> ?i }").rows}
