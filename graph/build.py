@@ -75,10 +75,8 @@ class _Builder:
         if meta.kenmerk:
             self.span_fact(doc, PKG.kenmerk, Literal(meta.kenmerk), "kenmerk", "metadata-kenmerk")
         if meta.dossier:
-            dossier = iris.dossier(meta.dossier)
+            dossier = self.dossier(meta.dossier)
             self.span_fact(doc, PKG.partOfDossier, dossier, "dossier", "metadata-dossier")
-            g.add((dossier, RDF.type, PKG.Dossier))
-            g.add((dossier, PKG.identifier, Literal(meta.dossier)))
             if meta.dossier_title:
                 g.add((dossier, DCTERMS.title, Literal(meta.dossier_title, lang="nl")))
         for field, prop in (("sender", PKG.sender), ("addressee", PKG.addressee)):
@@ -87,6 +85,12 @@ class _Builder:
         if meta.signatory:
             person = self.person(meta.signatory)
             self.span_fact(doc, DCTERMS.creator, person, "signatory", "metadata-signatory")
+
+    def dossier(self, number: str) -> URIRef:
+        dossier = iris.dossier(number)
+        self.g.add((dossier, RDF.type, PKG.Dossier))
+        self.g.add((dossier, PKG.identifier, Literal(number)))
+        return dossier
 
     def person(self, name: str) -> URIRef:
         person = iris.person(name)
@@ -102,10 +106,8 @@ class _Builder:
         self.g.add((target, PKG.identifier, Literal(identifier)))
         if ref.type in ("kamerstuk", "motion"):
             self.g.add((target, RDF.type, PKG.ParliamentaryPaper))
-            number = identifier[4:].rsplit("-", 1)[0]
-            self.g.add((target, PKG.partOfDossier, iris.dossier(number)))
-            self.g.add((iris.dossier(number), RDF.type, PKG.Dossier))
-            self.g.add((iris.dossier(number), PKG.identifier, Literal(number)))
+            dossier = self.dossier(identifier[4:].rsplit("-", 1)[0])
+            self.g.add((target, PKG.partOfDossier, dossier))
         if ref.type == "letter":
             self.g.add((target, PKG.date, Literal(ref.date, datatype=XSD.date)))
         return target

@@ -96,11 +96,16 @@ def _write_csv(net: nx.MultiDiGraph, folder: Path) -> list[Path]:
     return [folder / "nodes.csv", folder / "edges.csv"]
 
 
+def write_network(net: nx.MultiDiGraph, fmt: str, target) -> None:
+    """Write GraphML or GEXF to a path or a binary file object."""
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(net, target)
+
+
 def export_network(store: Store, fmt: str, output: Path) -> list[Path]:
     """Write the citation network; ``csv`` writes nodes.csv and edges.csv into a folder."""
     net = citation_network(store)
     if fmt == "csv":
         return _write_csv(net, output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(net, output)
+    write_network(net, fmt, output)
     return [output]

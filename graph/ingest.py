@@ -15,9 +15,9 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from policykg import resources
-from policykg.loaders.document import extract_file
+from policykg.loaders.document import extract_text
 from policykg.loaders.gazetteer import vocabulary_graph
-from policykg.loaders.text import TEXT_SUFFIXES, SourceError
+from policykg.loaders.text import TEXT_SUFFIXES, SourceError, read_text
 from policykg.namespaces import PKG
 
 from . import iris
@@ -56,10 +56,11 @@ def load_reference_data(store: Store) -> None:
     store.replace_graph(iris.VOCABULARY_GRAPH, vocabulary_graph())
 
 
-def _unchanged(store: Store, graph_name, content_hash: str) -> bool:
+def _unchanged(store: Store, path: Path, content_hash: str) -> bool:
+    """True when this file, byte for byte, is already in the store."""
     result = store.query(
-        "ASK { GRAPH ?g { ?doc <%s> ?hash } }" % PKG.contentHash,
-        {"g": graph_name, "hash": Literal(content_hash)},
+        "ASK { ?doc <%s> ?hash ; <%s> ?file }" % (PKG.contentHash, PKG.sourceFile),
+        {"hash": Literal(content_hash), "file": Literal(path.name)},
     )
     return bool(result.boolean)
 
@@ -73,18 +74,18 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
         if progress:
             progress(path)
         try:
-            extraction = extract_file(path)
+            text, content_hash = read_text(path)
+            if not force and _unchanged(store, path, content_hash):
+                report.skipped.append(str(path))
+                continue
+            extraction = extract_text(text, path.name, content_hash)
         except SourceError as exc:
             report.failed.append((str(path), str(exc)))
             continue
         except Exception as exc:  # one bad document must not stop the batch
             report.failed.append((str(path), f"{path}: extraction failed: {type(exc).__name__}: {exc}"))
             continue
-        name = iris.named_graph(extraction.key)
-        if not force and _unchanged(store, name, extraction.content_hash):
-            report.skipped.append(str(path))
-            continue
-        store.replace_graph(name, build_graph(extraction))
+        store.replace_graph(iris.named_graph(extraction.key), build_graph(extraction))
         report.loaded.append(str(path))
     store.flush()
     return report

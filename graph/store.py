@@ -149,3 +149,20 @@ class Store:
     def flush(self) -> None:
         if self.path is not None and self._ox is not None:
             self._ox.flush()
+
+
+def graph_stats(store: Store) -> list[tuple[str, int]]:
+    """Counts of what the store holds, for `policykg stats`."""
+    counts = [("quads", len(store)), ("named graphs", len(store.graph_names()))]
+    for label, pattern in (
+        ("source documents", "?x <https://w3id.org/policykg/def#sourceFile> ?o"),
+        ("citations (cites)", "?x <https://w3id.org/policykg/def#cites> ?o"),
+        ("motions", "?x a <https://w3id.org/policykg/def#Motion>"),
+        ("measures", "?x a <https://w3id.org/policykg/def#Measure>"),
+        ("ledTo links", "?x <https://w3id.org/policykg/def#ledTo> ?o"),
+        ("concept mentions", "?x <https://w3id.org/policykg/def#mentions> ?o"),
+        ("evidence records", "?x a <https://w3id.org/policykg/def#Evidence>"),
+    ):
+        result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT * WHERE {{ {pattern} }} }}")
+        counts.append((label, int(result.rows[0][0])))
+    return counts

@@ -13,7 +13,7 @@ import click
 from policykg.graph import export as exporting
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.queries import QueryError, run_query
-from policykg.graph.store import ENV_VAR, Store, default_location
+from policykg.graph.store import ENV_VAR, Store, default_location, graph_stats
 from policykg.graph.trace import render_json, render_tree, trace as run_trace
 from policykg.graph.validate import validate_store
 from policykg.loaders.document import extract_file
@@ -264,10 +264,7 @@ def _export(store: Store, fmt: str, output: Path | None) -> None:
         if fmt == "csv":
             raise click.UsageError("--format csv writes nodes.csv and edges.csv: give --output FOLDER")
         buf = io.BytesIO()
-        import networkx as nx
-
-        net = exporting.citation_network(store)
-        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(net, buf)
+        exporting.write_network(exporting.citation_network(store), fmt, buf)
         sys.stdout.buffer.write(buf.getvalue())
         return
     for path in exporting.export_network(store, fmt, output):
@@ -283,18 +280,3 @@ def stats(store_path):
         for label, count in graph_stats(store):
             click.echo(f"{label:<28}{count:>8}")
 
-
-def graph_stats(store: Store) -> list[tuple[str, int]]:
-    counts = [("quads", len(store)), ("named graphs", len(store.graph_names()))]
-    for label, pattern in (
-        ("source documents", "?x <https://w3id.org/policykg/def#sourceFile> ?o"),
-        ("citations (cites)", "?x <https://w3id.org/policykg/def#cites> ?o"),
-        ("motions", "?x a <https://w3id.org/policykg/def#Motion>"),
-        ("measures", "?x a <https://w3id.org/policykg/def#Measure>"),
-        ("ledTo links", "?x <https://w3id.org/policykg/def#ledTo> ?o"),
-        ("concept mentions", "?x <https://w3id.org/policykg/def#mentions> ?o"),
-        ("evidence records", "?x a <https://w3id.org/policykg/def#Evidence>"),
-    ):
-        result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT * WHERE {{ {pattern} }} }}")
-        counts.append((label, int(result.rows[0][0])))
-    return counts

@@ -7,6 +7,9 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
 from policykg.cli import main
+from policykg.graph import iris
+from policykg.graph.store import Store
+from policykg.namespaces import PKG
 
 from .conftest import CORPUS
 from .corpus_expected import KST, MOTIONS
@@ -84,13 +87,10 @@ def test_query_trace_validate_export_stats(tmp_path):
 def test_validate_exits_1_on_violations(tmp_path):
     store = tmp_path / "store"
     run("ingest", "--quiet", str(CORPUS / KST), store=store)
-    from policykg.graph.store import Store
-    from policykg.graph import iris
-    s = Store(store)
-    g = s.graph(iris.named_graph("kst-30950-319"))
-    g.remove((None, __import__("rdflib").URIRef("https://w3id.org/policykg/def#submittedBy"), None))
-    s.replace_graph(iris.named_graph("kst-30950-319"), g)
-    del s
+    with Store(store) as s:
+        g = s.graph(iris.named_graph("kst-30950-319"))
+        g.remove((None, PKG.submittedBy, None))
+        s.replace_graph(iris.named_graph("kst-30950-319"), g)
     result = run("validate", store=store)
     assert result.exit_code == 1
     assert "VIOLATION" in result.output and "submitter" in result.output
