@@ -25,8 +25,13 @@ _CITED_CLASS = {
     "tractatenblad": PKG.GazettePublication, "ecli": PKG.CourtDecision,
     "bwb": PKG.Legislation, "law": PKG.Legislation,
     # a letter known only by its date: its sender is not known, so not yet a pkg:Letter
-    "letter": PKG.Document,
+    "letter": PKG.Document, "debate": PKG.Proceedings,
 }
+
+
+def _full_date(date: str | None) -> bool:
+    """An ISO date with a year (not "--01-29")."""
+    return bool(date) and not date.startswith("--")
 
 
 class _Builder:
@@ -100,33 +105,48 @@ class _Builder:
         return person
 
     def cited(self, ref: Reference) -> URIRef:
-        identifier = iris.letter_by_date(ref.date) if ref.type == "letter" else ref.id
+        identifier = ref.id or iris.letter_by_date(ref.date)
         target = iris.document(identifier)
         self.g.add((target, RDF.type, _CITED_CLASS[ref.type]))
         self.g.add((target, PKG.identifier, Literal(identifier)))
-        if ref.type in ("kamerstuk", "motion"):
+        if identifier.startswith("kst-"):
             self.g.add((target, RDF.type, PKG.ParliamentaryPaper))
             dossier = self.dossier(identifier[4:].rsplit("-", 1)[0])
             self.g.add((target, PKG.partOfDossier, dossier))
-        if ref.type == "letter":
+        if ref.type == "letter" and _full_date(ref.date):
             self.g.add((target, PKG.date, Literal(ref.date, datatype=XSD.date)))
         return target
 
+    def report(self, ref: Reference) -> URIRef:
+        identifier = iris.report_by_title(ref.name)
+        report = iris.document(identifier)
+        self.g.add((report, RDF.type, PKG.Report))
+        self.g.add((report, PKG.identifier, Literal(identifier)))
+        self.g.add((report, DCTERMS.title, Literal(ref.name, lang="nl")))
+        return report
+
+    def debate(self, ref: Reference) -> URIRef:
+        debate = iris.debate(ref.date, ref.note or "debat")
+        self.g.add((debate, RDF.type, PKG.Debate))
+        self.g.add((debate, RDFS.label, Literal(f"{ref.note} {ref.date}", lang="nl")))
+        if _full_date(ref.date):
+            self.g.add((debate, PKG.date, Literal(ref.date, datatype=XSD.date)))
+        return debate
+
     def reference(self, ref: Reference):
-        if ref.type == "debate":
+        start, end = ref.sentence or (ref.start, ref.end)
+        if ref.type == "member":
+            self.fact(self.doc, PKG.mentions, self.person(ref.name), ref.start, ref.end, ref.rule)
+        elif ref.type == "report":
+            self.fact(self.doc, PKG.cites, self.report(ref), ref.start, ref.end, ref.rule)
+        elif ref.type == "debate" and not ref.id:
             if ref.date:
-                debate = iris.debate(ref.date, ref.note or "debat")
-                self.g.add((debate, RDF.type, PKG.Debate))
-                self.g.add((debate, PKG.date, Literal(ref.date, datatype=XSD.date)))
-                self.g.add((debate, RDFS.label, Literal(f"{ref.note} {ref.date}", lang="nl")))
-                self.fact(self.doc, PKG.mentions, debate, ref.start, ref.end, ref.rule)
-            return
-        if ref.id is None and not (ref.type == "letter" and ref.date):
-            return
-        target = self.cited(ref)
-        self.fact(self.doc, PKG.cites, target, ref.start, ref.end, ref.rule)
-        for name in ref.submitters:
-            self.fact(target, PKG.submittedBy, self.person(name), ref.start, ref.end, ref.rule)
+                self.fact(self.doc, PKG.mentions, self.debate(ref), ref.start, ref.end, ref.rule)
+        elif ref.id or (ref.type == "letter" and ref.date):
+            target = self.cited(ref)
+            self.fact(self.doc, PKG.cites, target, start, end, ref.rule)
+            for name in ref.submitters:
+                self.fact(target, PKG.submittedBy, self.person(name), start, end, ref.rule)
 
     def measures(self):
         for m in self.ex.measures:

@@ -44,6 +44,11 @@ def measure(doc_key: str, label: str) -> URIRef:
     return PKGID[f"measure/{slug(doc_key)}/{slug(label)[:80].strip('-')}"]
 
 
+def report_by_title(title: str) -> str:
+    """Identifier of a document known by its title only («Xenofobe Machines»)."""
+    return f"report-{slug(title)[:120].strip('-')}"
+
+
 def debate(date: str, kind: str) -> URIRef:
     return PKGID[f"debate/{date}-{slug(kind)}"]
 

@@ -10,11 +10,13 @@ from . import patterns as p
 from .find import find_citations
 from .footnotes import find_footnotes
 from .gazetteer import Gazetteer, default_gazetteer
+from .layout import clean_text
 from .measures import find_measures
 from .metadata import read_metadata
 from .models import Extraction, Mention, Metadata, Reference
 from .motions import find_motions
-from .text import read_text
+from .resolve import resolve
+from .text import Sentences, read_text
 
 
 def slug(text: str) -> str:
@@ -38,6 +40,20 @@ def _laws(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Refe
     return refs
 
 
+def _order(ref: Reference) -> tuple:
+    return (ref.start, ref.end, ref.type, ref.id or "", ref.name or "")
+
+
+def find_references(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Reference]:
+    """Citations, motions, laws and named references, resolved through footnotes."""
+    view, sentences, footnotes = clean_text(text), Sentences(text), find_footnotes(text)
+    citations = find_citations(text, view)
+    motions = find_motions(text, view, citations, footnotes, sentences)
+    refs = resolve(text, sorted(citations + motions, key=_order), footnotes, sentences)
+    refs = [r for r in refs if not (r.rule == "letter-by-footnote" and r.id is None)]
+    return sorted(refs + _laws(text, mentions, gazetteer), key=_order)
+
+
 def document_key(meta: Metadata, source: str, gazetteer: Gazetteer) -> str:
     """The official id; else sender abbreviation + kenmerk; else the file name's slug."""
     if meta.identifier:
@@ -53,10 +69,7 @@ def extract_text(text: str, source: str, content_hash: str = "",
     """Extract everything from ``text``; ``source`` names it in provenance."""
     gazetteer = gazetteer or default_gazetteer()
     mentions = gazetteer.find(text)
-    citations = find_citations(text)
-    motions = find_motions(text, citations, find_footnotes(text))
-    references = sorted(citations + motions + _laws(text, mentions, gazetteer),
-                        key=lambda r: (r.start, r.end, r.type, r.id or ""))
+    references = find_references(text, mentions, gazetteer)
     meta = read_metadata(text, mentions)
     measures, links = find_measures(text, references, mentions, meta)
     return Extraction(

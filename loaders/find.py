@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from . import patterns as p
+from .layout import CleanText, clean_text
 from .models import Reference
 
 
@@ -81,25 +83,70 @@ def find_identifiers(text: str) -> Iterator[Reference]:
 
 
 def iso_date(match: re.Match) -> str | None:
-    """ISO date from a DATE match; None when the text gives no year."""
-    if not match["year"]:
-        return None
+    """ISO date from a DATE match; "--MM-DD" when the text gives no year."""
     month = p.MONTHS[match["month"]]
+    if not match["year"]:
+        return f"--{month:02d}-{int(match['day']):02d}"
     return f"{match['year']}-{month:02d}-{int(match['day']):02d}"
+
+
+def _kind(match: re.Match) -> str:
+    return re.sub(r"\s+", " ", match["kw"]).lower()
 
 
 def find_by_date(text: str) -> Iterator[Reference]:
     """Letters and debates named by date; they have no official id yet."""
-    for kind, pattern in (("letter", p.LETTER_BY_DATE), ("debate", p.DEBATE_BY_DATE)):
+    for kind, pattern in (("letter", p.LETTER_BY_DATE), ("letter", p.LETTER_DATE_FIRST),
+                          ("debate", p.DEBATE_BY_DATE)):
+        rule = "letter-by-date" if kind == "letter" else "debate-by-date"
         for m in pattern.finditer(text):
-            yield Reference(kind, None, m.group(), m.start(), m.end(), rule=f"{kind}-by-date",
-                            date=iso_date(m), note=m["kw"].lower())
+            yield Reference(kind, None, m.group(), m.start(), m.end(), rule=rule,
+                            date=iso_date(m), note=_kind(m))
 
 
-FINDERS = (find_kamerstukken, find_handelingen, find_gazettes, find_identifiers, find_by_date)
+def find_letters_with_marker(text: str) -> Iterator[Reference]:
+    """"per brief3": a letter named only by its footnote (resolved later)."""
+    for m in p.LETTER_WITH_MARKER.finditer(text):
+        yield Reference("letter", None, m.group(), m.start(), m.end(), rule="letter-by-footnote",
+                        note=_kind(m))
 
 
-def find_citations(text: str) -> list[Reference]:
-    """All citations in ``text``, in document order."""
-    found = {ref for finder in FINDERS for ref in finder(text)}
-    return sorted(found, key=lambda r: (r.start, r.end, r.type, r.id or ""))
+def _title(match: re.Match) -> str:
+    title = next(match[g] for g in ("t1", "t2", "t3", "t4") if match[g] is not None)
+    return re.sub(r"\s+", " ", title).strip()
+
+
+def find_reports(text: str) -> Iterator[Reference]:
+    """Documents named by a quoted title: "het rapport «Xenofobe Machines»"."""
+    for m in p.REPORT_TITLE.finditer(text):
+        yield Reference("report", None, m.group(), m.start(), m.end(), rule="report-by-title",
+                        name=_title(m), note=_kind(m))
+
+
+def find_members(text: str) -> Iterator[Reference]:
+    """Members named outside a motion: "het lid Van Baarle" (one reference per name)."""
+    for m in p.MEMBER.finditer(text):
+        names = re.split(r"\s{0,2},\s{1,4}|\s{1,4}en\s{1,4}", m["names"])
+        for name in names:
+            yield Reference("member", None, m.group(), m.start(), m.end(), rule="member-by-name",
+                            name=re.sub(r"\s+", " ", name).strip())
+
+
+FINDERS = (find_kamerstukken, find_handelingen, find_gazettes, find_identifiers, find_by_date,
+           find_letters_with_marker, find_reports, find_members)
+
+
+def in_original(ref: Reference, view: CleanText, text: str) -> Reference:
+    """``ref`` found in the clean view, with its span and text in the original text."""
+    start, end = view.span(ref.start, ref.end)
+    return replace(ref, text=text[start:end], start=start, end=end)
+
+
+def find_citations(text: str, view: CleanText | None = None) -> list[Reference]:
+    """All citations and named references in ``text``, in document order.
+
+    Patterns run over the clean view (layout noise removed); spans point into ``text``.
+    """
+    view = view or clean_text(text)
+    found = {in_original(ref, view, text) for finder in FINDERS for ref in finder(view.text)}
+    return sorted(found, key=lambda r: (r.start, r.end, r.type, r.id or "", r.name or ""))

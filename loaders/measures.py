@@ -13,10 +13,9 @@ announce them. Each rule names a Dutch turn of phrase:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from .models import Link, Measure, Mention, Metadata, Reference
-from .text import sentence_bounds
+from .text import Sentences
 
 _SEE = re.compile(r"\(\s{0,2}zie(?:\s{1,3}(?:onder\s{1,3}andere|ook|bijvoorbeeld|o\.a\.))?\s{1,3}$")
 _LABEL_START = re.compile(r"(?<!\w)(?:tot|aan)\s{1,3}(?:een|de|het)\s{1,3}")
@@ -31,15 +30,6 @@ _ACTORS = {"Ministry", "Commission", "Coordinator", "HumanRightsInstitute", "Exe
 def _clean(text: str) -> str:
     text = re.sub(r"<sup>\d{1,3}</sup>", "", text)
     return re.sub(r"\s+", " ", text).strip(" ,;:")
-
-
-class _Sentences:
-    def __init__(self, text: str):
-        self.bounds = sentence_bounds(text)
-        self._starts = [s for s, _ in self.bounds]
-
-    def index(self, offset: int) -> int:
-        return max(bisect_right(self._starts, offset) - 1, 0)
 
 
 def _within(items, start: int, end: int):
@@ -116,7 +106,7 @@ def _founding(text, motions, mentions, sentences) -> list[Link]:
 def find_measures(text: str, references: list[Reference], mentions: list[Mention],
                   meta: Metadata) -> tuple[list[Measure], list[Link]]:
     motions = [r for r in references if r.type == "motion"]
-    sentences = _Sentences(text)
+    sentences = Sentences(text)
     measures = _see_motion(text, motions, mentions, sentences, meta)
     measures += _motions_concern(text, motions, mentions, sentences)
     return measures, _founding(text, motions, mentions, sentences)

@@ -25,8 +25,10 @@ class Reference:
     ``type`` is one of ``kamerstuk``, ``handelingen``, ``aanhangsel``,
     ``staatscourant``, ``staatsblad``, ``tractatenblad``, ``ecli``, ``bwb``,
     ``law`` (a named law, resolved to its BWB id through the vocabulary),
-    ``motion`` (a motion named in the text, tied to its Kamerstuk), ``letter``
-    and ``debate`` (named by date; ``id`` is None until resolved).
+    ``motion`` (a motion named in the text, tied to its Kamerstuk), and the
+    named references that have no id in the text: ``letter`` and ``debate``
+    (by date; a footnote can resolve them to an id), ``report`` (by title) and
+    ``member`` (a member of parliament by name).
     """
 
     type: str
@@ -37,14 +39,20 @@ class Reference:
     rule: str
     submitters: tuple[str, ...] = ()
     pinpoint: str | None = None  # "pag 24-25", "artikel 1", "item 7"
-    date: str | None = None  # ISO date for references by date
+    date: str | None = None  # ISO date for references by date; "--01-29" when the year is not given
     footnote: str | None = None  # the footnote marker this reference hangs on
-    note: str | None = None  # e.g. "gewijzigd", "aangenomen", "c.s."
+    note: str | None = None  # e.g. "gewijzigd", "aangenomen", "c.s.", the kind of letter or debate
+    name: str | None = None  # the title of a report, the name of a member
+    sentence: tuple[int, int] | None = None  # the sentence that states it, when wider than ``text``
 
     def as_dict(self) -> dict:
-        data = {k: v for k, v in asdict(self).items() if v not in (None, ())}
+        """Plain fields; ``id`` always (None until resolved), others when set."""
+        always = ("type", "id", "text", "start", "end", "rule")
+        data = {k: v for k, v in asdict(self).items() if k in always or v not in (None, ())}
         if self.type == "motion":
             data["submitters"] = list(self.submitters)
+        if self.sentence:
+            data["sentence"] = list(self.sentence)
         return data
 
 

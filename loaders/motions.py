@@ -1,5 +1,9 @@
 """Motions named in the text ("de motie van het lid Mutluer c.s."), tied to
-their Kamerstuk through a footnote marker or an inline citation."""
+their Kamerstuk through a footnote marker or an inline citation.
+
+Phrases are found in the clean view of the text (see ``loaders.layout``) and
+tied in the original text, where the footnotes and citations live.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from collections.abc import Iterator
 
 from . import patterns as p
 from .footnotes import Footnotes
+from .layout import CleanText
 from .models import Reference
+from .text import Sentences
 
 
 def _submitters(names: str) -> tuple[str, ...]:
@@ -22,43 +28,66 @@ def _note(adj: str | None, cs: str | None) -> str | None:
     return " ".join(parts) or None
 
 
+_MARKER = re.compile(r"\s{0,2}(?:<sup>\d{1,3}</sup>|\d{1,2}(?!\d))")
+
+
 def _phrases(text: str) -> Iterator[re.Match]:
     """Each motion phrase, and each "en van het lid Y" that continues it."""
     for m in p.MOTION.finditer(text):
         yield m
         pos = m.end()
-        marker = p.SUP_MARKER.match(text, pos)
         while True:
-            if marker:
-                pos = marker.end()
-            nxt = p.MOTION_CONTINUATION.match(text, pos)
+            marker = _MARKER.match(text, pos)
+            nxt = p.MOTION_CONTINUATION.match(text, marker.end() if marker else pos)
             if not nxt:
                 break
             yield nxt
             pos = nxt.end()
-            marker = p.SUP_MARKER.match(text, pos)
 
 
-def find_motions(text: str, citations: list[Reference], footnotes: Footnotes) -> list[Reference]:
-    """Motion references; ``citations`` are the Kamerstuk citations already found."""
+def _in_body(kamerstukken: list[Reference], footnotes: Footnotes, number: str) -> list[Reference]:
+    body = footnotes.bodies[number]
+    return [c for c in kamerstukken if body.start <= c.start < body.end]
+
+
+def _target(text, start, end, kamerstukken, footnotes, sentences, claimed):
+    """``(citation, end, rule, footnote)`` for the phrase ``text[start:end]``, or None."""
+    number = footnotes.marker_at(end)
+    if number and number in footnotes.bodies:
+        targets = _in_body(kamerstukken, footnotes, number)
+        marker = footnotes.markers[number]
+        return (targets[0], marker.end, "motion-footnote", number) if targets else None
+    lead = p.INLINE_LEAD.match(text, end)
+    inline = [c for c in kamerstukken if c.start == lead.end()]
+    if inline:
+        return inline[0], inline[0].end, "motion-inline", None
+    s_start, s_end = sentences.around(start)
+    free = [n for n in footnotes.markers_within(s_start, s_end) if n not in claimed]
+    if len(free) == 1 and free[0] in footnotes.bodies:
+        targets = _in_body(kamerstukken, footnotes, free[0])
+        return (targets[0], end, "motion-footnote-sentence", free[0]) if len(targets) == 1 else None
+    return None
+
+
+def find_motions(text: str, view: CleanText, citations: list[Reference], footnotes: Footnotes,
+                 sentences: Sentences) -> list[Reference]:
+    """Motion references; ``citations`` are the citations already found in ``text``."""
     kamerstukken = [c for c in citations if c.type == "kamerstuk"]
+    phrases = []
+    for m in _phrases(view.text):
+        clean_start = m.start("phrase") if "phrase" in m.re.groupindex else m.start()
+        start, end = view.span(clean_start, m.end())
+        phrases.append((m, start, end))
+    claimed = {footnotes.marker_at(end) for _, _, end in phrases} - {None}
     found = []
-    for m in _phrases(text):
-        adj = m.groupdict().get("adj")
-        start = m.start("phrase") if "phrase" in m.re.groupindex else m.start()
-        submitters, note = _submitters(m["names"]), _note(adj, m["cs"])
-        marker = p.SUP_MARKER.match(text, m.end())
-        if marker and marker["n"] in footnotes.bodies:
-            body = footnotes.bodies[marker["n"]]
-            targets = [c for c in kamerstukken if body.start <= c.start < body.end]
-            end, rule, fn = marker.end(), "motion-footnote", marker["n"]
-        else:
-            lead = p.INLINE_LEAD.match(text, m.end())
-            targets = [c for c in kamerstukken if c.start == lead.end()]
-            end, rule, fn = (targets[0].end if targets else m.end()), "motion-inline", None
-        for target in targets[:1]:
-            found.append(Reference(
-                "motion", target.id, text[start:end], start, end, rule=rule,
-                submitters=submitters, footnote=fn, note=note,
-            ))
+    for m, start, end in phrases:
+        target = _target(text, start, end, kamerstukken, footnotes, sentences, claimed)
+        if not target:
+            continue
+        citation, end, rule, number = target
+        found.append(Reference(
+            "motion", citation.id, text[start:end], start, end, rule=rule,
+            submitters=_submitters(m["names"]), footnote=number,
+            note=_note(m.groupdict().get("adj"), m["cs"]), sentence=sentences.around(start),
+        ))
     return found

@@ -130,13 +130,52 @@ ARTICLE = re.compile(
 )
 
 # Letters by date: "per Kamerbrief d.d. 27 januari 2020", "mijn brief van 27 juni 2022",
-# "de voortgangsbrief van 15 juni 2020".
+# "de voortgangsbrief van 15 juni 2020"; date first: "op 4 april 2024 per brief".
 LETTER_BY_DATE = re.compile(
     rf"(?<!\w)(?P<kw>[A-Za-z]{{0,20}}brief){_WS}(?:van|d\.\s?d\.|dd\.?){_WS}{_DATE}"
 )
+LETTER_DATE_FIRST = re.compile(
+    rf"(?<!\w)op{_WS}{_DATE}{_WS}(?:per|bij|in{_WS}een){_WS}(?P<kw>[A-Za-z]{{0,20}}brief)(?!\w)"
+)
+# A letter named only by a footnote marker: "heb ik u per brief3 geïnformeerd".
+LETTER_WITH_MARKER = re.compile(r"(?<!\w)(?P<kw>[A-Za-z]{0,20}brief)(?=(?:<sup>)?\d{1,3}(?!\d))")
 
-# Debates by date and kind: "het ordedebat van 13 december 2022", "het debat van 1 juli 2020".
-DEBATE_BY_DATE = re.compile(rf"(?<!\w)(?P<kw>[A-Za-z]{{0,20}}debat){_WS}(?:van|d\.\s?d\.|op){_WS}{_DATE}")
+# Debates and meetings by date and kind: "het ordedebat van 13 december 2022",
+# "het debat van 1 juli 2020", "het commissiedebat over mensenrechten, discriminatie
+# en racisme op 29 januari", "de procedurevergadering van 22 december 2023".
+DEBATE_BY_DATE = re.compile(
+    rf"""(?<!\w)(?P<kw>[A-Za-z]{{0,20}}(?:debat|overleg|vergadering))
+    (?:{_WS}over(?:{_WS}[^\s.;:!?]{{1,30}}){{1,12}}?)?
+    {_WS}(?:van|d\.\s?d\.|op){_WS}{_DATE}""",
+    re.VERBOSE,
+)
+
+# Members named outside a motion: "het lid Van Baarle", "de leden Mutluer en Ceder",
+# "Kamerlid Westerveld".
+MEMBER = re.compile(
+    rf"""(?<!\w)(?:het{_WS}lid|de{_WS}leden|[Kk]amerleden|[Kk]amerlid){_WS}
+    (?P<names>{_NAME}(?:(?:\s{{0,2}},|{_WS}en){_WS}{_NAME}){{0,6}})""",
+    re.VERBOSE,
+)
+
+# A document named by its quoted title after a word for its kind:
+#   "het standpunt «Discriminerende risicoprofielen»", "het document “Discriminatie door
+#   risicoprofielen – ...”", "een rapport geschreven over ... ‘etnisch profileren is een
+#   overheidsbreed probleem'". Up to ten words may stand between kind and title.
+_KINDS = (
+    "rapport|onderzoeksrapport|eindrapport|tussenrapport|jaarrapport|rapportage|advies|"
+    "adviesrapport|standpunt|visienota|notitie|nota|document|publicatie|handreiking|"
+    "onderzoek|evaluatie|monitor|brochure|kop|artikel|essay|boek|position paper"
+)
+REPORT_TITLE = re.compile(
+    rf"""(?<!\w)(?P<kw>{_KINDS})(?!\w)
+    (?:{_WS}[^\s«“‘"»”.;:!?]{{1,30}}){{0,10}}?{_WS}
+    (?:«(?P<t1>[^»\n]{{2,160}}(?:\n[^»\n]{{1,160}}){{0,2}})»
+      |“(?P<t2>[^”\n]{{2,160}}(?:\n[^”\n]{{1,160}}){{0,2}})”
+      |‘(?P<t3>[^’'\n]{{2,160}}(?:\n[^’'\n]{{1,160}}){{0,2}})[’']
+      |"(?P<t4>[^"\n]{{2,160}}(?:\n[^"\n]{{1,160}}){{0,2}})")""",
+    re.VERBOSE,
+)
 
 DATE = re.compile(_DATE)
 NUMERIC_DATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>(?:19|20)\d{2})(?!\d)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -40,9 +41,10 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-# A sentence ends at . ! ? (and a footnote marker after it) before a capital,
+# A sentence ends at . ! ? (and a footnote marker after it: "<sup>4</sup>" or a
+# bare "5" in PDF text) before a capital,
 # or at a blank line.
-_SENTENCE_END = re.compile(r"[.!?](?:<sup>\d{1,3}</sup>)?(?=\s{1,8}[A-Z«“\"(])|\n[ \t]{0,8}\n")
+_SENTENCE_END = re.compile(r"[.!?](?:<sup>\d{1,3}</sup>|\d{1,2})?(?=\s{1,8}[A-Z«“\"(])|\n[ \t]{0,8}\n")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -60,3 +62,18 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
         if e > s:
             trimmed.append((s, e))
     return trimmed
+
+
+class Sentences:
+    """The sentences of a text, and which one holds an offset."""
+
+    def __init__(self, text: str):
+        self.bounds = sentence_bounds(text)
+        self._starts = [s for s, _ in self.bounds]
+
+    def index(self, offset: int) -> int:
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def around(self, offset: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence that holds ``offset``."""
+        return self.bounds[self.index(offset)] if self.bounds else (0, 0)

@@ -84,9 +84,11 @@ def ingest(paths, force, quiet, store_path):
 def extract(files, fmt, everything):
     """Print the references found in FILES (no store needed).
 
-    Each jsonl line has type, id (the official identifier, e.g. kst-30950-295),
-    text, start and end (text == file_text[start:end]), rule, and for motions
-    submitters.
+    Each jsonl line has type, id (the official identifier, e.g. kst-30950-295;
+    null for a named reference not yet resolved), text, start and end
+    (text == file_text[start:end]), rule, and where they apply submitters,
+    date, name (report title, member name), footnote, pinpoint, and the
+    stating sentence as quote (its span in sentence).
 
     \b
     Example:
@@ -100,11 +102,18 @@ def extract(files, fmt, everything):
             click.echo(f"error: {exc}", err=True)
             failed = True
             continue
-        records = [{"file": path.name, **r.as_dict()} for r in ex.references]
+        records = [_reference_record(r, ex.content, path.name) for r in ex.references]
         if everything:
             records += _extra_records(ex, path.name)
         click.echo(_format_records(records, fmt), nl=False)
     sys.exit(1 if failed else 0)
+
+
+def _reference_record(ref, content: str, name: str) -> dict:
+    record = {"file": name, **ref.as_dict()}
+    if ref.sentence:
+        record["quote"] = content[ref.sentence[0]:ref.sentence[1]]
+    return record
 
 
 def _extra_records(ex, name: str) -> list[dict]:
