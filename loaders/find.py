@@ -28,17 +28,24 @@ def _numbers(text: str) -> list[str]:
     return re.findall(r"\d{1,5}", text)
 
 
+def _kamerstukken(match: re.Match, rule: str) -> Iterator[Reference]:
+    dossier = _dossier(match)
+    numbers = _numbers(match["nrs"]) if match["nrs"] else [match["letter"]]
+    pin = re.sub(r"\s+", " ", match["pin"]) if match["pin"] else None
+    for number in numbers:
+        yield Reference("kamerstuk", f"kst-{dossier}-{number}", match.group(), match.start(),
+                        match.end(), rule=rule, pinpoint=pin)
+
+
 def find_kamerstukken(text: str) -> Iterator[Reference]:
     """Kamerstuk citations; "nrs. 293 en 296" gives one reference per number."""
+    claimed = []
     for m in p.KAMERSTUK.finditer(text):
-        dossier = _dossier(m)
-        numbers = _numbers(m["nrs"]) if m["nrs"] else [m["letter"]]
-        pin = re.sub(r"\s+", " ", m["pin"]) if m["pin"] else None
-        for number in numbers:
-            yield Reference(
-                "kamerstuk", f"kst-{dossier}-{number}", m.group(), m.start(), m.end(),
-                rule="kamerstuk", pinpoint=pin,
-            )
+        claimed.append(m.span())
+        yield from _kamerstukken(m, "kamerstuk")
+    for m in p.BARE_KAMERSTUK.finditer(text):
+        if not any(s <= m.start() < e for s, e in claimed):
+            yield from _kamerstukken(m, "kamerstuk-bare")
 
 
 def find_handelingen(text: str) -> Iterator[Reference]:

@@ -24,9 +24,12 @@ from dataclasses import dataclass
 from . import patterns as p
 from .models import Span
 
-# "...geïnformeerd.5 Deze", "per brief3 geïnformeerd", "c.s.4,": digits right after a
-# letter, or after a letter and a closing punctuation mark.
-_GLUED = re.compile(r"(?<=[^\W\d_])[.,;:)”’\"]{0,2}(?P<n>\d{1,2})(?=[\s.,;:)]|$)")
+# "...geïnformeerd.5 Deze", "per brief3 geïnformeerd", "c.s.4,", "oktober 2023,1": digits
+# right after a letter, after a letter and a closing punctuation mark, or after a year and
+# a comma or full stop.
+_GLUED = re.compile(
+    r"(?:(?<=[^\W\d_])[.,;:)”’\"]{0,2}|(?<=(?<!\d)(?:19|20)\d\d[.,]))(?P<n>\d{1,2})(?=[\s.,;:)]|$)"
+)
 _OWN_LINE = re.compile(r"(?m)^[ \t]{0,3}(?P<n>\d{1,2})[ \t]{0,3}$")
 # "5 Kamerstukken II 2021/22, 31 490, nr. 317" or "3" + newline + " Kamerstukken ...".
 _BODY_START = re.compile(

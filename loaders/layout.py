@@ -23,7 +23,9 @@ _LABEL = re.compile(
     r"Bijlage\(?n\)?|Contactpersoon|Inlichtingen)[ \t]*"
 )
 # A side-column value: a date or a reference number, alone on its line.
-_VALUE = re.compile(r"[ \t]{0,8}(?:\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{6,12}|\d{1,3})[ \t]*")
+_VALUE = re.compile(
+    r"[ \t]{0,8}(?:\d{1,2}-\d{1,2}-\d{4}|\d{1,2}[ \t]{1,2}[a-z]{3,9}[ \t]{1,2}\d{4}|\d{4}-\d{6,12}|\d{1,3})[ \t]*"
+)
 _MARKER_LINE = re.compile(r"[ \t]{0,3}\d{1,2}[ \t]{0,3}")
 _NUMBER_WORD_END = re.compile(r"(?:nrs?\.?|nummers?)[ \t]{0,3}\n$")  # "nr." + "295" on the next line
 # A word broken at the end of a line: "Kamer-" + "stukken" (lower case on both sides).

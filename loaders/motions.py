@@ -18,7 +18,7 @@ from .text import Sentences
 
 
 def _submitters(names: str) -> tuple[str, ...]:
-    return tuple(re.sub(r"\s+", " ", n).strip() for n in names.split("/"))
+    return tuple(re.sub(r"\s+", " ", n).strip() for n in re.split(r"/|\s{1,3}en\s{1,3}", names))
 
 
 def _note(adj: str | None, cs: str | None) -> str | None:

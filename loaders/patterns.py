@@ -10,6 +10,7 @@ import re
 
 _WS = r"\s{1,4}"  # a gap between words, possibly a PDF line break
 _SEP = r"\s{0,3},?\s{0,4}"  # an optional comma with spaces around it
+_GAP = r"(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]{0,3})"  # spaces, or one line break (not a blank line)
 _YEAR = r"(?:19|20)\d{2}"
 # Vergaderjaar: "2019/2020", "2019/20", "2022–2023", "2022-23".
 _VERGADERJAAR = rf"{_YEAR}\s{{0,2}}[/–-]\s{{0,2}}(?:19|20)?\d{{2}}"
@@ -28,9 +29,10 @@ _DATE = rf"(?P<day>\d{{1,2}}){_WS}(?P<month>{_MONTHS})(?:{_WS}(?P<year>{_YEAR}))
 #   "Kamerstuk 36 200 VII, nr. 12", "36200-VII"  toevoeging
 #   "Kamerstuk 30 950, nrs. 293 en 296"          several numbers: several references
 #   "Kamerstukken I 2014/15, 33802, C"           Senate papers use letters
+#   "*Kamerstukken II* 2021/22, ..."             markdown italics
 KAMERSTUK = re.compile(
-    rf"""(?<![\w-])(?P<kw>[Kk]amerstuk(?:ken)?)
-    (?:{_SEP}(?P<chamber>II|I)(?!\w))?
+    rf"""(?<![\w*_-])(?:[*_]{{1,2}})?(?P<kw>[Kk]amerstuk(?:ken)?)
+    (?:{_SEP}(?P<chamber>II|I)(?!\w))?(?:[*_]{{1,2}})?
     (?:{_SEP}(?P<vj>{_VERGADERJAAR}))?
     {_SEP}(?P<dossier>\d{{2,3}}[ \u00a0]\d{{3}}|\d{{4,6}})(?!\d)
     (?:[ \u00a0-](?P<toev>[IVXLC]{{1,6}})(?!\w))?
@@ -38,6 +40,17 @@ KAMERSTUK = re.compile(
         (?:nrs?\.?|nummers?)\s{{0,3}}(?P<nrs>\d{{1,5}}(?:\s{{0,3}}(?:,|en|&)\s{{0,3}}\d{{1,5}}){{0,20}})(?!\d)
       | (?P<letter>[A-Z]{{1,2}})(?![\w-])
     )
+    (?:{_SEP}(?P<pin>(?:pag|blz|pp|p)\.?\s{{0,2}}\d{{1,4}}(?:\s{{0,2}}[-–]\s{{0,2}}\d{{1,4}})?)(?!\d))?
+    """,
+    re.VERBOSE,
+)
+
+# A Kamerstuk cited without the word: "(30 950, nr. 295)", "36 200 VII, nr. 12".
+# Only the five-digit dossier and "nr." right after it, so a number is not taken for one.
+BARE_KAMERSTUK = re.compile(
+    rf"""(?<![\w,./-])(?P<dossier>\d{{2}}[ \u00a0]\d{{3}}|\d{{5}})(?!\d)
+    (?:[ \u00a0-](?P<toev>[IVXLC]{{1,6}})(?!\w))?
+    ,\s{{0,3}}(?:nrs?\.|nummers?)\s{{0,3}}(?P<nrs>\d{{1,5}}(?:\s{{0,3}}(?:,|en|&)\s{{0,3}}\d{{1,5}}){{0,20}})(?!\d)
     (?:{_SEP}(?P<pin>(?:pag|blz|pp|p)\.?\s{{0,2}}\d{{1,4}}(?:\s{{0,2}}[-–]\s{{0,2}}\d{{1,4}})?)(?!\d))?
     """,
     re.VERBOSE,
@@ -90,8 +103,8 @@ _NAME = (
     r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ii]n|'t|’t)\s{1,2}){0,3}"
     r"[A-Z][a-zà-ÿ'’]{1,30}(?:-[A-Z][a-zà-ÿ'’]{1,30})?"
 )
-# "Ceder/Mutluer" names two submitters.
-_NAMES = rf"(?P<names>{_NAME}(?:\s{{0,2}}/\s{{0,2}}{_NAME}){{0,5}})"
+# "Ceder/Mutluer" and "Mutluer en Ceder" name two submitters.
+_NAMES = rf"(?P<names>{_NAME}(?:(?:\s{{0,2}}/\s{{0,2}}|\s{{1,3}}en\s{{1,3}}){_NAME}){{0,5}})"
 _CS = r"(?P<cs>\s{1,3}c\.\s?s\.)?"
 
 # Motions named in the text:
@@ -99,10 +112,11 @@ _CS = r"(?P<cs>\s{1,3}c\.\s?s\.)?"
 #   "de gewijzigde motie van het lid Belhaj c.s.",
 #   "een later aangenomen motie van Ceder/Mutluer",
 #   "de moties van het lid Marijnissen c.s. en van het lid Klaver c.s."
+#   "de motie-Westerveld", "de motie-Van Baarle c.s.", "motie Simons c.s."
 MOTION = re.compile(
     rf"""(?<!\w)(?:(?:[Dd]e|[Ee]en){_WS})?
     (?P<adj>(?:later{_WS})?(?:aangenomen|gewijzigde|aangehouden|verworpen){_WS})?
-    (?P<kw>moties?){_WS}van{_WS}(?:(?:het{_WS}lid|de{_WS}leden){_WS})?
+    (?P<kw>moties?)(?:{_WS}van{_WS}(?:(?:het{_WS}lid|de{_WS}leden){_WS})?|-(?=[A-Z]|[a-z]{{1,3}}\s[A-Z])|[ ](?=[A-Z]))
     {_NAMES}{_CS}""",
     re.VERBOSE,
 )
@@ -145,7 +159,7 @@ LETTER_WITH_MARKER = re.compile(r"(?<!\w)(?P<kw>[A-Za-z]{0,20}brief)(?=(?:<sup>)
 # en racisme op 29 januari", "de procedurevergadering van 22 december 2023".
 DEBATE_BY_DATE = re.compile(
     rf"""(?<!\w)(?P<kw>[A-Za-z]{{0,20}}(?:debat|overleg|vergadering))
-    (?:{_WS}over(?:{_WS}[^\s.;:!?]{{1,30}}){{1,12}}?)?
+    (?:{_GAP}over(?:{_GAP}[^\s.;:!?()]{{1,30}}){{1,12}}?)?
     {_WS}(?:van|d\.\s?d\.|op){_WS}{_DATE}""",
     re.VERBOSE,
 )
@@ -153,7 +167,7 @@ DEBATE_BY_DATE = re.compile(
 # Members named outside a motion: "het lid Van Baarle", "de leden Mutluer en Ceder",
 # "Kamerlid Westerveld".
 MEMBER = re.compile(
-    rf"""(?<!\w)(?:het{_WS}lid|de{_WS}leden|[Kk]amerleden|[Kk]amerlid){_WS}
+    rf"""(?<!\w)(?:[Hh]et{_WS}lid|[Dd]e{_WS}leden|[Kk]amerleden|[Kk]amerlid){_WS}
     (?P<names>{_NAME}(?:(?:\s{{0,2}},|{_WS}en){_WS}{_NAME}){{0,6}})""",
     re.VERBOSE,
 )

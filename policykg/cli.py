@@ -17,6 +17,9 @@ from policykg.graph.store import ENV_VAR, Store, default_location, graph_stats
 from policykg.graph.trace import render_json, render_tree, trace as run_trace
 from policykg.graph.validate import validate_store
 from policykg.loaders.document import extract_file
+from policykg.loaders.evaluation import GoldError, render_errors
+from policykg.loaders.evaluation import evaluate as run_evaluation
+from policykg.loaders.evaluation import render as render_evaluation
 from policykg.loaders.text import SourceError
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -107,6 +110,28 @@ def extract(files, fmt, everything):
             records += _extra_records(ex, path.name)
         click.echo(_format_records(records, fmt), nl=False)
     sys.exit(1 if failed else 0)
+
+
+@main.command("eval", context_settings=CONTEXT)
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--errors", is_flag=True, help="Also list each missed and each spurious reference.")
+def evaluate(gold, errors):
+    """Precision and recall of reference extraction against gold files.
+
+    GOLD is one or more hand-annotated .tsv files or folders of them (format:
+    tests/gold/README.md). Prints one row per reference type and a total.
+
+    \b
+    Example:
+      policykg eval tests/gold --errors
+    """
+    try:
+        result = run_evaluation(list(gold))
+    except (GoldError, SourceError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render_evaluation(result), nl=False)
+    if errors:
+        click.echo(render_errors(result), nl=False)
 
 
 def _reference_record(ref, content: str, name: str) -> dict:
