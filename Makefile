@@ -34,6 +34,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/store_choice.py
+	$(BIN)/python benchmarks/extraction_throughput.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) *.egg-info .pytest_cache

@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from . import patterns as p
 from .layout import CleanText, clean_text
-from .models import Reference
+from .models import Reference, Span
+from .spans import SpanIndex
 
 
 def vergaderjaar(text: str) -> str:
@@ -41,10 +42,12 @@ def find_kamerstukken(text: str) -> Iterator[Reference]:
     """Kamerstuk citations; "nrs. 293 en 296" gives one reference per number."""
     claimed = []
     for m in p.KAMERSTUK.finditer(text):
-        claimed.append(m.span())
+        claimed.append(Span(m.group(), m.start(), m.end()))
         yield from _kamerstukken(m, "kamerstuk")
+    cited = SpanIndex(claimed)
     for m in p.BARE_KAMERSTUK.finditer(text):
-        if not any(s <= m.start() < e for s, e in claimed):
+        before = cited.last_starting_before(m.start())
+        if not (before and before.end > m.start()):
             yield from _kamerstukken(m, "kamerstuk-bare")
 
 

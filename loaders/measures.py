@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .models import Link, Measure, Mention, Metadata, Reference
+from .spans import SpanIndex
 from .text import Sentences
 
 _SEE = re.compile(r"\(\s{0,2}zie(?:\s{1,3}(?:onder\s{1,3}andere|ook|bijvoorbeeld|o\.a\.))?\s{1,3}$")
@@ -32,8 +33,8 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ,;:")
 
 
-def _within(items, start: int, end: int):
-    return [i for i in items if start <= i.start and i.end <= end]
+def _within(items: SpanIndex, start: int, end: int):
+    return items.within(start, end)
 
 
 def _instruments(mentions, start, end):
@@ -42,7 +43,7 @@ def _instruments(mentions, start, end):
 
 def _see_motion(text, motions, mentions, sentences, meta) -> list[Measure]:
     found = {}
-    for motion in motions:
+    for motion in motions.items:
         head = text[max(motion.start - 40, 0):motion.start]
         see = _SEE.search(head)
         if not see:
@@ -105,7 +106,8 @@ def _founding(text, motions, mentions, sentences) -> list[Link]:
 
 def find_measures(text: str, references: list[Reference], mentions: list[Mention],
                   meta: Metadata) -> tuple[list[Measure], list[Link]]:
-    motions = [r for r in references if r.type == "motion"]
+    motions = SpanIndex(r for r in references if r.type == "motion")
+    mentions = SpanIndex(mentions)
     sentences = Sentences(text)
     measures = _see_motion(text, motions, mentions, sentences, meta)
     measures += _motions_concern(text, motions, mentions, sentences)

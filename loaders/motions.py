@@ -14,6 +14,7 @@ from . import patterns as p
 from .footnotes import Footnotes
 from .layout import CleanText
 from .models import Reference
+from .spans import SpanIndex
 from .text import Sentences
 
 
@@ -45,9 +46,9 @@ def _phrases(text: str) -> Iterator[re.Match]:
             pos = nxt.end()
 
 
-def _in_body(kamerstukken: list[Reference], footnotes: Footnotes, number: str) -> list[Reference]:
+def _in_body(kamerstukken: SpanIndex, footnotes: Footnotes, number: str) -> list[Reference]:
     body = footnotes.bodies[number]
-    return [c for c in kamerstukken if body.start <= c.start < body.end]
+    return kamerstukken.starting_in(body.start, body.end)
 
 
 def _target(text, start, end, kamerstukken, footnotes, sentences, claimed):
@@ -58,7 +59,7 @@ def _target(text, start, end, kamerstukken, footnotes, sentences, claimed):
         marker = footnotes.markers[number]
         return (targets[0], marker.end, "motion-footnote", number) if targets else None
     lead = p.INLINE_LEAD.match(text, end)
-    inline = [c for c in kamerstukken if c.start == lead.end()]
+    inline = kamerstukken.starting_at(lead.end())
     if inline:
         return inline[0], inline[0].end, "motion-inline", None
     s_start, s_end = sentences.around(start)
@@ -72,7 +73,7 @@ def _target(text, start, end, kamerstukken, footnotes, sentences, claimed):
 def find_motions(text: str, view: CleanText, citations: list[Reference], footnotes: Footnotes,
                  sentences: Sentences) -> list[Reference]:
     """Motion references; ``citations`` are the citations already found in ``text``."""
-    kamerstukken = [c for c in citations if c.type == "kamerstuk"]
+    kamerstukken = SpanIndex(c for c in citations if c.type == "kamerstuk")
     phrases = []
     for m in _phrases(view.text):
         clean_start = m.start("phrase") if "phrase" in m.re.groupindex else m.start()

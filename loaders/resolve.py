@@ -23,6 +23,7 @@ from . import patterns as p
 from .find import iso_date
 from .footnotes import Footnotes
 from .models import Reference
+from .spans import SpanIndex
 from .text import Sentences
 
 OFFICIAL = {"kamerstuk", "handelingen", "aanhangsel", "staatscourant", "staatsblad",
@@ -30,11 +31,11 @@ OFFICIAL = {"kamerstuk", "handelingen", "aanhangsel", "staatscourant", "staatsbl
 _NOT_A_TITLE = re.compile(r"(?i)(?:zie|idem|ibid|id\.|vgl|cf|https?:|www\.)")
 
 
-def _official_in(refs: list[Reference], footnotes: Footnotes, number: str) -> list[Reference]:
+def _official_in(refs: SpanIndex, footnotes: Footnotes, number: str) -> list[Reference]:
     body = footnotes.bodies.get(number)
     if body is None:
         return []
-    return [r for r in refs if r.type in OFFICIAL and body.start <= r.start < body.end]
+    return [r for r in refs.starting_in(body.start, body.end) if r.type in OFFICIAL]
 
 
 def _footnote_of(ref: Reference, footnotes: Footnotes, sentences: Sentences, claimed: set) -> str | None:
@@ -47,11 +48,11 @@ def _footnote_of(ref: Reference, footnotes: Footnotes, sentences: Sentences, cla
 
 
 def _by_footnote(refs, footnotes, sentences, claimed) -> list[Reference]:
-    out = []
+    index, out = SpanIndex(refs), []
     for ref in refs:
         if ref.type in ("letter", "debate") and ref.id is None:
             number = _footnote_of(ref, footnotes, sentences, claimed)
-            cited = _official_in(refs, footnotes, number) if number else []
+            cited = _official_in(index, footnotes, number) if number else []
             if len(cited) == 1:
                 ref = replace(ref, id=cited[0].id, footnote=number, rule=f"{ref.rule}+footnote",
                               sentence=sentences.around(ref.start))
@@ -61,9 +62,9 @@ def _by_footnote(refs, footnotes, sentences, claimed) -> list[Reference]:
 
 def _dated_footnotes(text, refs, footnotes, sentences) -> dict[str, str]:
     """date -> official id, for footnote markers whose sentence names exactly one date."""
-    dated = {}
+    dated, index = {}, SpanIndex(refs)
     for number, marker in footnotes.markers.items():
-        cited = _official_in(refs, footnotes, number)
+        cited = _official_in(index, footnotes, number)
         start, end = sentences.around(marker.start)
         dates = [iso_date(m) for m in p.DATE.finditer(text, start, end)]
         dates = [d for d in dates if not d.startswith("--")]
@@ -94,9 +95,9 @@ def _complete_years(refs: list[Reference]) -> list[Reference]:
 
 def footnote_titles(refs: list[Reference], footnotes: Footnotes) -> list[Reference]:
     """Footnotes that name a document by title and cite nothing official."""
-    found = []
+    found, index = [], SpanIndex(refs)
     for number, body in footnotes.bodies.items():
-        if _official_in(refs, footnotes, number) or _NOT_A_TITLE.match(body.text):
+        if _official_in(index, footnotes, number) or _NOT_A_TITLE.match(body.text):
             continue
         if not body.text[:1].isupper():
             continue
@@ -108,9 +109,13 @@ def footnote_titles(refs: list[Reference], footnotes: Footnotes) -> list[Referen
 
 def drop_motion_members(refs: list[Reference]) -> list[Reference]:
     """A member named inside a motion phrase is the motion's submitter, not a reference."""
-    motions = [r for r in refs if r.type == "motion"]
-    return [r for r in refs if r.type != "member"
-            or not any(m.start <= r.start < m.end for m in motions)]
+    motions = SpanIndex(r for r in refs if r.type == "motion")
+    return [r for r in refs if r.type != "member" or not _inside(motions, r.start)]
+
+
+def _inside(index: SpanIndex, offset: int) -> bool:
+    before = index.last_starting_before(offset)
+    return bool(before and before.end > offset)
 
 
 def resolve(text: str, refs: list[Reference], footnotes: Footnotes, sentences: Sentences) -> list[Reference]:

@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders.document import extract_text
+from policykg.loaders.layout import clean_text
 
 # Fragments of real citation syntax, so generated text exercises the patterns.
 FRAGMENTS = st.sampled_from([
@@ -11,6 +12,10 @@ FRAGMENTS = st.sampled_from([
     "<sup>4</sup>", "de motie van het lid ", "Mutluer", " c.s.", "Stcr.", "*", " 2022", "11349",
     "Handelingen", "item 7", "NCDR", "Staatscommissie", "zie onder andere (", ")", "Datum ", "Betreft ",
     "brief van 27 juni 2022", "ten grondslag", "die zien op ", ".", "é", "Artikel 1 van onze ", "Grondwet",
+    # PDF layout and named references
+    "1", "12", "\n1\n", "brief3 ", "Racisme.4 ", "2023,1 ", "Pagina 2 van 3\n", "Datum\n", "Kamer-\n",
+    "stukken", "rapport ", "«", "»", "‘", "’", "“", "”", "\"", "het lid ", "de leden ", "Van Baarle",
+    "debat over ", "op 4 april 2024 per brief", "motie-", "(30 950, nr. 295)", "36 200 VII", "ECLI:NL:HR:2005:AT4537",
 ])
 TEXT = st.one_of(st.text(max_size=400), st.lists(FRAGMENTS, max_size=80).map("".join))
 
@@ -24,3 +29,13 @@ def test_extraction_never_raises_and_offsets_are_exact(text):
     for measure in first.measures:
         assert text[measure.start:measure.end] == measure.quote
     assert extract_text(text, "generated.txt") == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_clean_view_maps_every_character_back(text):
+    view = clean_text(text)
+    for i, char in enumerate(view.text):
+        assert text[view.offset(i)] == char
+    offsets = [view.offset(i) for i in range(len(view.text))]
+    assert offsets == sorted(set(offsets))  # order kept, nothing duplicated

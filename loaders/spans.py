@@ -1,0 +1,39 @@
+"""Look up spans by offset in logarithmic time, so no stage of extraction is
+quadratic in the number of references on long or hostile text."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from typing import Generic, Protocol, TypeVar
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+T = TypeVar("T", bound=_Spanned)
+
+
+class SpanIndex(Generic[T]):
+    """Items with ``start``/``end``, sorted by start."""
+
+    def __init__(self, items: Iterable[T]):
+        self.items = sorted(items, key=lambda i: (i.start, i.end))
+        self._starts = [i.start for i in self.items]
+
+    def starting_in(self, start: int, end: int) -> list[T]:
+        """Items whose start lies in ``[start, end)``."""
+        return self.items[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def within(self, start: int, end: int) -> list[T]:
+        """Items wholly inside ``[start, end)``."""
+        return [i for i in self.starting_in(start, end) if i.end <= end]
+
+    def starting_at(self, offset: int) -> list[T]:
+        return self.starting_in(offset, offset + 1)
+
+    def last_starting_before(self, offset: int) -> T | None:
+        i = bisect_right(self._starts, offset) - 1
+        return self.items[i] if i >= 0 else None
