@@ -12,6 +12,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF
 
 from policykg.loaders.models import Extraction, Reference
+from policykg.loaders.relations import SELF
 from policykg.loaders.text import line_of
 from policykg.namespaces import PKG
 
@@ -148,20 +149,46 @@ class _Builder:
             for name in ref.submitters:
                 self.fact(target, PKG.submittedBy, self.person(name), start, end, ref.rule)
 
+    def node(self, key: str) -> URIRef:
+        """The node a link or measure names: this document, a concept IRI, a debate, a document id."""
+        if key == SELF:
+            return self.doc
+        if key.startswith(("http://", "https://")):
+            return URIRef(key)
+        if key.startswith("debate:"):
+            _, date, kind = key.split(":", 2)
+            return self.debate(Reference("debate", None, "", 0, 0, "", date=date, note=kind))
+        return iris.document(key)
+
     def measures(self):
         for m in self.ex.measures:
             node = iris.measure(self.ex.key, m.label)
             self.g.add((node, RDF.type, PKG.Measure))
             self.g.add((node, RDFS.label, Literal(m.label, lang="nl")))
-            for motion in m.led_from:
-                self.fact(iris.document(motion), PKG.ledTo, node, m.start, m.end, m.rule, m.confidence)
+            self.fact(self.doc, PKG.announces, node, m.start, m.end, m.rule, m.confidence)
+            if m.period:
+                self.fact(node, PKG.period, Literal(m.period, lang="nl"), m.start, m.end, m.rule)
+            if m.date:
+                self.fact(node, PKG.year, Literal(m.date, datatype=XSD.gYear), m.start, m.end, m.rule)
+            for source in m.led_from:
+                self.fact(self.node(source), PKG.ledTo, node, m.start, m.end, m.rule, m.confidence)
             for instrument in m.instruments:
                 self.fact(node, PKG.usesInstrument, URIRef(instrument), m.start, m.end, m.rule, m.confidence)
             for actor in m.responsible:
                 self.fact(URIRef(actor), PKG.responsibleFor, node, m.start, m.end, m.rule, m.confidence)
+
+    def links(self):
         for link in self.ex.links:
-            self.fact(iris.document(link.source), getattr(PKG, link.relation), URIRef(link.target),
-                      link.start, link.end, link.rule, link.confidence)
+            source = self.node(link.source)
+            if link.relation == "startDate":
+                datatype = XSD.gYearMonth if len(link.target) == 7 else XSD.gYear
+                target = Literal(link.target, datatype=datatype)
+            else:
+                target = self.node(link.target)
+            if link.relation == "establishedBy":
+                self.g.add((target, RDF.type, PKG.Decision))
+            self.fact(source, getattr(PKG, link.relation), target, link.start, link.end, link.rule,
+                      link.confidence)
 
 
 def build_graph(ex: Extraction) -> Graph:
@@ -174,4 +201,5 @@ def build_graph(ex: Extraction) -> Graph:
         builder.fact(builder.doc, PKG.mentions, URIRef(mention.concept), mention.start, mention.end,
                      mention.rule)
     builder.measures()
+    builder.links()
     return builder.g

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from . import patterns as p
 from .find import find_citations
-from .footnotes import find_footnotes
+from .footnotes import Footnotes, find_footnotes
 from .gazetteer import Gazetteer, default_gazetteer
 from .layout import clean_text
 from .measures import find_measures
 from .metadata import read_metadata
 from .models import Extraction, Mention, Metadata, Reference
 from .motions import find_motions
+from .relations import established, responds_to
 from .resolve import resolve
 from .text import Sentences, read_text
 
@@ -44,9 +45,10 @@ def _order(ref: Reference) -> tuple:
     return (ref.start, ref.end, ref.type, ref.id or "", ref.name or "")
 
 
-def find_references(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Reference]:
+def find_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
+                    sentences: Sentences, footnotes: Footnotes) -> list[Reference]:
     """Citations, motions, laws and named references, resolved through footnotes."""
-    view, sentences, footnotes = clean_text(text), Sentences(text), find_footnotes(text)
+    view = clean_text(text)
     citations = find_citations(text, view)
     motions = find_motions(text, view, citations, footnotes, sentences)
     refs = resolve(text, sorted(citations + motions, key=_order), footnotes, sentences)
@@ -69,9 +71,12 @@ def extract_text(text: str, source: str, content_hash: str = "",
     """Extract everything from ``text``; ``source`` names it in provenance."""
     gazetteer = gazetteer or default_gazetteer()
     mentions = gazetteer.find(text)
-    references = find_references(text, mentions, gazetteer)
+    sentences, footnotes = Sentences(text), find_footnotes(text)
+    references = find_references(text, mentions, gazetteer, sentences, footnotes)
     meta = read_metadata(text, mentions)
-    measures, links = find_measures(text, references, mentions, meta)
+    measures, links = find_measures(text, references, mentions, meta, sentences)
+    links += responds_to(text, references, sentences)
+    links += established(text, references, mentions, footnotes, sentences)
     return Extraction(
         source=source, content=text, content_hash=content_hash, metadata=meta,
         references=tuple(references), mentions=tuple(m for m in mentions if m.kind != "Legislation"),

@@ -77,20 +77,27 @@ class Measure:
     start: int
     end: int
     rule: str
-    led_from: tuple[str, ...] = ()  # official ids of motions/recommendations
+    led_from: tuple[str, ...] = ()  # official ids of motions, or "debate:<date>:<kind>"
     instruments: tuple[str, ...] = ()  # concept IRIs
     responsible: tuple[str, ...] = ()  # concept IRIs of actors
     confidence: float = 0.8
+    period: str | None = None  # the time expression as written: "komend najaar", "voorjaar 2023"
+    date: str | None = None  # the year the period names, when it names one
 
 
 @dataclass(frozen=True)
 class Link:
-    """A relation the text states between a cited document and a concept, e.g.
-    the motions that "liggen ten grondslag" at a commission: ``motion ledTo body``."""
+    """A relation the text states, e.g. the motions that "liggen ten grondslag" at
+    a commission (``motion ledTo body``), or the request a letter answers
+    (``document respondsTo debate``).
 
-    source: str  # official id of the motion or recommendation
-    relation: str  # local name of a pkg property: "ledTo"
-    target: str  # concept IRI
+    ``source`` and ``target`` are official ids, concept IRIs, the document's own
+    key, or ``debate:<date>:<kind>``; for ``startDate`` the target is a year or date.
+    """
+
+    source: str
+    relation: str  # local name of a pkg property: "ledTo", "respondsTo", "establishedBy", "startDate"
+    target: str
     quote: str
     start: int
     end: int

@@ -47,6 +47,9 @@ class PKG(DefinedNamespace):
     Measure: URIRef
     Recommendation: URIRef
     Evidence: URIRef
+    Curation: URIRef
+    Assertion: URIRef
+    Rejection: URIRef
 
     # Object properties
     cites: URIRef
@@ -62,6 +65,8 @@ class PKG(DefinedNamespace):
     addressee: URIRef
     mentions: URIRef
     sourceDocument: URIRef
+    announces: URIRef
+    curator: URIRef
 
     # Datatype properties
     requestText: URIRef
@@ -76,3 +81,7 @@ class PKG(DefinedNamespace):
     quote: URIRef
     rule: URIRef
     confidence: URIRef
+    period: URIRef
+    year: URIRef
+    startDate: URIRef
+    note: URIRef

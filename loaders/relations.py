@@ -1,0 +1,75 @@
+"""Relations the text states between documents, requests and bodies:
+
+- ``responds-to-request``: the sentence that says who asked for this document
+  ("Tijdens het ordedebat van 13 december 2022 heeft het lid Van Baarle mij om
+  een brief gevraagd", "heeft ... op 4 april 2024 per brief verzocht om met een
+  kabinetsreactie te komen") -> this document ``respondsTo`` that debate or letter.
+- ``body-established``: a commission "ingesteld in mei 2022" with a footnote that
+  cites the Staatscourant -> ``establishedBy`` that decision, and its start date.
+- ``body-started``: "In 2021 is de Nationaal Coördinator ... (NCDR) gestart" ->
+  the body's ``startDate``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as p
+from .footnotes import Footnotes
+from .models import Link, Mention, Reference
+from .spans import SpanIndex
+from .text import Sentences
+
+SELF = "self"  # a link's source or target that is the document itself
+
+_REQUEST = re.compile(r"(?<!\w)(?:verzocht|gevraagd|verzoek|vroeg|vroegen|heeft\s{1,3}gevraagd)(?!\w)")
+_ASKED_FOR = re.compile(r"(?<!\w)(?:brief|reactie|kabinetsreactie|antwoord|beantwoording)(?!\w)")
+_ESTABLISHED = re.compile(r"(?<!\w)(?:ingesteld|opgericht|geïnstalleerd|gestart|van\s{1,3}start\s{1,3}gegaan)(?!\w)")
+_IN_TIME = re.compile(rf"(?<!\w)(?:[Ii]n|[Ss]inds|[Pp]er)\s{{1,3}}(?:(?P<month>{p._MONTHS})\s{{1,3}})?(?P<year>(?:19|20)\d\d)(?!\d)")
+_BODIES = {"Commission", "Coordinator", "HumanRightsInstitute"}
+_GAZETTES = {"staatscourant", "staatsblad"}
+
+
+def _target(ref: Reference) -> str:
+    if ref.type == "debate":
+        return ref.id or f"debate:{ref.date}:{ref.note or 'debat'}"
+    return ref.id or f"letter-{ref.date}"
+
+
+def responds_to(text: str, refs: list[Reference], sentences: Sentences) -> list[Link]:
+    named = SpanIndex(r for r in refs if r.type in ("debate", "letter") and (r.id or r.date)
+                      and not (r.date or "").startswith("--"))
+    links = []
+    for m in _REQUEST.finditer(text):
+        start, end = sentences.around(m.start())
+        asked = [r for r in named.within(start, end) if r.start < m.start()]
+        if asked and _ASKED_FOR.search(text[start:asked[0].start] + " " + text[asked[0].end:end]):
+            links.append(Link(SELF, "respondsTo", _target(asked[0]), text[start:end], start, end,
+                              rule="responds-to-request", confidence=0.8))
+    return links
+
+
+def _start_date(match: re.Match) -> str:
+    month = p.MONTHS.get(match["month"] or "")
+    return f"{match['year']}-{month:02d}" if month else match["year"]
+
+
+def established(text: str, refs: list[Reference], mentions: list[Mention], footnotes: Footnotes,
+                sentences: Sentences) -> list[Link]:
+    bodies, index, links = SpanIndex(m for m in mentions if m.kind in _BODIES), SpanIndex(refs), []
+    for m in _ESTABLISHED.finditer(text):
+        start, end = sentences.around(m.start())
+        named = [b for b in bodies.within(start, m.start())]
+        if not named:
+            continue
+        body, quote = named[-1].concept, text[start:end]
+        when = _IN_TIME.search(text, start, end)
+        if when:
+            links.append(Link(body, "startDate", _start_date(when), quote, start, end, rule="body-started"))
+        for number in footnotes.markers_within(m.start(), end)[:1]:
+            note = footnotes.bodies.get(number)
+            cited = [r for r in index.starting_in(note.start, note.end) if r.type in _GAZETTES] if note else []
+            for decision in cited[:1]:
+                links.append(Link(body, "establishedBy", decision.id, quote, start, end,
+                                  rule="body-established", confidence=0.9))
+    return links
