@@ -15,9 +15,16 @@ from rdflib import Literal, URIRef
 from .queries import QueryError, load_query
 from .store import Store
 
-# Which relations to follow from a node reached through a relation; a citing
-# document is a leaf (its own citations would wander off the trace).
-_FOLLOW = {None: None, "led to": None, "cited by": set(), "uses instrument": set(), "responsible": set()}
+# Which relations to follow from a node reached through a relation. A citing
+# document is expanded only by the "led to" steps its own text states (see
+# _nest_under_citing); other reached nodes are leaves.
+_FOLLOW = {
+    None: None,  # the start node: every relation
+    "led to": {"led to", "uses instrument", "responsible", "established by"},
+    "announces": {"uses instrument", "responsible"},
+    "led from": set(), "cited by": set(), "uses instrument": set(), "responsible": set(),
+    "announced in": set(), "established by": set(), "responds to": set(), "answered by": set(),
+}
 
 
 @dataclass
@@ -29,7 +36,7 @@ class Step:
     type: str | None
     date: str | None
     submitters: str | None
-    evidence: list[dict] = field(default_factory=list)  # {quote, file, line, rule}
+    evidence: list[dict] = field(default_factory=list)  # {quote, file, line, rule} or {curator, note}
     children: list[Step] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -64,33 +71,65 @@ def _describe(store: Store, iri: URIRef, relation: str | None) -> Step:
                 text["submitters"] or None)
 
 
-def trace(store: Store, identifier: str, depth: int = 4) -> Step:
-    """The tree of what followed ``identifier``, ``depth`` steps deep."""
-    edges = load_query("trace-edges").text
+def _evidence(row: dict) -> dict | None:
+    if row["quote"] is not None:
+        return {"quote": str(row["quote"]), "file": str(row["file"]), "line": int(row["line"]),
+                "rule": str(row["rule"])}
+    if row["curator"] is not None:
+        return {"curator": str(row["curator"]), "note": str(row["note"])}
+    return None
+
+
+def _children(store: Store, step: Step, seen: set[str], curation: str) -> list[Step]:
+    follow = _FOLLOW.get(step.relation, set())
+    children: dict[tuple[str, str], Step] = {}
+    rows = store.query(load_query("trace-edges").text,
+                       {"node": URIRef(step.iri), "curation": Literal(curation)}).dicts()
+    for row in rows:
+        relation, target = str(row["relation"]), str(row["target"])
+        if (follow is not None and relation not in follow) or target in seen:
+            continue
+        key = (relation, target)
+        if key not in children:
+            children[key] = _describe(store, URIRef(target), relation)
+        evidence = _evidence(row)
+        if evidence and evidence not in children[key].evidence:
+            children[key].evidence.append(evidence)
+    return list(children.values())
+
+
+def _nest_under_citing(children: list[Step]) -> list[Step]:
+    """Move a "led to" step under the citing document whose text states it, so the
+    tree reads motion -> document -> measure."""
+    citing = {}
+    for child in children:
+        if child.relation == "cited by":
+            for ev in child.evidence:
+                citing.setdefault(ev.get("file"), child)
+    kept = []
+    for child in children:
+        files = {ev.get("file") for ev in child.evidence}
+        if child.relation == "led to" and len(files) == 1 and next(iter(files)) in citing:
+            citing[next(iter(files))].children.append(child)
+        else:
+            kept.append(child)
+    return kept
+
+
+def trace(store: Store, identifier: str, depth: int = 4, curation: str = "include") -> Step:
+    """The tree of what followed ``identifier``, ``depth`` steps deep. With
+    ``curation="exclude"`` only extracted facts count; with "include" curated
+    assertions are added and rejected facts left out."""
     root = _describe(store, resolve(store, identifier), None)
-    seen = {root.iri}
-    frontier = [root]
+    seen, frontier = {root.iri}, [root]
     for _ in range(depth):
         next_frontier = []
         for step in frontier:
-            follow = _FOLLOW.get(step.relation)
-            children: dict[tuple[str, str], Step] = {}
-            for row in store.query(edges, {"node": URIRef(step.iri)}).dicts():
-                relation, target = str(row["relation"]), str(row["target"])
-                if follow is not None and relation not in follow:
-                    continue
-                key = (relation, target)
-                if key not in children:
-                    if target in seen:
-                        continue
-                    children[key] = _describe(store, URIRef(target), relation)
-                child = children[key]
-                if row["quote"] is not None:
-                    child.evidence.append({"quote": str(row["quote"]), "file": str(row["file"]),
-                                           "line": int(row["line"]), "rule": str(row["rule"])})
-            step.children = list(children.values())
-            seen.update(c.iri for c in step.children)
-            next_frontier.extend(step.children)
+            children = _children(store, step, seen, curation)
+            seen.update(c.iri for c in children)
+            # a citing document may already hold the "led to" steps nested under it
+            step.children += _nest_under_citing(children) if step.relation is None else children
+            next_frontier.extend(c for c in children)
         frontier = next_frontier
     return root
 
@@ -101,9 +140,11 @@ def _one_line(text: str, width: int = 160) -> str:
 
 
 def _title(step: Step) -> str:
-    parts = [step.identifier or step.iri.rsplit("/", 1)[-1]]
+    parts = [step.identifier] if step.identifier else []
     if step.label and step.label != step.identifier:
         parts.append(f"«{_one_line(step.label, 90)}»")
+    if not parts:
+        parts.append(step.iri.rsplit("/", 1)[-1])
     if step.type:
         parts.append(f"[{step.type}]")
     if step.date:
@@ -111,6 +152,12 @@ def _title(step: Step) -> str:
     if step.submitters:
         parts.append(f"submitted by {step.submitters}")
     return " ".join(parts)
+
+
+def _evidence_line(ev: dict) -> str:
+    if "curator" in ev:
+        return f"asserted by {ev['curator']}: {_one_line(ev['note'])}"
+    return f"“{_one_line(ev['quote'])}” ({ev['file']}:{ev['line']})"
 
 
 def render_tree(root: Step) -> str:
@@ -122,7 +169,7 @@ def render_tree(root: Step) -> str:
             lines.append(f"{prefix}{'└── ' if last else '├── '}{child.relation}: {_title(child)}")
             inner = prefix + ("    " if last else "│   ")
             for ev in child.evidence[:3]:
-                lines.append(f"{inner}  “{_one_line(ev['quote'])}” ({ev['file']}:{ev['line']})")
+                lines.append(f"{inner}  {_evidence_line(ev)}")
             walk(child, inner)
 
     walk(root, "")
@@ -131,3 +178,34 @@ def render_tree(root: Step) -> str:
 
 def render_json(root: Step) -> str:
     return json.dumps(root.as_dict(), ensure_ascii=False, indent=2)
+
+
+def _dot_id(iri: str) -> str:
+    return '"' + iri.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _dot_label(text: str) -> str:
+    return '"' + _one_line(text, 60).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_dot(root: Step) -> str:
+    """Graphviz DOT: one node per step, edges labelled with the relation and the
+    evidence (file:line, or the curator) in the tooltip."""
+    lines = ["digraph trace {", "  rankdir=LR;", '  node [shape=box, fontname="Helvetica"];']
+    nodes: dict[str, Step] = {}
+
+    def walk(step: Step):
+        nodes.setdefault(step.iri, step)
+        for child in step.children:
+            nodes.setdefault(child.iri, child)
+            where = "; ".join(f"{e['file']}:{e['line']}" if "file" in e else f"asserted by {e['curator']}"
+                              for e in child.evidence)
+            style = ", style=dashed" if child.evidence and all("curator" in e for e in child.evidence) else ""
+            lines.append(f"  {_dot_id(step.iri)} -> {_dot_id(child.iri)} "
+                         f"[label={_dot_label(child.relation)}, tooltip={_dot_label(where)}{style}];")
+            walk(child)
+
+    walk(root)
+    for iri, step in sorted(nodes.items()):
+        lines.insert(3, f"  {_dot_id(iri)} [label={_dot_label(_title(step))}];")
+    return "\n".join(lines + ["}"]) + "\n"

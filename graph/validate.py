@@ -82,8 +82,10 @@ def _short(node: Node | None) -> str | None:
 
 def validate_graph(data: Graph) -> ValidationReport:
     """Validate ``data`` with the packaged shapes; the ontology supplies subclasses."""
-    _, results, _ = shacl_validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
-                                   inference="none", advanced=True, allow_warnings=True)
+    _, results, text = shacl_validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
+                                      inference="none", advanced=True, allow_warnings=True)
+    if not isinstance(results, Graph):  # pySHACL reports a broken shape this way
+        raise ValueError(f"the shapes could not be applied: {text}")
     findings = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         severity = results.value(result, SH.resultSeverity)

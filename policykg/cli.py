@@ -11,10 +11,11 @@ from pathlib import Path
 import click
 
 from policykg.graph import export as exporting
+from policykg.graph.curation import CurationError, load_curation, remove_curation
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.queries import QueryError, run_query
 from policykg.graph.store import ENV_VAR, Store, default_location, graph_stats
-from policykg.graph.trace import render_json, render_tree, trace as run_trace
+from policykg.graph.trace import render_dot, render_json, render_tree, trace as run_trace
 from policykg.graph.validate import validate_store
 from policykg.loaders.document import extract_file
 from policykg.loaders.evaluation import GoldError, render_errors
@@ -109,6 +110,37 @@ def extract(files, fmt, everything):
         if everything:
             records += _extra_records(ex, path.name)
         click.echo(_format_records(records, fmt), nl=False)
+    sys.exit(1 if failed else 0)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--remove", is_flag=True, help="Drop these files' curation graphs instead of loading them.")
+@store_option
+def curate(files, remove, store_path):
+    """Load curated links (CSV) into their own named graphs, after ingest.
+
+    Columns: action (assert|reject), subject, relation, object, curator, note.
+    Subject and object are official ids, document keys, exact labels or IRIs.
+    Loading a file again replaces what it loaded before. A file with a bad row
+    is not loaded (each bad row is named with file:line); the other files are.
+
+    \b
+    Example:
+      policykg curate examples/curation/corpus.csv
+    """
+    failed = False
+    with open_store(store_path) as store:
+        for path in files:
+            if remove:
+                remove_curation(store, path)
+                click.echo(f"{path}: removed")
+                continue
+            try:
+                click.echo(f"{path}: {load_curation(store, path)} curated links loaded")
+            except CurationError as exc:
+                click.echo(f"error: {exc}", err=True)
+                failed = True
     sys.exit(1 if failed else 0)
 
 
@@ -226,24 +258,31 @@ def queries():
 
 @main.command(context_settings=CONTEXT)
 @click.argument("identifier")
-@click.option("--format", "fmt", type=click.Choice(["tree", "json"]), default="tree", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["tree", "json", "dot"]), default="tree", show_default=True,
+              help="dot: Graphviz (render with `dot -Tsvg`).")
 @click.option("--depth", type=click.IntRange(1, 10), default=4, show_default=True)
+@click.option("--curation/--no-curation", default=True, show_default=True,
+              help="Apply curated files (asserted links added, rejected ones left out), or show extraction only.")
 @store_option
-def trace(identifier, fmt, depth, store_path):
-    """Trace a motion (or any document, measure or concept) to what followed it.
+def trace(identifier, fmt, depth, curation, store_path):
+    """Trace a motion (or a document, measure or body) to what followed it.
 
-    Every step shows the quote it rests on and file:line.
+    IDENTIFIER is an official id (kst-30950-295), a document key, or the exact
+    label of a measure or body. Every step shows the quote it rests on and
+    file:line, or the curator who asserted it.
 
     \b
     Example:
       policykg trace kst-30950-295
+      policykg trace kst-30950-295 --format dot | dot -Tsvg > trace.svg
     """
     try:
         with open_store(store_path) as store:
-            root = run_trace(store, identifier, depth=depth)
+            root = run_trace(store, identifier, depth=depth, curation="include" if curation else "exclude")
     except QueryError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(render_tree(root) if fmt == "tree" else render_json(root))
+    renderers = {"tree": render_tree, "json": render_json, "dot": render_dot}
+    click.echo(renderers[fmt](root), nl=fmt != "dot")
 
 
 @main.command(context_settings=CONTEXT)
@@ -264,6 +303,9 @@ def validate(limit, store_path):
     except click.ClickException as exc:
         exc.exit_code = 2
         raise
+    except ValueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     click.echo(report.text(limit))
     sys.exit(0 if report.conforms else 1)
 

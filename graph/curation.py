@@ -1,0 +1,146 @@
+"""Curated overlay: researchers assert links that no rule finds, or reject
+extracted ones, in CSV files (format: docs/curation.md).
+
+Each file loads into its own named graph ``pkgg:curation/<file stem>``,
+replaced on every load, so loading twice changes nothing. An asserted link is
+written as the triple itself plus a ``pkg:Assertion``; a rejection only as a
+``pkg:Rejection`` (the extracted fact and its evidence stay where they are).
+Both record the curator (``pkg:curator``, "asserted by") and the reason.
+Queries choose: ``policykg trace`` applies curation unless ``--no-curation``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import OWL, RDF, Graph, Literal, URIRef
+from rdflib.namespace import FOAF
+
+from policykg.loaders.document import slug
+from policykg.namespaces import PKG, PKGG, PKGID
+
+from .ingest import ontology_graph
+from .store import Store
+
+COLUMNS = ("action", "subject", "relation", "object", "curator", "note")
+CURATION_GRAPHS = "https://w3id.org/policykg/graph/curation/"
+_FIND = """
+PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?name ?node WHERE {
+  ?node pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?label FILTER (str(?label) = ?name)
+} ORDER BY ?node
+"""
+
+
+class CurationError(ValueError):
+    """A curation file that cannot be loaded; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    action: str
+    subject: URIRef
+    relation: URIRef
+    object: URIRef
+    curator: str
+    note: str
+
+
+def curation_graph(path: Path) -> URIRef:
+    return PKGG[f"curation/{slug(path.stem)}"]
+
+
+def _relations() -> set[str]:
+    onto = ontology_graph()
+    return {str(p)[len(str(PKG)):] for p in onto.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(str(PKG))}
+
+
+def _node(store: Store, name: str, where: str) -> URIRef:
+    """An IRI as written, else the one node whose identifier or label is ``name``."""
+    if name.startswith(("http://", "https://")):
+        return URIRef(name)
+    nodes = {row[1] for row in store.query(_FIND, {"name": Literal(name)}).rows}
+    if len(nodes) != 1:
+        found = "nothing" if not nodes else f"{len(nodes)} nodes ({', '.join(sorted(map(str, nodes))[:3])})"
+        raise CurationError(f"{where}: {name!r} names {found}; use an official id, a document key, "
+                            "an exact label or an IRI")
+    return URIRef(nodes.pop())
+
+
+def _row(store: Store, record: dict, where: str, line: int, relations: set[str]) -> Row:
+    missing = [c for c in COLUMNS if not (record.get(c) or "").strip()]
+    if missing:
+        raise CurationError(f"{where}: empty {', '.join(missing)}")
+    action, relation = record["action"].strip().lower(), record["relation"].strip()
+    if action not in ("assert", "reject"):
+        raise CurationError(f"{where}: action must be assert or reject, not {action!r}")
+    if relation not in relations:
+        raise CurationError(f"{where}: unknown relation {relation!r}; one of {', '.join(sorted(relations))}")
+    subject = _node(store, record["subject"].strip(), where)
+    obj = _node(store, record["object"].strip(), where)
+    predicate = PKG[relation]
+    if action == "reject" and not store.query("ASK { ?s ?p ?o }", {"s": subject, "p": predicate, "o": obj}).boolean:
+        raise CurationError(f"{where}: nothing to reject: the store has no {relation} from "
+                            f"{record['subject'].strip()!r} to {record['object'].strip()!r}")
+    return Row(line, action, subject, predicate, obj, record["curator"].strip(), record["note"].strip())
+
+
+def read_curation(store: Store, path: Path) -> list[Row]:
+    """The rows of a curation file, each resolved against the store; every bad
+    row is reported (file:line), and then none is loaded."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if not reader.fieldnames or not set(COLUMNS) <= {f.strip() for f in reader.fieldnames}:
+                raise CurationError(f"{path}: the header must name the columns {', '.join(COLUMNS)}")
+            records = [(reader.line_num, {k.strip(): v for k, v in r.items() if k}) for r in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise CurationError(f"{path}: cannot read: {exc}") from exc
+    relations, rows, errors = _relations(), [], []
+    for line, record in records:
+        try:
+            rows.append(_row(store, record, f"{path}:{line}", line, relations))
+        except CurationError as exc:
+            errors.append(str(exc))
+    if errors:
+        raise CurationError("\n".join(errors))
+    return rows
+
+
+def remove_curation(store: Store, path: Path) -> None:
+    store.remove_graph(curation_graph(path))
+    store.flush()
+
+
+def build_curation(path: Path, rows: list[Row]) -> Graph:
+    g, name = Graph(), slug(path.stem)
+    for row in rows:
+        digest = hashlib.sha256("\x1f".join(map(str, (row.action, row.subject, row.relation, row.object)))
+                                .encode()).hexdigest()[:16]
+        node = PKGID[f"curation/{name}/{digest}"]
+        curator = PKGID[f"person/{slug(row.curator)}"]
+        g.add((curator, RDF.type, PKG.Person))
+        g.add((curator, FOAF.name, Literal(row.curator)))
+        kind = PKG.Assertion if row.action == "assert" else PKG.Rejection
+        for triple in ((node, RDF.type, kind), (node, RDF.type, RDF.Statement),
+                       (node, RDF.subject, row.subject), (node, RDF.predicate, row.relation),
+                       (node, RDF.object, row.object), (node, PKG.curator, curator),
+                       (node, PKG.note, Literal(row.note))):
+            g.add(triple)
+        if row.action == "assert":
+            g.add((row.subject, row.relation, row.object))
+    return g
+
+
+def load_curation(store: Store, path: Path) -> int:
+    """Replace the curation graph of ``path``; returns the number of rows loaded."""
+    rows = read_curation(store, path)
+    store.replace_graph(curation_graph(path), build_curation(path, rows))
+    store.flush()
+    return len(rows)
