@@ -18,9 +18,14 @@ setup: $(BIN)/policykg
 demo: setup
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	$(BIN)/policykg ingest --quiet --store $(STORE) examples/corpus
+	$(BIN)/policykg curate --store $(STORE) examples/curation/corpus.csv
 	$(BIN)/policykg stats --store $(STORE)
+	$(BIN)/policykg eval tests/gold
 	$(BIN)/policykg query citations --store $(STORE) --param doc=kst-30950-319
 	$(BIN)/policykg trace kst-30950-295 --store $(STORE)
+	$(BIN)/policykg trace "debat 2020-07-01" --store $(STORE)
+	$(BIN)/policykg query timeline --store $(STORE) --param concept=Staatscommissie
+	$(BIN)/policykg trace kst-30950-293 --store $(STORE) --format dot > $(DEMO_DIR)/trace-kst-30950-293.dot
 	$(BIN)/policykg validate --store $(STORE) --limit 10
 	$(BIN)/policykg export --store $(STORE) --format turtle --output $(DEMO_DIR)/policykg.ttl
 	$(BIN)/policykg export --store $(STORE) --format jsonld --output $(DEMO_DIR)/policykg.jsonld

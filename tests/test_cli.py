@@ -99,3 +99,18 @@ def test_validate_exits_1_on_violations(tmp_path):
 def test_unknown_query_is_explained(tmp_path):
     result = CliRunner().invoke(main, ["query", "nope", "--store", str(tmp_path / "s")])
     assert result.exit_code == 1 and "named queries:" in result.output
+
+
+def test_eval_curate_and_dot(tmp_path):
+    evaluated = run("eval", str(CORPUS.parent.parent / "tests" / "gold"))
+    assert evaluated.exit_code == 0 and evaluated.output.splitlines()[-2].startswith("all")
+    store = tmp_path / "store"
+    run("ingest", "--quiet", str(CORPUS), store=store)
+    curated = run("curate", str(CORPUS.parent / "curation" / "corpus.csv"), store=store)
+    assert curated.exit_code == 0 and "2 curated links loaded" in curated.output
+    dot = run("trace", "kst-30950-295", "--format", "dot", store=store)
+    assert dot.output.startswith("digraph trace {")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("action,subject\nassert,x\n", encoding="utf-8")
+    refused = run("curate", str(bad), store=store)
+    assert refused.exit_code == 1

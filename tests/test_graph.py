@@ -138,3 +138,34 @@ def test_remove_a_document_graph(fresh_store):
     assert not fresh_store.query("ASK { ?d <%s> ?f }" % PKG.sourceFile).boolean
     assert Literal("kst-30950-319") not in {r[0] for r in fresh_store.query(
         "SELECT ?i WHERE { ?d <https://w3id.org/policykg/def#identifier> ?i }").rows}
+
+
+def test_timeline_of_the_staatscommissie_in_date_order(corpus_store):
+    rows = run_query(corpus_store, "timeline", {"concept": "Staatscommissie"}).dicts()
+    events = [(str(r["date"]), str(r["event"]), str(r["document"])) for r in rows]
+    assert events[0] == ("2022-05", "established by", "stcrt-2022-11349"), events
+    dated = [e[0] for e in events if e[0]]
+    assert dated == sorted(dated) and ("2022-10-21", "named in", "kst-30950-319") in events
+
+
+def test_timeline_lists_announced_measures_with_period(corpus_store):
+    rows = run_query(corpus_store, "timeline", {"concept": "Movisie"}).dicts()
+    announced = [r for r in rows if str(r["event"]).startswith("measure announced")]
+    assert any(str(r["subject"]) == "workshops per organisatie" and "komend najaar" in str(r["event"])
+               for r in announced), rows
+
+
+@pytest.mark.parametrize("motion,outcome", MOTION_OUTCOMES, ids=[m[0] for m in MOTION_OUTCOMES])
+def test_trace_motion_query_gives_document_and_line(corpus_store, motion, outcome):
+    rows = run_query(corpus_store, "trace-motion", {"motion": motion}).dicts()
+    hits = [r for r in rows if outcome in str(r["outcome"])]
+    assert hits and str(hits[0]["document"]) == "kst-30950-319" and str(hits[0]["file"]) == KST
+    text = (CORPUS / KST).read_text(encoding="utf-8")
+    assert str(hits[0]["quote"]) in text
+    assert text.splitlines()[int(hits[0]["line"]) - 1] in text
+
+
+def test_trace_nests_what_a_document_says_under_it(corpus_store):
+    root = trace(corpus_store, "kst-30950-295")
+    letter = next(c for c in root.children if c.relation == "cited by")
+    assert any(c.relation == "led to" and "uitrol" in c.label for c in letter.children)
