@@ -34,6 +34,8 @@ HOSTILE = {
     "mix": "Kamerstuk 30 950, nrs. 1, 2, 3 en 4, nr. 5, ",
     "footnote-like": "1\n2 Kamerstukken\nbrief3 ",
     "quotes": "rapport «a ‘b “c \"d ",
+    "measure cues": "Het is mijn inzet om wordt onderzocht of zullen worden georganiseerd ",
+    "founding": "Staatscommissie liggen hieraan ten grondslag de motie van het lid A (30 950, nr. 1) ",
 }
 
 

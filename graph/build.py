@@ -158,6 +158,14 @@ class _Builder:
         if key.startswith("debate:"):
             _, date, kind = key.split(":", 2)
             return self.debate(Reference("debate", None, "", 0, 0, "", date=date, note=kind))
+        if key.startswith("measure:"):
+            return iris.measure(self.ex.key, key.split(":", 1)[1])
+        if key.startswith("recommendation:"):
+            _, number, heading = key.split(":", 2)
+            node = iris.recommendation(self.ex.key, number)
+            self.g.add((node, RDF.type, PKG.Recommendation))
+            self.g.add((node, RDFS.label, Literal(heading, lang="nl")))
+            return node
         return iris.document(key)
 
     def measures(self):
@@ -183,6 +191,8 @@ class _Builder:
             if link.relation == "startDate":
                 datatype = XSD.gYearMonth if len(link.target) == 7 else XSD.gYear
                 target = Literal(link.target, datatype=datatype)
+            elif link.relation == "requestText":
+                target = Literal(link.target, lang="nl")
             else:
                 target = self.node(link.target)
             if link.relation == "establishedBy":

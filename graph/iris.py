@@ -49,6 +49,11 @@ def report_by_title(title: str) -> str:
     return f"report-{slug(title)[:120].strip('-')}"
 
 
+def recommendation(doc_key: str, number: str) -> URIRef:
+    """A recommendation as the document that answers it numbers it ("97-a")."""
+    return PKGID[f"recommendation/{slug(doc_key)}/{slug(number)}"]
+
+
 def debate(date: str, kind: str) -> URIRef:
     return PKGID[f"debate/{date}-{slug(kind)}"]
 

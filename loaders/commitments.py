@@ -12,6 +12,8 @@ of phrase that commits to them. Each rule keeps the sentence as quote:
 - ``measure-following-motions``: "De minister van BZK onderzoekt, naar aanleiding
   van diverse moties tijdens het debat van 1 juli, een versterking van ..."
 - ``measure-in-execution``: "Ter uitvoering van de motie van het lid X ... wordt ..."
+- ``measure-study``: "onderzoekt het CBS of de data uit de MEOS-toepassing ...",
+  "wordt onderzocht op welke wijze de implementatie ... kan worden gemonitord"
 
 The label is the clause that names the measure, with the time expression, the
 partners ("in samenwerking met ...") and the verb taken out; the time
@@ -53,6 +55,11 @@ PLANNED = re.compile(
 FOLLOWING_MOTIONS = re.compile(
     r"(?<!\w)naar\s{1,3}aanleiding\s{1,3}van\s{1,3}(?:de\s{1,3}|diverse\s{1,3}|enkele\s{1,3}|een\s{1,3}aantal\s{1,3})?moties?"
     r"(?P<rest>[^.;]{0,400})"
+)
+# Studies under way: "onderzoekt het CBS of de data ...", "wordt onderzocht op welke wijze ...".
+STUDY = re.compile(
+    r"(?<!\w)(?<!te\s)(?:onderzoekt|verkent|wordt\s{1,3}onderzocht|wordt\s{1,3}verkend)"
+    r"(?P<who>[^.;,]{0,60}?)\s{1,3}(?P<what>(?:of|hoe|op\s{1,3}welke\s{1,3}wijze|welke|wat)\s[^.;]{5,300})"
 )
 IN_EXECUTION = re.compile(r"(?<!\w)[Tt]er\s{1,3}uitvoering\s{1,3}van\s{1,3}(?:de\s{1,3})?moties?")
 

@@ -15,7 +15,8 @@ from .measures import find_measures
 from .metadata import read_metadata
 from .models import Extraction, Mention, Metadata, Reference
 from .motions import find_motions
-from .relations import established, responds_to
+from .recommendations import recommendation_links
+from .relations import established, motion_requests, responds_to
 from .resolve import resolve
 from .text import Sentences, read_text
 
@@ -75,7 +76,8 @@ def extract_text(text: str, source: str, content_hash: str = "",
     references = find_references(text, mentions, gazetteer, sentences, footnotes)
     meta = read_metadata(text, mentions)
     measures, links = find_measures(text, references, mentions, meta, sentences)
-    links += responds_to(text, references, sentences)
+    links += responds_to(text, references, sentences) + recommendation_links(text, measures)
+    links += motion_requests(text, references, sentences)
     links += established(text, references, mentions, footnotes, sentences)
     return Extraction(
         source=source, content=text, content_hash=content_hash, metadata=meta,

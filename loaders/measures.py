@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from . import commitments as c
 from .models import Link, Measure, Mention, Metadata, Reference
 from .spans import SpanIndex
-from .text import Sentences
+from .text import MAX_SENTENCE, Sentences
 
 _SEE = re.compile(r"\(\s{0,2}zie(?:\s{1,3}(?:onder\s{1,3}andere|ook|bijvoorbeeld|o\.a\.))?\s{1,3}$")
 _LABEL_START = re.compile(r"(?<!\w)(?:tot|aan)\s{1,3}(?:een|de|het)\s{1,3}")
@@ -150,17 +150,27 @@ def _announced(cx: _Context) -> list[Measure]:
     return found
 
 
+def _studies(cx: _Context) -> list[Measure]:
+    """A study under way; its label is "onderzoek " and what it asks."""
+    found = []
+    for m in c.STUDY.finditer(cx.text):
+        s_start, s_end = cx.sentences.around(m.start())
+        what = re.sub(r"\s+", " ", m["what"]).strip(" ,;:")
+        found.append(cx.measure(f"onderzoek {what}"[:120], s_start, s_end, "measure-study", confidence=0.7))
+    return found
+
+
 def _founding(cx: _Context) -> list[Link]:
     links = []
     for m in _FOUNDING.finditer(cx.text):
         i = cx.sentences.index(m.start())
-        before_start = cx.sentences.bounds[max(i - 2, 0)][0]
+        before_start = max(cx.sentences.bounds[max(i - 2, 0)][0], m.start() - MAX_SENTENCE)
         bodies = [x for x in cx.mentions.within(before_start, m.start()) if x.kind == "Commission"]
         if not bodies:
             continue
-        scope = [cx.sentences.bounds[i]]
+        scope = [cx.sentences.around(m.start())]
         if i + 1 < len(cx.sentences.bounds):
-            nxt = cx.sentences.bounds[i + 1]
+            nxt = cx.sentences.around(cx.sentences.bounds[i + 1][0])
             if _SAME_SCOPE.search(cx.text, nxt[0], nxt[1]):
                 scope.append(nxt)
         for s_start, s_end in scope:
@@ -191,5 +201,5 @@ def find_measures(text: str, references: list[Reference], mentions: list[Mention
                   SpanIndex(r for r in references if r.type == "debate"),
                   SpanIndex(mentions), sentences or Sentences(text), meta)
     measures = (_see_motion(cx) + _motions_concern(cx) + _following_motions(cx) + _in_execution(cx)
-                + _announced(cx))
+                + _announced(cx) + _studies(cx))
     return _one_per_sentence(measures), _founding(cx)

@@ -8,6 +8,9 @@
   cites the Staatscourant -> ``establishedBy`` that decision, and its start date.
 - ``body-started``: "In 2021 is de Nationaal Coördinator ... (NCDR) gestart" ->
   the body's ``startDate``.
+- ``motion-request``: what a motion asks, as the citing text words it ("de
+  gewijzigde motie van het lid Belhaj c.s., die de regering verzoekt om «...»",
+  "waarin wordt verzocht om te verkennen of ...") -> the motion's ``requestText``.
 """
 
 from __future__ import annotations
@@ -72,4 +75,32 @@ def established(text: str, refs: list[Reference], mentions: list[Mention], footn
             for decision in cited[:1]:
                 links.append(Link(body, "establishedBy", decision.id, quote, start, end,
                                   rule="body-established", confidence=0.9))
+    return links
+
+
+_ASKS = re.compile(
+    r"\s{0,3},?\s{0,3}(?:die\s{1,3}(?:de\s{1,3}regering|het\s{1,3}kabinet)\s{1,3}verzoekt|waarin\s{1,3}"
+    r"(?:de\s{1,3}regering\s{1,3}|het\s{1,3}kabinet\s{1,3})?(?:wordt\s{1,3})?(?:verzocht|verzoekt))"
+    r"\s{1,3}(?:om\s{1,3})?"
+)
+# "om «...»" or "om ... te onderzoeken," ends at the infinitive before a comma, stop or closing quote.
+_UNTIL_INFINITIVE = re.compile(r"[^.;]{3,400}?\bte\s{1,3}[a-zë]{2,30}en(?=[\s»”’]{0,3}[,.;]|[»”’])")
+
+
+def motion_requests(text: str, refs: list[Reference], sentences: Sentences) -> list[Link]:
+    motions = sorted((r for r in refs if r.type == "motion"), key=lambda r: r.start)
+    links = []
+    for i, motion in enumerate(motions):
+        asks = _ASKS.match(text, motion.end)
+        if not asks:
+            continue
+        _, s_end = sentences.around(motion.start)
+        stop = min([s_end] + [m.start for m in motions[i + 1:] if m.start > asks.end()])
+        ends = _UNTIL_INFINITIVE.match(text, asks.end(), stop)
+        end = ends.end() if ends else stop
+        request = re.sub(r"\s+", " ", text[asks.end():end]).strip(" ,;.«»“”‘’")
+        request = re.sub(r"\s(?:en|of)$", "", request)
+        if len(request) >= 5:
+            links.append(Link(motion.id, "requestText", request, text[motion.start:end], motion.start, end,
+                              rule="motion-request", confidence=0.9))
     return links

@@ -64,6 +64,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+MAX_SENTENCE = 2000
+
+
 class Sentences:
     """The sentences of a text, and which one holds an offset."""
 
@@ -75,5 +78,13 @@ class Sentences:
         return max(bisect_right(self._starts, offset) - 1, 0)
 
     def around(self, offset: int) -> tuple[int, int]:
-        """``(start, end)`` of the sentence that holds ``offset``."""
-        return self.bounds[self.index(offset)] if self.bounds else (0, 0)
+        """``(start, end)`` of the sentence that holds ``offset``. A "sentence" longer
+        than MAX_SENTENCE (text without full stops) is cut to a window around
+        ``offset``, so that work per match stays bounded on hostile text."""
+        if not self.bounds:
+            return 0, 0
+        start, end = self.bounds[self.index(offset)]
+        if end - start > MAX_SENTENCE:
+            half = MAX_SENTENCE // 2
+            start, end = max(start, offset - half), min(end, offset + half)
+        return start, end

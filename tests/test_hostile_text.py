@@ -16,6 +16,10 @@ FRAGMENTS = st.sampled_from([
     "1", "12", "\n1\n", "brief3 ", "Racisme.4 ", "2023,1 ", "Pagina 2 van 3\n", "Datum\n", "Kamer-\n",
     "stukken", "rapport ", "«", "»", "‘", "’", "“", "”", "\"", "het lid ", "de leden ", "Van Baarle",
     "debat over ", "op 4 april 2024 per brief", "motie-", "(30 950, nr. 295)", "36 200 VII", "ECLI:NL:HR:2005:AT4537",
+    # measures and relations
+    "Het is mijn inzet om ", "wordt onderzocht of ", "zullen ", " worden georganiseerd", "komend najaar",
+    "naar aanleiding van diverse moties ", "Ter uitvoering van de motie ", ", die de regering verzoekt om «",
+    "Aanbeveling paragraaf 96:\n", "Reactie kabinet:\n", "ingesteld in mei 2022,", "heeft verzocht om een brief",
 ])
 TEXT = st.one_of(st.text(max_size=400), st.lists(FRAGMENTS, max_size=80).map("".join))
 

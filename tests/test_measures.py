@@ -67,3 +67,31 @@ def test_in_execution_of_a_motion():
 def test_reflexive_commitment_is_not_a_measure():
     text = "Ik wil me onverminderd blijven inzetten voor gelijke kansen."
     assert extract_text(text, "x.txt").measures == ()
+
+
+def test_cabinet_response_answers_each_recommendation(extractions):
+    links = [l for l in extractions[VN].links if l.rule == "recommendation-heading"]
+    assert [l.target.split(":")[1] for l in links] == ["96", "97-a", "97-d", "97-e", "98-a", "98-b", "98-e"]
+    assert all(l.source == "self" and l.relation == "respondsTo" for l in links)
+    led = {(l.source.split(":")[1], l.target.split(":", 1)[1]) for l in extractions[VN].links
+           if l.rule == "measure-in-response"}
+    assert ("96", "versterking van de gezamenlijke aanpak van racisme en discriminatie") in led
+    assert any(number == "98-a" and "MEOS" in label for number, label in led)
+
+
+@pytest.mark.parametrize("motion,asked", [
+    ("kst-30950-237", "overheidsinstanties etniciteit niet te laten gebruiken om fraude te bestrijden"),
+    ("kst-30950-296", "een expliciet verbod op het gebruik van etniciteit en/of nationaliteit "
+                      "(zonder gerichte aanleiding) in risicoprofielen te onderzoeken"),
+    ("kst-30950-293", "te verkennen of het mogelijk is dat onderscheid op grond van ras of nationaliteit in "
+                      "risicoprofielen alleen toegepast mag worden ter bescherming dan wel ter ondersteuning van mensen"),
+])
+def test_what_each_motion_asks(extractions, motion, asked):
+    asks = {l.source: l for l in extractions[KST].links if l.relation == "requestText"}
+    assert asks[motion].target == asked
+    assert extractions[KST].content[asks[motion].start:asks[motion].end] == asks[motion].quote
+
+
+def test_a_noun_onderzoeken_is_not_a_study():
+    text = "De diverse onderzoeken daarover zijn net klaar of binnenkort klaar."
+    assert extract_text(text, "x.txt").measures == ()
