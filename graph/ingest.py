@@ -12,17 +12,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from policykg import resources
 from policykg.loaders.document import extract_text
 from policykg.loaders.gazetteer import vocabulary_graph
 from policykg.loaders.text import TEXT_SUFFIXES, SourceError, read_text
+from policykg.loaders.tk_opendata import read_page
 from policykg.namespaces import PKG
 
 from . import iris
 from .build import build_graph
+from .motions import build_motion_graph, motion_graph_name
 from .store import Store
+
+
+SOURCE_SUFFIXES = TEXT_SUFFIXES + (".json",)  # .json: pages saved by `policykg fetch tk`
 
 
 @dataclass
@@ -40,7 +46,7 @@ def source_files(paths: Iterable[Path]) -> list[Path]:
     found = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(f for f in path.rglob("*") if f.suffix.lower() in TEXT_SUFFIXES))
+            found.extend(sorted(f for f in path.rglob("*") if f.suffix.lower() in SOURCE_SUFFIXES))
         else:
             found.append(path)
     return found
@@ -65,6 +71,46 @@ def _unchanged(store: Store, path: Path, content_hash: str) -> bool:
     return bool(result.boolean)
 
 
+_MODIFIED = "SELECT ?g ?modified WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/modified> ?modified } }"
+
+
+def _stored_modified(store: Store, graph: URIRef) -> str | None:
+    rows = store.query(_MODIFIED, {"g": graph}).rows
+    return str(rows[0][1]) if rows else None
+
+
+def ingest_tk_page(store: Store, path: Path, force: bool = False) -> tuple[int, int]:
+    """Load one saved Tweede Kamer Open Data page: each motion replaces its own
+    graph unless the store already holds a version at least as new.
+    Returns ``(loaded, unchanged)`` motions."""
+    loaded = unchanged = 0
+    for motion in read_page(path):
+        name = motion_graph_name(motion.id)
+        stored = _stored_modified(store, name)
+        if not force and stored is not None and stored >= motion.modified:
+            unchanged += 1
+            continue
+        graph = build_motion_graph(motion)
+        graph.add((name, DCTERMS.modified, Literal(motion.modified)))
+        store.replace_graph(name, graph)
+        loaded += 1
+    return loaded, unchanged
+
+
+def _ingest_one(store: Store, path: Path, force: bool, report: IngestReport) -> None:
+    if path.suffix.lower() == ".json":
+        loaded, unchanged = ingest_tk_page(store, path, force)
+        (report.loaded if loaded or not unchanged else report.skipped).append(str(path))
+        return
+    text, content_hash = read_text(path)
+    if not force and _unchanged(store, path, content_hash):
+        report.skipped.append(str(path))
+        return
+    extraction = extract_text(text, path.name, content_hash)
+    store.replace_graph(iris.named_graph(extraction.key), build_graph(extraction))
+    report.loaded.append(str(path))
+
+
 def ingest(store: Store, paths: Iterable[Path], force: bool = False,
            progress: Callable[[Path], None] | None = None) -> IngestReport:
     """Extract each source and write its named graph."""
@@ -74,18 +120,10 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
         if progress:
             progress(path)
         try:
-            text, content_hash = read_text(path)
-            if not force and _unchanged(store, path, content_hash):
-                report.skipped.append(str(path))
-                continue
-            extraction = extract_text(text, path.name, content_hash)
+            _ingest_one(store, path, force, report)
         except SourceError as exc:
             report.failed.append((str(path), str(exc)))
-            continue
         except Exception as exc:  # one bad document must not stop the batch
             report.failed.append((str(path), f"{path}: extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        store.replace_graph(iris.named_graph(extraction.key), build_graph(extraction))
-        report.loaded.append(str(path))
     store.flush()
     return report

@@ -50,6 +50,9 @@ class PKG(DefinedNamespace):
     Curation: URIRef
     Assertion: URIRef
     Rejection: URIRef
+    Party: URIRef
+    Vote: URIRef
+    DataRecord: URIRef
 
     # Object properties
     cites: URIRef
@@ -67,6 +70,10 @@ class PKG(DefinedNamespace):
     sourceDocument: URIRef
     announces: URIRef
     curator: URIRef
+    vote: URIRef
+    party: URIRef
+    memberOf: URIRef
+    replaces: URIRef
 
     # Datatype properties
     requestText: URIRef
@@ -85,3 +92,10 @@ class PKG(DefinedNamespace):
     year: URIRef
     startDate: URIRef
     note: URIRef
+    outcome: URIRef
+    decisionText: URIRef
+    cabinetAppraisal: URIRef
+    caseNumber: URIRef
+    choice: URIRef
+    seats: URIRef
+    mistake: URIRef
