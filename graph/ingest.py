@@ -18,7 +18,8 @@ from rdflib.namespace import DCTERMS
 from policykg import resources
 from policykg.loaders.document import extract_text
 from policykg.loaders.gazetteer import vocabulary_graph
-from policykg.loaders.text import TEXT_SUFFIXES, SourceError, read_text
+from policykg.loaders.sources import DOCUMENT_SUFFIXES, read_source
+from policykg.loaders.text import SourceError
 from policykg.loaders.tk_opendata import read_page
 from policykg.namespaces import PKG
 
@@ -28,7 +29,7 @@ from .motions import build_motion_graph, motion_graph_name
 from .store import Store
 
 
-SOURCE_SUFFIXES = TEXT_SUFFIXES + (".json",)  # .json: pages saved by `policykg fetch tk`
+SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)  # .json: pages saved by `policykg fetch tk`
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _ingest_one(store: Store, path: Path, force: bool, report: IngestReport) -> 
         loaded, unchanged = ingest_tk_page(store, path, force)
         (report.loaded if loaded or not unchanged else report.skipped).append(str(path))
         return
-    text, content_hash = read_text(path)
+    text, content_hash = read_source(path)
     if not force and _unchanged(store, path, content_hash):
         report.skipped.append(str(path))
         return
@@ -127,3 +128,27 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
             report.failed.append((str(path), f"{path}: extraction failed: {type(exc).__name__}: {exc}"))
     store.flush()
     return report
+
+
+_SOURCE_GRAPHS = """
+PREFIX pkg: <https://w3id.org/policykg/def#>
+SELECT DISTINCT ?name ?g WHERE {
+  GRAPH ?g { ?doc pkg:sourceFile|pkg:identifier ?name ; pkg:contentHash ?hash }
+}
+"""
+
+
+def remove_sources(store: Store, names: Iterable[str]) -> dict[str, list[URIRef]]:
+    """Drop the named graphs of sources, given by file name (or path), document
+    key or official id; a motion loaded from open data by its official id.
+    Returns the graphs removed per name (empty: nothing matched)."""
+    removed: dict[str, list[URIRef]] = {}
+    for name in names:
+        key = Path(name).name
+        graphs = [row[1] for row in store.query(_SOURCE_GRAPHS, {"name": Literal(key)}).rows]
+        motion = motion_graph_name(key)
+        if motion in store.graph_names():
+            graphs.append(motion)
+        removed[name] = [g for g in sorted(set(graphs)) if store.remove_graph(g)]
+    store.flush()
+    return removed

@@ -18,7 +18,8 @@ from .motions import find_motions
 from .recommendations import recommendation_links
 from .relations import established, motion_requests, responds_to
 from .resolve import resolve
-from .text import Sentences, read_text
+from .sources import read_source
+from .text import Sentences
 
 
 def slug(text: str) -> str:
@@ -87,6 +88,6 @@ def extract_text(text: str, source: str, content_hash: str = "",
 
 
 def extract_file(path: Path, gazetteer: Gazetteer | None = None) -> Extraction:
-    """Read and extract one text or markdown file (raises SourceError on bad input)."""
-    text, content_hash = read_text(path)
+    """Read and extract one text, markdown or PDF file (raises SourceError on bad input)."""
+    text, content_hash = read_source(path)
     return extract_text(text, path.name, content_hash, gazetteer)

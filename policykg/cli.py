@@ -13,6 +13,7 @@ import click
 from policykg.graph import export as exporting
 from policykg.graph.curation import CurationError, load_curation, remove_curation
 from policykg.graph.ingest import ingest as run_ingest
+from policykg.graph.ingest import remove_sources, source_files
 from policykg.graph.queries import QueryError, run_query
 from policykg.graph.store import ENV_VAR, Store, default_location, graph_stats
 from policykg.graph.trace import render_dot, render_json, render_tree, trace as run_trace
@@ -63,18 +64,26 @@ def main():
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @store_option
 def ingest(paths, force, quiet, store_path):
-    """Extract documents (files or folders of .txt/.md) into the store.
+    """Extract sources (files or folders: .txt, .md, .pdf, and .json pages of
+    Tweede Kamer Open Data) into the store.
 
-    Each document gets its own named graph; re-ingesting replaces it. Exit
-    code 1 when any source failed (the others are still loaded).
+    Each document gets its own named graph; an unchanged source (same content
+    hash) is skipped, a changed one replaces its graph. Prints a summary; each
+    source that failed is named with its problem, the others still load, and
+    the exit code is 1.
 
     \b
     Example:
       policykg ingest examples/corpus
     """
-    progress = None if quiet else (lambda p: click.echo(f"  reading {p}", err=True))
+    files = source_files(paths)
     with open_store(store_path) as store:
-        report = run_ingest(store, paths, force=force, progress=progress)
+        if quiet:
+            report = run_ingest(store, files, force=force)
+        else:
+            with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
+                                   item_show_func=lambda p: p.name if p else "") as bar:
+                report = run_ingest(store, files, force=force, progress=lambda p: bar.update(1, p))
         for _, reason in report.failed:
             click.echo(f"error: {reason}", err=True)
         click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")
@@ -82,11 +91,31 @@ def ingest(paths, force, quiet, store_path):
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("sources", nargs=-1, required=True)
+@store_option
+def remove(sources, store_path):
+    """Drop sources from the store: by file name, document key or official id.
+
+    \b
+    Example:
+      policykg remove 2024-01_beslisnota-monitor-lokaal-antidiscriminatiebeleid.txt
+      policykg remove kst-30950-293      # a motion loaded from open data
+    """
+    with open_store(store_path) as store:
+        removed = remove_sources(store, sources)
+    for name, graphs in removed.items():
+        click.echo(f"{name}: removed {len(graphs)} graph(s)" if graphs else f"{name}: not in the store")
+    sys.exit(0 if all(removed.values()) else 1)
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 @click.option("--all", "everything", is_flag=True,
               help="Also print metadata, concept mentions and measures (jsonl).")
-def extract(files, fmt, everything):
+@click.option("--text", "show_text", is_flag=True,
+              help="Print the text that was read instead (for a PDF: the text the offsets point into).")
+def extract(files, fmt, everything, show_text):
     """Print the references found in FILES (no store needed).
 
     Each jsonl line has type, id (the official identifier, e.g. kst-30950-295;
@@ -106,6 +135,9 @@ def extract(files, fmt, everything):
         except SourceError as exc:
             click.echo(f"error: {exc}", err=True)
             failed = True
+            continue
+        if show_text:
+            click.echo(ex.content, nl=False)
             continue
         records = [_reference_record(r, ex.content, path.name) for r in ex.references]
         if everything:

@@ -114,3 +114,13 @@ def test_eval_curate_and_dot(tmp_path):
     bad.write_text("action,subject\nassert,x\n", encoding="utf-8")
     refused = run("curate", str(bad), store=store)
     assert refused.exit_code == 1
+
+
+def test_remove_by_file_name_key_or_id(tmp_path):
+    store = tmp_path / "store"
+    run("ingest", "--quiet", str(CORPUS), store=store)
+    removed = run("remove", KST, "no-such-source", store=store)
+    assert removed.exit_code == 1 and f"{KST}: removed 1 graph(s)" in removed.output
+    assert "no-such-source: not in the store" in removed.output
+    again = run("ingest", "--quiet", str(CORPUS), store=store)
+    assert again.output.startswith("1 loaded, 4 unchanged, 0 failed")

@@ -1,0 +1,105 @@
+"""PDF sources: a corpus letter written as a letter-layout PDF yields the same
+references and metadata as its text; encrypted, scanned and corrupt PDFs are
+refused with a clear message, and the rest of a batch still loads."""
+
+from collections import Counter
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from policykg.graph.ingest import ingest
+from policykg.loaders.document import extract_file
+from policykg.loaders.pdf import read_pdf
+from policykg.loaders.text import SourceError
+
+from .conftest import CORPUS
+from .corpus_expected import RACISME
+from .pdf_letter import letter_parts, write_letter_pdf
+
+HEADER = ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "Postbus 20018", "2500 EA Den Haag", "",
+          "Datum 25 januari 2023", "Betreft Aanpak (institutioneel) racisme", ""]
+SIDE = ["Directie Ambtenaar en", "Organisatie", "Minister van BZK", "Turfmarkt 147", "Den Haag",
+        "www.rijksoverheid.nl", "", "Kenmerk", "2023-0000048297"]
+
+
+@pytest.fixture(scope="module")
+def letter_pdf(tmp_path_factory):
+    """The 2023 letter of the corpus in the Rijksoverheid letter layout."""
+    body, notes = letter_parts((CORPUS / RACISME).read_text(encoding="utf-8"))
+    path = tmp_path_factory.mktemp("pdf") / "2023-01-25_kamerbrief-aanpak-institutioneel-racisme.pdf"
+    write_letter_pdf(path, HEADER, body[body.index("Tijdens het ordedebat"):], notes, SIDE,
+                     ["Kenmerk", "2023-0000048297"])
+    return path
+
+
+def _references(ex):
+    return Counter((r.type, r.id or r.date or r.name) for r in ex.references)
+
+
+def test_pdf_yields_the_references_of_the_text(letter_pdf):
+    from_text, from_pdf = extract_file(CORPUS / RACISME), extract_file(letter_pdf)
+    assert _references(from_pdf) == _references(from_text)
+    for ref in from_pdf.references:
+        assert from_pdf.content[ref.start:ref.end] == ref.text  # offsets point into the produced text
+
+
+def test_pdf_yields_the_metadata_of_the_text(letter_pdf):
+    text_meta, pdf_meta = extract_file(CORPUS / RACISME).metadata, extract_file(letter_pdf).metadata
+    for field in ("kind", "date", "kenmerk", "sender", "title"):
+        assert getattr(pdf_meta, field) == getattr(text_meta, field), field
+
+
+def test_layout_noise_is_gone_and_words_are_joined(letter_pdf):
+    text, digest = read_pdf(letter_pdf)
+    assert "Pagina" not in text and text.count("2023-0000048297") == 1  # side column kept once
+    assert "discri-" not in text and "discriminatie aanlopen" in text  # hyphenation joined
+    assert "geloofsovertuiging.<sup>1</sup>" in text and "<sup>3</sup> Kamerstukken 2021/22, 30950, nr. 315" in text
+    assert digest.startswith("sha256:") and read_pdf(letter_pdf) == (text, digest)  # deterministic
+
+
+def _encrypted(path, source):
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    writer.write(path)
+
+
+def _scanned(path):
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.rect(60, 400, 400, 300, fill=1)  # an image of a page, no text layer
+    canvas.showPage()
+    canvas.save()
+
+
+@pytest.mark.parametrize("kind,problem", [
+    ("encrypted", "encrypted PDF"), ("scanned", "no text layer (a scan?); OCR is out of scope"),
+    ("corrupt", "corrupt PDF"), ("not-pdf", "not a PDF"),
+])
+def test_bad_pdfs_are_refused_clearly(tmp_path, letter_pdf, kind, problem):
+    path = tmp_path / f"{kind}.pdf"
+    if kind == "encrypted":
+        _encrypted(path, letter_pdf)
+    elif kind == "scanned":
+        _scanned(path)
+    elif kind == "corrupt":
+        path.write_bytes(letter_pdf.read_bytes()[:3000])
+    else:
+        path.write_bytes(b"\x00\x01binary junk")
+    with pytest.raises(SourceError) as info:
+        read_pdf(path)
+    message = str(info.value)
+    assert message.startswith(str(path)) and problem in message and "\n" not in message
+
+
+def test_bad_sources_in_a_batch_are_named_and_the_rest_loads(fresh_store, tmp_path, letter_pdf):
+    (tmp_path / "corrupt.pdf").write_bytes(letter_pdf.read_bytes()[:3000])
+    (tmp_path / "truncated.json").write_text('{"value": [{"Id": ', encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "latin1.txt").write_bytes("Kamerstuk 30 950, nr. 295 \xe9".encode("latin-1"))
+    (tmp_path / "good.txt").write_text("Zie Kamerstuk 30 950, nr. 295.", encoding="utf-8")
+    report = ingest(fresh_store, [tmp_path])
+    failed = {name.rsplit("/", 1)[-1]: reason for name, reason in report.failed}
+    assert set(failed) == {"corrupt.pdf", "truncated.json", "binary.txt", "latin1.txt"}
+    assert all(str(tmp_path) in reason and "\n" not in reason for reason in failed.values())
+    assert [p.rsplit("/", 1)[-1] for p in report.loaded] == ["good.txt"]
