@@ -18,6 +18,7 @@ from rdflib.namespace import DCTERMS
 from policykg import resources
 from policykg.loaders.document import extract_text
 from policykg.loaders.gazetteer import vocabulary_graph
+from policykg.loaders.officielebekendmakingen import is_companion
 from policykg.loaders.sources import DOCUMENT_SUFFIXES, read_source
 from policykg.loaders.text import SourceError
 from policykg.loaders.tk_opendata import read_page
@@ -47,7 +48,8 @@ def source_files(paths: Iterable[Path]) -> list[Path]:
     found = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(f for f in path.rglob("*") if f.suffix.lower() in SOURCE_SUFFIXES))
+            found.extend(sorted(f for f in path.rglob("*")
+                                if f.suffix.lower() in SOURCE_SUFFIXES and not is_companion(f)))
         else:
             found.append(path)
     return found
@@ -103,11 +105,11 @@ def _ingest_one(store: Store, path: Path, force: bool, report: IngestReport) -> 
         loaded, unchanged = ingest_tk_page(store, path, force)
         (report.loaded if loaded or not unchanged else report.skipped).append(str(path))
         return
-    text, content_hash = read_source(path)
-    if not force and _unchanged(store, path, content_hash):
+    source = read_source(path)
+    if not force and _unchanged(store, path, source.content_hash):
         report.skipped.append(str(path))
         return
-    extraction = extract_text(text, path.name, content_hash)
+    extraction = extract_text(source.text, path.name, source.content_hash, published=source.metadata)
     store.replace_graph(iris.named_graph(extraction.key), build_graph(extraction))
     report.loaded.append(str(path))
 

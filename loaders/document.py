@@ -12,7 +12,7 @@ from .footnotes import Footnotes, find_footnotes
 from .gazetteer import Gazetteer, default_gazetteer
 from .layout import clean_text
 from .measures import find_measures
-from .metadata import read_metadata
+from .metadata import read_metadata, with_published
 from .models import Extraction, Mention, Metadata, Reference
 from .motions import find_motions
 from .recommendations import recommendation_links
@@ -69,13 +69,14 @@ def document_key(meta: Metadata, source: str, gazetteer: Gazetteer) -> str:
 
 
 def extract_text(text: str, source: str, content_hash: str = "",
-                 gazetteer: Gazetteer | None = None) -> Extraction:
-    """Extract everything from ``text``; ``source`` names it in provenance."""
+                 gazetteer: Gazetteer | None = None, published: dict | None = None) -> Extraction:
+    """Extract everything from ``text``; ``source`` names it in provenance;
+    ``published`` is the publication's own metadata, which wins over the text's."""
     gazetteer = gazetteer or default_gazetteer()
     mentions = gazetteer.find(text)
     sentences, footnotes = Sentences(text), find_footnotes(text)
     references = find_references(text, mentions, gazetteer, sentences, footnotes)
-    meta = read_metadata(text, mentions)
+    meta = with_published(read_metadata(text, mentions), published or {})
     measures, links = find_measures(text, references, mentions, meta, sentences)
     links += responds_to(text, references, sentences) + recommendation_links(text, measures)
     links += motion_requests(text, references, sentences)
@@ -88,6 +89,6 @@ def extract_text(text: str, source: str, content_hash: str = "",
 
 
 def extract_file(path: Path, gazetteer: Gazetteer | None = None) -> Extraction:
-    """Read and extract one text, markdown or PDF file (raises SourceError on bad input)."""
-    text, content_hash = read_source(path)
-    return extract_text(text, path.name, content_hash, gazetteer)
+    """Read and extract one source file (raises SourceError on bad input)."""
+    source = read_source(path)
+    return extract_text(source.text, path.name, source.content_hash, gazetteer, source.metadata)

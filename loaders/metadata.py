@@ -9,6 +9,7 @@ text of a Rijksoverheid PDF (letter or beslisnota) whose template side column
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import patterns as p
 from .find import iso_date
@@ -172,3 +173,26 @@ def _subject(text: str, match: re.Match) -> tuple[str, int]:
 def read_metadata(text: str, mentions: list[Mention]) -> Metadata:
     """Metadata of a document in either layout; ``mentions`` from the gazetteer."""
     return _kamerstuk(text, mentions) or _rijksoverheid(text, mentions)
+
+
+_PUBLISHED_KINDS = (("motie", "Motion"), ("brief", "Letter"), ("verslag", "Report"), ("besluit", "Decision"))
+
+
+def with_published(meta: Metadata, published: dict) -> Metadata:
+    """``meta`` with what the publication's metadata says (identifier, dossier,
+    date, kind, signatory) taking precedence: it is the authority on itself."""
+    if not published.get("identifier"):
+        return meta
+    dossier = published.get("dossier")
+    title = (published.get("document_title") or published.get("title") or "").lower()
+    kind = next((k for word, k in _PUBLISHED_KINDS if title.startswith(word)), meta.kind)
+    date = published.get("letter_date") or published.get("issued")
+    indieners = published.get("indiener") or []
+    return replace(
+        meta, identifier=published["identifier"], kind=kind,
+        date=date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else meta.date,
+        dossier=dossier.replace(" ", "") if dossier else meta.dossier,
+        dossier_title=published.get("dossier_title") or meta.dossier_title,
+        title=published.get("document_title") or published.get("title") or meta.title,
+        signatory=published.get("signatory") or (indieners[0] if indieners else meta.signatory),
+    )

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .text import TEXT_SUFFIXES, read_text
 
-DOCUMENT_SUFFIXES = TEXT_SUFFIXES + (".pdf",)
+PUBLICATION_SUFFIXES = (".xml", ".html", ".htm")
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + (".pdf",) + PUBLICATION_SUFFIXES
 
 
-def read_source(path: Path) -> tuple[str, str]:
-    """``(text, "sha256:<hex>")`` of a text, markdown or PDF file (SourceError on bad input)."""
-    if path.suffix.lower() == ".pdf":
+@dataclass(frozen=True)
+class Source:
+    text: str
+    content_hash: str
+    metadata: dict = field(default_factory=dict)  # what the publication's own metadata says
+
+
+def read_source(path: Path) -> Source:
+    """A text, markdown, PDF or officielebekendmakingen XML/HTML file (SourceError on bad input)."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
         from .pdf import read_pdf  # pdfplumber is imported only when a PDF is read
 
-        return read_pdf(path)
-    return read_text(path)
+        return Source(*read_pdf(path))
+    if suffix in PUBLICATION_SUFFIXES:
+        from .officielebekendmakingen import read_publication
+
+        return Source(*read_publication(path))
+    return Source(*read_text(path))

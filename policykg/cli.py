@@ -64,8 +64,8 @@ def main():
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @store_option
 def ingest(paths, force, quiet, store_path):
-    """Extract sources (files or folders: .txt, .md, .pdf, and .json pages of
-    Tweede Kamer Open Data) into the store.
+    """Extract sources (files or folders: .txt, .md, .pdf, officielebekendmakingen
+    .xml/.html, and .json pages of Tweede Kamer Open Data) into the store.
 
     Each document gets its own named graph; an unchanged source (same content
     hash) is skipped, a changed one replaces its graph. Prints a summary; each

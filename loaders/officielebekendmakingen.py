@@ -1,0 +1,196 @@
+"""Kamerstukken as officielebekendmakingen.nl publishes them: the XML of the
+document, its ``metadata.xml``, or its HTML page.
+
+The identifier, dossier, number, vergaderjaar, type, date and indiener come from
+the publication's metadata (``DC.identifier``, ``OVERHEIDop.dossiernummer``,
+``OVERHEIDop.ondernummer``, ...), never from the file name. The text is the
+document's paragraphs in order, footnotes as ``<sup>N</sup>`` markers with their
+bodies after the text (the layout the markdown loader reads).
+
+XML is parsed with a parser that refuses any DOCTYPE, so no entity, internal or
+external, is ever expanded or fetched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import xml.parsers.expat
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .text import SourceError
+
+_PARAGRAPHS = {"al", "p", "titel", "tussenkop", "kop", "li", "h1", "h2", "h3", "h4", "tr"}
+_VOID = {"meta", "metadata", "br", "img", "link", "hr", "input", "col", "area", "base", "source", "wbr"}
+_META_FIELDS = {
+    "DC.identifier": "identifier", "DC.type": "type", "DC.title": "title", "DC.creator": "creator",
+    "OVERHEIDop.dossiernummer": "dossier", "OVERHEIDop.dossiertitel": "dossier_title",
+    "OVERHEIDop.ondernummer": "number", "OVERHEIDop.vergaderjaar": "vergaderjaar",
+    "OVERHEIDop.documenttitel": "document_title", "DCTERMS.issued": "issued",
+    "OVERHEIDop.datumBrief": "letter_date", "OVERHEIDop.indiener": "indiener",
+    "OVERHEIDop.ondertekenaar": "signatory",
+}
+_ID = re.compile(r"^(?:kst|stcrt|stb|trb|h-tk|h-ek|ah-tk|ah-ek)-[\w-]{1,40}$")
+
+
+@dataclass
+class Publication:
+    """What a publication says about itself, and its text."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (number, body)
+
+    def first(self, key: str) -> str | None:
+        values = self.meta.get(key) or []
+        return values[0] if values else None
+
+    def text(self) -> str:
+        lines = [p for p in self.paragraphs if p.strip()]
+        lines += [f"<sup>{n}</sup> {body}" for n, body in self.notes]
+        return "\n\n".join(lines) + "\n"
+
+
+class _Collector:
+    """Shared by the XML and the HTML reader: paragraphs, footnotes, meta fields."""
+
+    def __init__(self):
+        self.pub = Publication()
+        self.stack: list[str] = []
+        self.buffer: list[str] = []
+        self.note: tuple[str, list[str]] | None = None
+
+    def meta(self, attrs: dict) -> None:
+        name, content = attrs.get("name"), attrs.get("content")
+        if name in _META_FIELDS and content:
+            self.pub.meta.setdefault(_META_FIELDS[name], []).append(content.strip())
+
+    def start(self, tag: str, attrs: dict) -> None:
+        tag = tag.lower().split("}")[-1]
+        if tag in ("meta", "metadata"):
+            self.meta(attrs)
+        if tag in _VOID:
+            return
+        if tag == "noot":
+            number = attrs.get("nr") or str(len(self.pub.notes) + 1)
+            self.buffer.append(f"<sup>{number}</sup>")
+            self.note = (number, [])
+        elif tag == "sup":
+            (self.note[1] if self.note else self.buffer).append("<sup>")
+        elif tag in _PARAGRAPHS and self.note is None:
+            self.flush()
+        self.stack.append(tag)
+
+    def end(self, tag: str) -> None:
+        tag = tag.lower().split("}")[-1]
+        if tag in self.stack:  # HTML may leave elements unclosed: close up to the matching one
+            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+        if tag == "noot" and self.note:
+            number, parts = self.note
+            self.pub.notes.append((number, re.sub(r"\s+", " ", "".join(parts)).strip()))
+            self.note = None
+        elif tag == "sup":
+            (self.note[1] if self.note else self.buffer).append("</sup>")
+        elif tag in _PARAGRAPHS and self.note is None:
+            self.flush()
+
+    def data(self, text: str) -> None:
+        if {"script", "style", "head"} & set(self.stack):
+            return
+        (self.note[1] if self.note else self.buffer).append(text)
+
+    def flush(self) -> None:
+        text = re.sub(r"[ \t\r\n]+", " ", "".join(self.buffer)).strip()
+        if text:
+            self.pub.paragraphs.append(text)
+        self.buffer = []
+
+
+def _refuse_doctype(*_args):
+    raise ValueError("the XML declares a DOCTYPE; documents with DTDs or entities are refused "
+                     "(no entity is expanded or fetched)")
+
+
+def parse_xml(data: bytes) -> Publication:
+    collector = _Collector()
+    parser = xml.parsers.expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.EntityDeclHandler = _refuse_doctype
+    parser.ExternalEntityRefHandler = lambda *args: _refuse_doctype()
+    parser.StartElementHandler = collector.start
+    parser.EndElementHandler = collector.end
+    parser.CharacterDataHandler = collector.data
+    parser.Parse(data, True)
+    collector.flush()
+    return collector.pub
+
+
+class _Html(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.collector = _Collector()
+
+    def handle_starttag(self, tag, attrs):
+        self.collector.start(tag, dict(attrs))
+
+    def handle_endtag(self, tag):
+        self.collector.end(tag)
+
+    def handle_data(self, data):
+        self.collector.data(data)
+
+
+def parse_html(data: bytes) -> Publication:
+    parser = _Html()
+    parser.feed(data.decode("utf-8"))
+    parser.close()
+    parser.collector.flush()
+    return parser.collector.pub
+
+
+def _companion_metadata(path: Path) -> Publication | None:
+    """``kst-30950-319.xml`` may come with ``kst-30950-319.metadata.xml`` or a
+    ``metadata.xml`` in the same folder."""
+    for candidate in (path.with_name(path.stem + ".metadata.xml"), path.with_name("metadata.xml")):
+        if candidate.exists() and candidate != path:
+            return parse_xml(candidate.read_bytes())
+    return None
+
+
+def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str]]]:
+    """``(text, "sha256:...", metadata)`` of an officielebekendmakingen XML or HTML file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        if path.suffix.lower() == ".xml":
+            pub = parse_xml(data)
+            extra = _companion_metadata(path)
+            if extra:
+                for key, values in extra.meta.items():
+                    pub.meta.setdefault(key, values)
+        else:
+            pub = parse_html(data)
+    except ValueError as exc:
+        raise SourceError(f"{path}: refused: {exc}") from exc
+    except xml.parsers.expat.ExpatError as exc:
+        raise SourceError(f"{path}: not well-formed XML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path}: not valid UTF-8 (byte {exc.start})") from exc
+    identifier = pub.first("identifier")
+    if identifier is not None and not _ID.match(identifier):
+        identifier = None
+    meta = {k: (v if k == "indiener" else v[0]) for k, v in pub.meta.items()}
+    meta["identifier"] = identifier
+    if not pub.paragraphs:
+        raise SourceError(f"{path}: no document text (a metadata.xml on its own? ingest the document "
+                          "XML beside it, which reads it)")
+    return pub.text(), "sha256:" + hashlib.sha256(data).hexdigest(), meta
+
+
+def is_companion(path: Path) -> bool:
+    """A metadata file read together with the document XML beside it."""
+    return path.name == "metadata.xml" or path.name.endswith(".metadata.xml")
