@@ -5,16 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import click
+from rdflib import URIRef
 
 from policykg.graph import export as exporting
 from policykg.graph.curation import CurationError, load_curation, remove_curation
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.ingest import remove_sources, source_files
 from policykg.graph.queries import QueryError, run_query
+from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteError, RemoteStore
 from policykg.graph.store import ENV_VAR, Store, default_location, graph_stats
 from policykg.graph.trace import render_dot, render_json, render_tree, trace as run_trace
 from policykg.graph.validate import validate_store
@@ -26,6 +30,7 @@ from policykg.loaders.text import SourceError
 from policykg.loaders.tk_fetch import DEFAULT_BASE, FetchError, fetch_motions
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+ENDPOINT_VAR = "POLICYKG_ENDPOINT"
 
 
 def store_option(func):
@@ -36,7 +41,21 @@ def store_option(func):
     )(func)
 
 
-def open_store(store_path: Path | None) -> Store:
+def endpoint_option(func):
+    """``--endpoint URL``: read a remote SPARQL 1.1 store instead of the local one."""
+    return click.option(
+        "--endpoint", envvar=ENDPOINT_VAR, default=None, show_envvar=True,
+        help="Query URL of a SPARQL 1.1 endpoint to read instead of the local store "
+             f"(credentials from ${USER_VAR} / ${PASSWORD_VAR}).",
+    )(func)
+
+
+def open_store(store_path: Path | None, endpoint: str | None = None) -> Store | RemoteStore:
+    if endpoint:
+        try:
+            return RemoteStore(endpoint)
+        except RemoteError as exc:
+            raise click.ClickException(str(exc)) from exc
     path = store_path or default_location()
     try:
         return Store(path)
@@ -45,7 +64,17 @@ def open_store(store_path: Path | None) -> Store:
             f"cannot open the store at {path}: {exc}. Is another policykg process using it?") from exc
 
 
-@click.group(context_settings=CONTEXT)
+class _Cli(click.Group):
+    """Turns a failing remote endpoint into a one-line error, whatever the command."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RemoteError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Cli, context_settings=CONTEXT)
 @click.version_option(package_name="policykg")
 def main():
     """Turn Dutch policy documents into a knowledge graph you can query,
@@ -287,7 +316,8 @@ def _param(values: tuple[str, ...]) -> dict[str, str]:
               help="A query parameter, bound safely (never pasted into the query).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @store_option
-def query(name, params, fmt, store_path):
+@endpoint_option
+def query(name, params, fmt, store_path, endpoint):
     """Run a named query (see `policykg queries`) or a .rq FILE.
 
     \b
@@ -296,7 +326,7 @@ def query(name, params, fmt, store_path):
       policykg query mentions-over-time --param concept=NCDR --format csv
     """
     try:
-        with open_store(store_path) as store:
+        with open_store(store_path, endpoint) as store:
             result = run_query(store, name, _param(params))
     except QueryError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -336,7 +366,8 @@ def queries():
 @click.option("--curation/--no-curation", default=True, show_default=True,
               help="Apply curated files (asserted links added, rejected ones left out), or show extraction only.")
 @store_option
-def trace(identifier, fmt, depth, curation, store_path):
+@endpoint_option
+def trace(identifier, fmt, depth, curation, store_path, endpoint):
     """Trace a motion (or a document, measure or body) to what followed it.
 
     IDENTIFIER is an official id (kst-30950-295), a document key, or the exact
@@ -349,7 +380,7 @@ def trace(identifier, fmt, depth, curation, store_path):
       policykg trace kst-30950-295 --format dot | dot -Tsvg > trace.svg
     """
     try:
-        with open_store(store_path) as store:
+        with open_store(store_path, endpoint) as store:
             root = run_trace(store, identifier, depth=depth, curation="include" if curation else "exclude")
     except QueryError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -358,9 +389,82 @@ def trace(identifier, fmt, depth, curation, store_path):
 
 
 @main.command(context_settings=CONTEXT)
+@click.option("--endpoint", envvar=ENDPOINT_VAR, required=True, show_envvar=True, help="Query URL of the target store.")
+@click.option("--update-endpoint", required=True, help="SPARQL 1.1 Update URL of the target store.")
+@click.option("--graph", "graphs", multiple=True, help="Push only this named graph (IRI); repeatable.")
+@click.option("--batch", type=click.IntRange(100, 1_000_000), default=5000, show_default=True,
+              help="Triples per INSERT DATA request.")
+@store_option
+def push(endpoint, update_endpoint, graphs, batch, store_path):
+    """Send the local graph to a SPARQL 1.1 store, one named graph at a time.
+
+    Each named graph is dropped and written again, so a push can be repeated
+    safely. Credentials come from $POLICYKG_ENDPOINT_USER and
+    $POLICYKG_ENDPOINT_PASSWORD.
+
+    \b
+    Example:
+      policykg push --endpoint http://localhost:3030/kg/query \\
+                    --update-endpoint http://localhost:3030/kg/update
+    """
+    remote = RemoteStore(endpoint, update_endpoint)
+    with open_store(store_path) as store:
+        names = [URIRef(g) for g in graphs] or store.graph_names()
+        missing = [g for g in names if g not in set(store.graph_names())]
+        if missing:
+            raise click.ClickException(f"not in the local store: {', '.join(map(str, missing))}")
+        with click.progressbar(names, label="pushing", file=sys.stderr) as bar:
+            triples = 0
+            for name in bar:
+                graph = store.graph(name)
+                remote.replace_graph(name, graph, batch=batch)
+                triples += len(graph)
+    click.echo(f"pushed {len(names)} named graphs ({triples} triples) to {endpoint}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local unless you mean it).")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True, help="Query timeout in seconds.")
+@store_option
+def serve(host, port, timeout, store_path):
+    """Serve the store read-only over SPARQL 1.1, with a query page in the browser.
+
+    Runs Oxigraph's server (from the oxigraph package) on the store directory:
+    /query answers SPARQL, updates are refused, / is the query page. The
+    default graph is the union of the named graphs, as in `policykg query`.
+    Stop it with Ctrl-C; do not ingest into the store while it runs.
+
+    \b
+    Example:
+      policykg serve --port 7878     # then open http://127.0.0.1:7878/
+    """
+    path = store_path or default_location()
+    if not path.exists():
+        raise click.ClickException(f"no store at {path}; run `policykg ingest` first")
+    command = [oxigraph_binary(), "serve-read-only", "--location", str(path), "--bind", f"{host}:{port}",
+               "--union-default-graph", "--timeout-s", str(timeout)]
+    click.echo(f"serving {path} read-only at http://{host}:{port}/ (query: /query)", err=True)
+    try:
+        sys.exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        sys.exit(0)
+
+
+def oxigraph_binary() -> str:
+    """The `oxigraph` server installed with policykg (next to this Python), else on PATH."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if not found:
+        raise click.ClickException("the oxigraph server is not installed: pip install oxigraph")
+    return found
+
+
+@main.command(context_settings=CONTEXT)
 @click.option("--limit", type=int, default=50, show_default=True, help="Findings to print.")
 @store_option
-def validate(limit, store_path):
+@endpoint_option
+def validate(limit, store_path, endpoint):
     """Validate the graph against the SHACL shapes.
 
     Exit codes: 0 conforms (warnings allowed), 1 violations, 2 error.
@@ -370,7 +474,7 @@ def validate(limit, store_path):
       policykg validate
     """
     try:
-        with open_store(store_path) as store:
+        with open_store(store_path, endpoint) as store:
             report = validate_store(store)
     except click.ClickException as exc:
         exc.exit_code = 2
@@ -387,7 +491,8 @@ def validate(limit, store_path):
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="File (folder for csv). Default: standard output for one-file formats.")
 @store_option
-def export(fmt, output, store_path):
+@endpoint_option
+def export(fmt, output, store_path, endpoint):
     """Export the graph (turtle, nt, jsonld, trig, nquads) or the citation
     network (graphml, gexf, csv = nodes.csv + edges.csv).
 
@@ -395,7 +500,7 @@ def export(fmt, output, store_path):
     Example:
       policykg export --format gexf --output citations.gexf
     """
-    with open_store(store_path) as store:
+    with open_store(store_path, endpoint) as store:
         _export(store, fmt, output)
 
 
@@ -421,10 +526,15 @@ def _export(store: Store, fmt: str, output: Path | None) -> None:
 
 @main.command(context_settings=CONTEXT)
 @store_option
-def stats(store_path):
+@endpoint_option
+def stats(store_path, endpoint):
     """Counts: quads, named graphs, documents, citations, motions, measures, evidence."""
-    with open_store(store_path) as store:
+    with open_store(store_path, endpoint) as store:
         click.echo(f"store: {store.path}")
         for label, count in graph_stats(store):
             click.echo(f"{label:<28}{count:>8}")
 
+
+
+if __name__ == "__main__":
+    main()

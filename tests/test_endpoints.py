@@ -1,0 +1,134 @@
+"""Remote SPARQL 1.1 stores: a real Oxigraph server (the oxigraph package) on
+127.0.0.1 with a free port and a temporary directory; push, query, re-push,
+trace, validate and export through it; and `policykg serve`, read-only."""
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policykg.cli import main, oxigraph_binary
+from policykg.graph.ingest import ingest
+from policykg.graph.remote import bind
+from policykg.graph.store import Store
+
+from .conftest import CORPUS
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, process: subprocess.Popen, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stderr.read() if process.stderr else ''}")
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer in {seconds} s")
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    port = _free_port()
+    process = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}",
+         "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(base + "/", process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def local_store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("local") / "store"
+    with Store(path) as store:
+        assert not ingest(store, [CORPUS]).failed
+    return path
+
+
+def test_push_query_repush_trace_validate_export(oxigraph_server, local_store, tmp_path):
+    query, update = oxigraph_server + "/query", oxigraph_server + "/update"
+    pushed = run("push", "--store", str(local_store), "--endpoint", query, "--update-endpoint", update)
+    assert pushed.exit_code == 0 and "pushed" in pushed.output
+    remote_stats = run("stats", "--endpoint", query).output
+    local_stats = run("stats", "--store", str(local_store)).output
+    assert remote_stats.splitlines()[1:] == local_stats.splitlines()[1:]  # same counts, line by line
+
+    again = run("push", "--store", str(local_store), "--endpoint", query, "--update-endpoint", update)
+    assert again.exit_code == 0 and run("stats", "--endpoint", query).output.splitlines()[1:] == local_stats.splitlines()[1:]
+
+    citations = run("query", "citations", "--param", "doc=kst-30950-319", "--format", "csv", "--endpoint", query)
+    local = run("query", "citations", "--param", "doc=kst-30950-319", "--format", "csv", "--store", str(local_store))
+    assert citations.exit_code == 0 and sorted(citations.output.splitlines()) == sorted(local.output.splitlines())
+
+    traced = run("trace", "kst-30950-295", "--endpoint", query)
+    assert "uitrol van het toetsingskader" in traced.output and ".md:26)" in traced.output
+    validated = run("validate", "--endpoint", query)
+    assert validated.exit_code == 0 and "conforms" in validated.output
+    out = tmp_path / "remote.graphml"
+    assert run("export", "--format", "graphml", "--output", str(out), "--endpoint", query).exit_code == 0
+    assert "kst-30950-295" in out.read_text(encoding="utf-8")
+
+
+def test_parameters_are_bound_as_terms_not_pasted():
+    hostile = 'x" } ; DROP ALL ; SELECT * WHERE { "'
+    from rdflib import Literal
+    text = bind("SELECT ?doc WHERE { ?d <p> ?doc }", {"doc": Literal(hostile)})
+    assert 'BIND ("x\\" } ; DROP ALL ; SELECT * WHERE { \\"" AS ?doc)' in text
+    with pytest.raises(ValueError):
+        from rdflib import URIRef
+        bind("SELECT ?n WHERE { ?n ?p ?o }", {"n": URIRef("http://x> } DROP ALL {")})
+
+
+def test_unreachable_endpoint_is_a_one_line_error():
+    result = CliRunner().invoke(main, ["stats", "--endpoint", f"http://127.0.0.1:{_free_port()}/query"])
+    last = result.output.splitlines()[-1]
+    assert result.exit_code == 1 and last.startswith("Error: http://127.0.0.1:") and "Connection refused" in last
+
+
+def test_serve_answers_queries_refuses_updates_and_has_a_query_page(local_store):
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "policykg.cli", "serve", "--store", str(local_store),
+                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(base + "/", process)
+        query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
+        request = urllib.request.Request(f"{base}/query?{query}", headers={"Accept": "application/sparql-results+json"})
+        answer = json.loads(urllib.request.urlopen(request, timeout=10).read())
+        assert int(answer["results"]["bindings"][0]["n"]["value"]) > 1000
+        update = urllib.request.Request(f"{base}/update", data=b"update=DROP%20ALL", method="POST",
+                                        headers={"Content-Type": "application/x-www-form-urlencoded"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(update, timeout=10)
+        assert refused.value.code in (403, 405)
+        page = urllib.request.urlopen(base + "/", timeout=10).read().decode("utf-8")
+        assert "<html" in page.lower() and "yasgui" in page.lower()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
