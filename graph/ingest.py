@@ -8,11 +8,14 @@ named graph, so the store after a second ingest is the same as after the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS
 
 from policykg import resources
@@ -59,10 +62,21 @@ def ontology_graph() -> Graph:
     return Graph().parse(data=resources.ontology_file().read_text(encoding="utf-8"), format="turtle")
 
 
+def stable_blank_nodes(graph: Graph) -> Graph:
+    """The graph with each blank node (an owl:unionOf list, say) replaced by a
+    skolem IRI derived from the graph's canonical form: the store renames blank
+    nodes on every load, skolem IRIs stay the same, so reloads diff cleanly."""
+    canonical, out = to_canonical_graph(graph), Graph()
+    genid = "https://w3id.org/policykg/.well-known/genid/"
+    for triple in canonical:
+        out.add(tuple(URIRef(genid + str(t)) if isinstance(t, BNode) else t for t in triple))
+    return out
+
+
 def load_reference_data(store: Store) -> None:
     """(Re)load the ontology and vocabularies into their own named graphs."""
-    store.replace_graph(iris.ONTOLOGY_GRAPH, ontology_graph())
-    store.replace_graph(iris.VOCABULARY_GRAPH, vocabulary_graph())
+    store.replace_graph(iris.ONTOLOGY_GRAPH, stable_blank_nodes(ontology_graph()))
+    store.replace_graph(iris.VOCABULARY_GRAPH, stable_blank_nodes(vocabulary_graph()))
 
 
 def _unchanged(store: Store, path: Path, content_hash: str) -> bool:
@@ -100,36 +114,86 @@ def ingest_tk_page(store: Store, path: Path, force: bool = False) -> tuple[int, 
     return loaded, unchanged
 
 
-def _ingest_one(store: Store, path: Path, force: bool, report: IngestReport) -> None:
-    if path.suffix.lower() == ".json":
-        loaded, unchanged = ingest_tk_page(store, path, force)
-        (report.loaded if loaded or not unchanged else report.skipped).append(str(path))
+@dataclass(frozen=True)
+class _Extracted:
+    """What a worker sends back: the document's graph as N-Triples, or the failure."""
+
+    path: Path
+    key: str | None = None
+    ntriples: bytes = b""
+    error: str | None = None
+
+
+def _extract(path: Path) -> _Extracted:
+    """Read, extract and build one document (runs in a worker process)."""
+    try:
+        source = read_source(path)
+        extraction = extract_text(source.text, path.name, source.content_hash, published=source.metadata)
+        return _Extracted(path, extraction.key, build_graph(extraction).serialize(format="nt", encoding="utf-8"))
+    except SourceError as exc:
+        return _Extracted(path, error=str(exc))
+    except Exception as exc:  # one bad document must not stop the batch
+        return _Extracted(path, error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # the worker reports the problem
+
+
+def _documents(paths: list[Path], jobs: int) -> Iterator[_Extracted]:
+    """Extractions in input order (so the last of two files with one key wins, as
+    in a single process), over ``jobs`` processes."""
+    if jobs <= 1 or len(paths) < 2:
+        yield from map(_extract, paths)
         return
-    source = read_source(path)
-    if not force and _unchanged(store, path, source.content_hash):
-        report.skipped.append(str(path))
-        return
-    extraction = extract_text(source.text, path.name, source.content_hash, published=source.metadata)
-    store.replace_graph(iris.named_graph(extraction.key), build_graph(extraction))
-    report.loaded.append(str(path))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_extract, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4))))
 
 
 def ingest(store: Store, paths: Iterable[Path], force: bool = False,
-           progress: Callable[[Path], None] | None = None) -> IngestReport:
-    """Extract each source and write its named graph."""
+           progress: Callable[[Path], None] | None = None, jobs: int = 1) -> IngestReport:
+    """Extract each source and write its named graph; documents are extracted
+    over ``jobs`` processes, and the store ends up the same for any ``jobs``."""
     report = IngestReport()
     load_reference_data(store)
-    for path in source_files(paths):
+    files = source_files(paths)
+    todo = []
+    for path in files:
+        if path.suffix.lower() == ".json":
+            continue
+        content_hash = _file_hash(path)
+        if not force and content_hash and _unchanged(store, path, content_hash):
+            report.skipped.append(str(path))
+            if progress:
+                progress(path)
+        else:
+            todo.append(path)
+    for done in _documents(todo, jobs):
+        if done.error:
+            report.failed.append((str(done.path), done.error))
+        else:
+            store.replace_graph(iris.named_graph(done.key), done.ntriples)
+            report.loaded.append(str(done.path))
+        if progress:
+            progress(done.path)
+    for path in (f for f in files if f.suffix.lower() == ".json"):
+        _ingest_page(store, path, force, report)
         if progress:
             progress(path)
-        try:
-            _ingest_one(store, path, force, report)
-        except SourceError as exc:
-            report.failed.append((str(path), str(exc)))
-        except Exception as exc:  # one bad document must not stop the batch
-            report.failed.append((str(path), f"{path}: extraction failed: {type(exc).__name__}: {exc}"))
     store.flush()
     return report
+
+
+def _ingest_page(store: Store, path: Path, force: bool, report: IngestReport) -> None:
+    try:
+        loaded, unchanged = ingest_tk_page(store, path, force)
+    except SourceError as exc:
+        report.failed.append((str(path), str(exc)))
+        return
+    (report.loaded if loaded or not unchanged else report.skipped).append(str(path))
 
 
 _SOURCE_GRAPHS = """

@@ -94,10 +94,10 @@ class Store:
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Make named graph ``name`` hold exactly ``graph``."""
+    def replace_graph(self, name: URIRef, graph: Graph | bytes) -> None:
+        """Make named graph ``name`` hold exactly ``graph`` (an rdflib Graph, or N-Triples bytes)."""
         target = ox.NamedNode(str(name))
-        data = graph.serialize(format="nt", encoding="utf-8")
+        data = graph if isinstance(graph, bytes) else graph.serialize(format="nt", encoding="utf-8")
         self._ox.remove_graph(target)
         self._ox.load(data, ox.RdfFormat.N_TRIPLES, to_graph=target)
 
@@ -121,6 +121,11 @@ class Store:
             if name not in skip:
                 merged += self.graph(name)
         return merged
+
+    def nquads(self) -> bytes:
+        """Every quad as N-Quads, sorted: equal stores give equal bytes."""
+        lines = self._ox.dump(format=ox.RdfFormat.N_QUADS).splitlines()
+        return b"\n".join(sorted(lines)) + b"\n"
 
     def dataset(self) -> Dataset:
         data = self._ox.dump(format=ox.RdfFormat.N_QUADS)

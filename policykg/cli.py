@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -90,9 +91,11 @@ def main():
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--force", is_flag=True, help="Re-extract sources even when unchanged.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Processes that extract documents in parallel. Default: all cores.")
 @store_option
-def ingest(paths, force, quiet, store_path):
+def ingest(paths, force, quiet, jobs, store_path):
     """Extract sources (files or folders: .txt, .md, .pdf, officielebekendmakingen
     .xml/.html, and .json pages of Tweede Kamer Open Data) into the store.
 
@@ -108,11 +111,12 @@ def ingest(paths, force, quiet, store_path):
     files = source_files(paths)
     with open_store(store_path) as store:
         if quiet:
-            report = run_ingest(store, files, force=force)
+            report = run_ingest(store, files, force=force, jobs=jobs or os.cpu_count() or 1)
         else:
             with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
                                    item_show_func=lambda p: p.name if p else "") as bar:
-                report = run_ingest(store, files, force=force, progress=lambda p: bar.update(1, p))
+                report = run_ingest(store, files, force=force, progress=lambda p: bar.update(1, p),
+                                    jobs=jobs or os.cpu_count() or 1)
         for _, reason in report.failed:
             click.echo(f"error: {reason}", err=True)
         click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")

@@ -1,5 +1,7 @@
 """The corpus graph end to end: IRIs, idempotent ingest, queries, trace."""
 
+from pathlib import Path
+
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
@@ -7,6 +9,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from policykg.graph import iris
 from policykg.graph.ingest import ingest
 from policykg.graph.queries import QueryError, run_query
+from policykg.graph.store import Store
 from policykg.graph.trace import trace
 from policykg.namespaces import OEP, PKG
 
@@ -169,3 +172,12 @@ def test_trace_nests_what_a_document_says_under_it(corpus_store):
     root = trace(corpus_store, "kst-30950-295")
     letter = next(c for c in root.children if c.relation == "cited by")
     assert any(c.relation == "led to" and "uitrol" in c.label for c in letter.children)
+
+
+def test_parallel_ingest_gives_the_same_store(tmp_path):
+    sources = [CORPUS, Path(__file__).parent / "gold" / "documents"]
+    one, two = Store(tmp_path / "one"), Store(tmp_path / "two")
+    first = ingest(one, sources, jobs=1)
+    second = ingest(two, sources, jobs=2)
+    assert sorted(first.loaded) == sorted(second.loaded) and len(first.loaded) == 11
+    assert one.nquads() == two.nquads()
