@@ -97,9 +97,31 @@ def validate_graph(data: Graph) -> ValidationReport:
             message=_message(results, result),
             shape=_short(results.value(result, SH.sourceShape)),
         ))
-    findings.sort(key=lambda f: (f.severity, f.shape or "", f.focus or "", f.value or ""))
+    return _report(findings)
+
+
+def _report(findings: list[Finding]) -> ValidationReport:
+    findings = sorted(set(findings), key=lambda f: (f.severity, f.shape or "", f.focus or "", f.value or ""))
     return ValidationReport(conforms=not any(f.severity == "Violation" for f in findings), findings=findings)
 
 
-def validate_store(store: Store) -> ValidationReport:
+def validate_in_store(store) -> ValidationReport:
+    """The shapes as SPARQL queries answered by the store itself (fast; see
+    graph/sparql_validation.py). The ontology graph in the store supplies subclasses."""
+    from .sparql_validation import packaged_checks
+
+    findings = []
+    for check in packaged_checks():
+        for this, value in ((r[0], r[1]) for r in store.query(check.sparql).rows):
+            findings.append(Finding(check.severity, _short(this), _short(check.path),
+                                    _short(value) if check.reports_value else None, check.message,
+                                    _short(check.shape)))
+    return _report(findings)
+
+
+def validate_store(store, engine: str = "sparql") -> ValidationReport:
+    """``engine="sparql"``: in the store, fast; ``"pyshacl"``: the reference
+    implementation on a copy of the whole graph (slow beyond a few thousand triples)."""
+    if engine == "sparql":
+        return validate_in_store(store)
     return validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH]))

@@ -466,9 +466,11 @@ def oxigraph_binary() -> str:
 
 @main.command(context_settings=CONTEXT)
 @click.option("--limit", type=int, default=50, show_default=True, help="Findings to print.")
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+              help="sparql: the shapes as queries in the store (fast); pyshacl: the reference engine on a copy.")
 @store_option
 @endpoint_option
-def validate(limit, store_path, endpoint):
+def validate(limit, engine, store_path, endpoint):
     """Validate the graph against the SHACL shapes.
 
     Exit codes: 0 conforms (warnings allowed), 1 violations, 2 error.
@@ -479,7 +481,7 @@ def validate(limit, store_path, endpoint):
     """
     try:
         with open_store(store_path, endpoint) as store:
-            report = validate_store(store)
+            report = validate_store(store, engine)
     except click.ClickException as exc:
         exc.exit_code = 2
         raise

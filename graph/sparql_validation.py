@@ -1,0 +1,178 @@
+"""The packaged SHACL shapes, checked as SPARQL queries inside the store.
+
+pySHACL copies the whole graph into rdflib and is far too slow for a corpus of
+any size. The shapes use a small part of SHACL, so each constraint compiles to
+one SELECT that the store answers directly: targets (``sh:targetClass``, with
+subclasses, and ``sh:targetSubjectsOf``), property shapes on a predicate path
+with ``minCount``, ``maxCount``, ``datatype``, ``class``, ``nodeKind sh:IRI``,
+``minInclusive``/``maxInclusive``, ``minLength``, ``pattern``, a node-level
+``sh:or`` of ``minCount`` alternatives, and SPARQL-based constraints. A shape
+using anything else is refused when compiled, so nothing is silently skipped.
+tests/test_shapes.py checks that both engines report the same findings on every
+fixture and on the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.term import Node
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+_SUPPORTED = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive,
+              SH.maxInclusive, SH.minLength, SH.pattern, SH.severity, SH.message, RDF.type, SH.name,
+              SH.description, SH.flags}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One compiled constraint: a SELECT of ``?this ?value`` that lists violations."""
+
+    shape: URIRef
+    path: URIRef | None
+    severity: str
+    message: str
+    sparql: str
+    reports_value: bool = True  # False for counts: like pySHACL, no sh:value then
+
+
+def _message(shapes: Graph, node: Node, fallback: Node | None = None) -> str:
+    messages = list(shapes.objects(node, SH.message)) or (list(shapes.objects(fallback, SH.message)) if fallback else [])
+    english = [m for m in messages if isinstance(m, Literal) and m.language == "en"]
+    return str((english or messages or ["(no message)"])[0])
+
+
+def _severity(shapes: Graph, node: Node, fallback: Node | None = None) -> str:
+    value = shapes.value(node, SH.severity) or (shapes.value(fallback, SH.severity) if fallback else None)
+    return str(value or SH.Violation).rsplit("#", 1)[-1]
+
+
+def _targets(shapes: Graph, shape: Node) -> list[str]:
+    patterns = [f"?this a/{RDFS_SUBCLASS}* <{c}> ." for c in shapes.objects(shape, SH.targetClass)]
+    patterns += [f"?this <{p}> ?target_any ." for p in shapes.objects(shape, SH.targetSubjectsOf)]
+    return patterns
+
+
+def _target_block(targets: list[str]) -> str:
+    if len(targets) == 1:
+        return targets[0]
+    return " UNION ".join("{ " + t + " }" for t in targets)
+
+
+def _literal(value: Node) -> str:
+    return value.n3()
+
+
+def _value_checks(shapes: Graph, prop: Node) -> list[tuple[str, bool]]:
+    """``(FILTER condition on ?value that means a violation, needs ?value)``."""
+    checks = []
+    datatype = shapes.value(prop, SH.datatype)
+    if datatype is not None:
+        checks.append(f"!isLiteral(?value) || datatype(?value) != <{datatype}>")
+    cls = shapes.value(prop, SH["class"])
+    if cls is not None:
+        checks.append(f"NOT EXISTS {{ ?value a/{RDFS_SUBCLASS}* <{cls}> }}")
+    kind = shapes.value(prop, SH.nodeKind)
+    if kind is not None:
+        if kind != SH.IRI:
+            raise NotImplementedError(f"sh:nodeKind {kind}")
+        checks.append("!isIRI(?value)")
+    for key, op in ((SH.minInclusive, ">="), (SH.maxInclusive, "<=")):
+        bound = shapes.value(prop, key)
+        if bound is not None:
+            checks.append(f"!COALESCE(?value {op} {_literal(bound)}, false)")
+    length = shapes.value(prop, SH.minLength)
+    if length is not None:
+        checks.append(f"isBlank(?value) || STRLEN(STR(?value)) < {int(length)}")
+    pattern = shapes.value(prop, SH.pattern)
+    if pattern is not None:
+        flags = shapes.value(prop, SH.flags)
+        flag_arg = f", {Literal(str(flags)).n3()}" if flags else ""
+        checks.append(f"isBlank(?value) || !REGEX(STR(?value), {Literal(str(pattern)).n3()}{flag_arg})")
+    return [(c, True) for c in checks]
+
+
+def _property_checks(shapes: Graph, shape: Node, prop: Node, target: str) -> list[Check]:
+    unknown = set(shapes.predicates(prop)) - _SUPPORTED
+    if unknown:
+        raise NotImplementedError(f"{prop}: {sorted(map(str, unknown))}")
+    path = shapes.value(prop, SH.path)
+    if not isinstance(path, URIRef):
+        raise NotImplementedError(f"{prop}: only predicate paths")
+    severity, message, checks = _severity(shapes, prop, shape), _message(shapes, prop, shape), []
+    name = prop if isinstance(prop, URIRef) else shape
+    low, high = shapes.value(prop, SH.minCount), shapes.value(prop, SH.maxCount)
+    if low is not None or high is not None:
+        conditions = ([f"?n < {int(low)}"] if low is not None else []) + ([f"?n > {int(high)}"] if high is not None else [])
+        checks.append(Check(name, path, severity, message, reports_value=False, sparql=f"""
+SELECT ?this (?n AS ?value) WHERE {{
+  {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{
+      {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}
+      OPTIONAL {{ ?this <{path}> ?v }} }} GROUP BY ?this }}
+  FILTER ({' || '.join(conditions)})
+}}"""))
+    for condition, _ in _value_checks(shapes, prop):
+        checks.append(Check(name, path, severity, message, f"""
+SELECT DISTINCT ?this ?value WHERE {{
+  {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}
+  ?this <{path}> ?value .
+  FILTER ({condition})
+}}"""))
+    return checks
+
+
+def _or_check(shapes: Graph, shape: Node, target: str) -> Check:
+    alternatives = []
+    for alt in Collection(shapes, shapes.value(shape, SH["or"])):
+        path, low = shapes.value(alt, SH.path), shapes.value(alt, SH.minCount)
+        if not isinstance(path, URIRef) or low is None or int(low) != 1 or set(shapes.predicates(alt)) - {SH.path, SH.minCount}:
+            raise NotImplementedError(f"{shape}: sh:or supports property shapes with sh:minCount 1 only")
+        alternatives.append(f"EXISTS {{ ?this <{path}> ?any_{len(alternatives)} }}")
+    return Check(shape, None, _severity(shapes, shape), _message(shapes, shape), reports_value=False, sparql=f"""
+SELECT DISTINCT ?this (?this AS ?value) WHERE {{
+  {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}
+  FILTER (!({' || '.join(alternatives)}))
+}}""")
+
+
+def _prefixes(shapes: Graph, constraint: Node) -> str:
+    lines = []
+    for owner in shapes.objects(constraint, SH.prefixes):
+        for decl in shapes.objects(owner, SH.declare):
+            lines.append(f"PREFIX {shapes.value(decl, SH.prefix)}: <{shapes.value(decl, SH.namespace)}>")
+    return "\n".join(sorted(set(lines)))
+
+
+def _sparql_check(shapes: Graph, shape: Node, constraint: Node, target: str) -> Check:
+    select = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
+    where = select.index("{", select.upper().index("WHERE"))
+    body = f"{select[:where + 1]}\n  {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}\n{select[where + 1:]}"
+    return Check(shape, None, _severity(shapes, shape), _message(shapes, constraint, shape),
+                 f"{_prefixes(shapes, constraint)}\n{body}")
+
+
+def compile_shapes(shapes: Graph) -> list[Check]:
+    checks = []
+    for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
+        targets = _targets(shapes, shape)
+        if not targets:
+            continue
+        target = _target_block(targets)
+        for prop in sorted(shapes.objects(shape, SH.property), key=str):
+            checks += _property_checks(shapes, shape, prop, target)
+        if shapes.value(shape, SH["or"]) is not None:
+            checks.append(_or_check(shapes, shape, target))
+        for constraint in shapes.objects(shape, SH.sparql):
+            checks.append(_sparql_check(shapes, shape, constraint, target))
+    return checks
+
+
+@cache
+def packaged_checks() -> tuple[Check, ...]:
+    from .validate import shapes_graph
+
+    return tuple(compile_shapes(shapes_graph()))
