@@ -121,7 +121,7 @@ class _Corpus:
         foot = "\n\n".join(f"<sup>{n}</sup> {t}" for n, t in enumerate(notes, start=1))
         if kind == "memo":
             return (f"Beslisnota bij een reactie op motie {dossier}-{nr}\n\nAanleiding\n\n" + "\n\n".join(body)
-                    + f"\n\nGeadviseerd besluit\nU wordt gevraagd de brief te ondertekenen.\n\n" + foot + "\n")
+                    + "\n\nGeadviseerd besluit\nU wordt gevraagd de brief te ondertekenen.\n\n" + foot + "\n")
         heading = ("BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES" if kind == "letter"
                    else f"MOTIE VAN HET LID {self.rng.choice(SURNAMES).upper()} C.S.")
         spaced = f"{str(dossier)[:2]} {str(dossier)[2:]}"

@@ -13,7 +13,6 @@ from policykg import resources
 
 from . import iris
 from .ingest import ontology_graph
-from .store import Store
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 

@@ -1,7 +1,6 @@
 """The curated overlay: asserted links appear with their curator, rejected ones
 disappear from the trace, and bad files are refused with file:line."""
 
-from pathlib import Path
 
 import pytest
 
@@ -68,7 +67,7 @@ def test_loading_twice_changes_nothing(store):
 
 
 @pytest.mark.parametrize("row,problem", [
-    (f"assert,kst-30950-295,ledTo,no such thing,A. Researcher,why", "'no such thing' names nothing"),
+    ("assert,kst-30950-295,ledTo,no such thing,A. Researcher,why", "'no such thing' names nothing"),
     (f"assert,kst-30950-295,leadsTo,{ROLLOUT},A. Researcher,why", "unknown relation 'leadsTo'"),
     (f"maybe,kst-30950-295,ledTo,{ROLLOUT},A. Researcher,why", "action must be assert or reject"),
     (f"assert,kst-30950-295,ledTo,{ROLLOUT},,why", "empty curator"),
