@@ -119,15 +119,20 @@ def _parameters(store) -> dict[str, dict]:
             "dossier-motions": {"dossier": "30950"}, "_motion": motion_id}
 
 
-def _forked(func, timeout: float) -> float | None:
+def _forked(func, timeout: float) -> float | str | None:
     """Seconds ``func`` takes in a forked child (sharing the loaded store), or None
-    when it runs past ``timeout`` (the child is then stopped): the plain stack has
-    queries that take minutes, and a benchmark must end."""
+    when it runs past ``timeout`` (the child is then stopped), or "error: ..." when
+    it fails: the plain stack has queries that take minutes or fail, and a
+    benchmark must end."""
     queue = multiprocessing.get_context("fork").Queue()
 
     def child():
         start = time.perf_counter()
-        func()
+        try:
+            func()
+        except Exception as exc:  # the plain stack fails on some of our queries
+            queue.put(f"error: {type(exc).__name__}")
+            return
         queue.put(time.perf_counter() - start)
 
     process = multiprocessing.get_context("fork").Process(target=child)
@@ -137,16 +142,16 @@ def _forked(func, timeout: float) -> float | None:
         process.kill()
         process.join()
         return None
-    return queue.get() if not queue.empty() else None
+    return queue.get() if not queue.empty() else "error: no result"
 
 
-def _samples(func, budget: float, timeout: float | None) -> list[float] | None:
+def _samples(func, budget: float, timeout: float | None) -> list[float] | str | None:
     """Up to RUNS timings of ``func``, fewer when they use up ``budget`` seconds."""
     samples: list[float] = []
     while len(samples) < RUNS and sum(samples) < budget:
         seconds = _forked(func, timeout) if timeout else _timed(func)[0]
-        if seconds is None:
-            return None
+        if seconds is None or isinstance(seconds, str):
+            return seconds  # stopped (None) or failed ("error: ...")
         samples.append(seconds)
     return samples
 
@@ -158,7 +163,8 @@ def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
     for name in resources.named_queries():
         values = params.get(name, {})
         samples = _samples(lambda: _run(store, name, values), budget=3.0, timeout=timeout)
-        out[name] = _percentiles(samples) if samples else {"timeout_s": timeout}
+        out[name] = _percentiles(samples) if isinstance(samples, list) else (
+            {"failed": samples} if samples else {"timeout_s": timeout})
     return out
 
 
@@ -169,7 +175,8 @@ def _run(store, name: str, params: dict):
 
 def _trace_latency(store, motion: str, timeout: float | None = None) -> dict:
     samples = _samples(lambda: trace(store, motion, depth=5), budget=5.0, timeout=timeout)
-    return _percentiles(samples) if samples else {"timeout_s": timeout}
+    return _percentiles(samples) if isinstance(samples, list) else (
+        {"failed": samples} if samples else {"timeout_s": timeout})
 
 
 def _export_graphml(store, folder: Path) -> None:
@@ -247,9 +254,13 @@ def _peak_mb() -> float:
 def _cell(value) -> str:
     if value is None:
         return f"> {PLAIN_TIMEOUT:.0f} s (stopped)"
+    if isinstance(value, str):
+        return value
     if isinstance(value, dict):
         if "timeout_s" in value:
             return f"> {value['timeout_s']:.0f} s (stopped)"
+        if "failed" in value:
+            return value["failed"]
         return f"{value['p50_ms']:,.1f} / {value['p95_ms']:,.1f}"
     return f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
 
