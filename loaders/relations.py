@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import patterns as p
 from .footnotes import Footnotes
@@ -89,13 +90,14 @@ _UNTIL_INFINITIVE = re.compile(r"[^.;]{3,400}?\bte\s{1,3}[a-zë]{2,30}en(?=[\s»
 
 def motion_requests(text: str, refs: list[Reference], sentences: Sentences) -> list[Link]:
     motions = sorted((r for r in refs if r.type == "motion"), key=lambda r: r.start)
-    links = []
-    for i, motion in enumerate(motions):
+    starts, links = [m.start for m in motions], []
+    for motion in motions:
         asks = _ASKS.match(text, motion.end)
         if not asks:
             continue
         _, s_end = sentences.around(motion.start)
-        stop = min([s_end] + [m.start for m in motions[i + 1:] if m.start > asks.end()])
+        after = bisect_right(starts, asks.end())  # the next motion phrase ends this request
+        stop = min(s_end, starts[after]) if after < len(starts) else s_end
         ends = _UNTIL_INFINITIVE.match(text, asks.end(), stop)
         end = ends.end() if ends else stop
         request = re.sub(r"\s+", " ", text[asks.end():end]).strip(" ,;.«»“”‘’")
