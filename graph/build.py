@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF
 
 from policykg.loaders.models import Extraction, Reference
-from policykg.loaders.relations import SELF
+from policykg.loaders.relations import SELF, letter_key
 from policykg.loaders.text import line_of
 from policykg.namespaces import PKG
 
@@ -106,7 +106,7 @@ class _Builder:
         return person
 
     def cited(self, ref: Reference) -> URIRef:
-        identifier = ref.id or iris.letter_by_date(ref.date)
+        identifier = ref.id or letter_key(ref.date)
         target = iris.document(identifier)
         self.g.add((target, RDF.type, _CITED_CLASS[ref.type]))
         self.g.add((target, PKG.identifier, Literal(identifier)))
@@ -126,12 +126,12 @@ class _Builder:
         self.g.add((report, DCTERMS.title, Literal(ref.name, lang="nl")))
         return report
 
-    def debate(self, ref: Reference) -> URIRef:
-        debate = iris.debate(ref.date, ref.note or "debat")
+    def debate(self, date: str, kind: str) -> URIRef:
+        debate = iris.debate(date, kind)
         self.g.add((debate, RDF.type, PKG.Debate))
-        self.g.add((debate, RDFS.label, Literal(f"{ref.note} {ref.date}", lang="nl")))
-        if _full_date(ref.date):
-            self.g.add((debate, PKG.date, Literal(ref.date, datatype=XSD.date)))
+        self.g.add((debate, RDFS.label, Literal(f"{kind} {date}", lang="nl")))
+        if _full_date(date):
+            self.g.add((debate, PKG.date, Literal(date, datatype=XSD.date)))
         return debate
 
     def reference(self, ref: Reference):
@@ -142,7 +142,8 @@ class _Builder:
             self.fact(self.doc, PKG.cites, self.report(ref), ref.start, ref.end, ref.rule)
         elif ref.type == "debate" and not ref.id:
             if ref.date:
-                self.fact(self.doc, PKG.mentions, self.debate(ref), ref.start, ref.end, ref.rule)
+                debate = self.debate(ref.date, ref.note or "debat")
+                self.fact(self.doc, PKG.mentions, debate, ref.start, ref.end, ref.rule)
         elif ref.id or (ref.type == "letter" and ref.date):
             target = self.cited(ref)
             self.fact(self.doc, PKG.cites, target, start, end, ref.rule)
@@ -157,7 +158,7 @@ class _Builder:
             return URIRef(key)
         if key.startswith("debate:"):
             _, date, kind = key.split(":", 2)
-            return self.debate(Reference("debate", None, "", 0, 0, "", date=date, note=kind))
+            return self.debate(date, kind)
         if key.startswith("measure:"):
             return iris.measure(self.ex.key, key.split(":", 1)[1])
         if key.startswith("recommendation:"):

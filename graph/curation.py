@@ -26,7 +26,6 @@ from .ingest import ontology_graph
 from .store import Store
 
 COLUMNS = ("action", "subject", "relation", "object", "curator", "note")
-CURATION_GRAPHS = "https://w3id.org/policykg/graph/curation/"
 _FIND = """
 PREFIX pkg: <https://w3id.org/policykg/def#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

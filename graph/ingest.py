@@ -164,8 +164,8 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
     for path in files:
         if path.suffix.lower() == ".json":
             continue
-        content_hash = _file_hash(path)
-        if not force and content_hash and _unchanged(store, path, content_hash):
+        content_hash = None if force else _file_hash(path)
+        if content_hash and _unchanged(store, path, content_hash):
             report.skipped.append(str(path))
             if progress:
                 progress(path)

@@ -58,11 +58,6 @@ def debate(date: str, kind: str) -> URIRef:
     return PKGID[f"debate/{date}-{slug(kind)}"]
 
 
-def letter_by_date(date: str) -> str:
-    """Identifier of a letter known only by its date ("mijn brief van 27 juni 2022")."""
-    return f"letter-{date}"
-
-
 def evidence(doc_key: str, *parts: object) -> URIRef:
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
     return PKGID[f"evidence/{slug(doc_key)}/{digest}"]

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from . import patterns as p
-from .find import find_citations
+from .find import find_citations, reference_order
 from .footnotes import Footnotes, find_footnotes
 from .gazetteer import Gazetteer, default_gazetteer
 from .layout import clean_text
@@ -43,19 +43,15 @@ def _laws(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Refe
     return refs
 
 
-def _order(ref: Reference) -> tuple:
-    return (ref.start, ref.end, ref.type, ref.id or "", ref.name or "")
-
-
 def find_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
                     sentences: Sentences, footnotes: Footnotes) -> list[Reference]:
     """Citations, motions, laws and named references, resolved through footnotes."""
     view = clean_text(text)
     citations = find_citations(text, view)
     motions = find_motions(text, view, citations, footnotes, sentences)
-    refs = resolve(text, sorted(citations + motions, key=_order), footnotes, sentences)
+    refs = resolve(text, sorted(citations + motions, key=reference_order), footnotes, sentences)
     refs = [r for r in refs if not (r.rule == "letter-by-footnote" and r.id is None)]
-    return sorted(refs + _laws(text, mentions, gazetteer), key=_order)
+    return sorted(refs + _laws(text, mentions, gazetteer), key=reference_order)
 
 
 def document_key(meta: Metadata, source: str, gazetteer: Gazetteer) -> str:

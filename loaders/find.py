@@ -146,6 +146,11 @@ FINDERS = (find_kamerstukken, find_handelingen, find_gazettes, find_identifiers,
            find_letters_with_marker, find_reports, find_members)
 
 
+def reference_order(ref: Reference) -> tuple:
+    """Document order, ties broken so that the same input always sorts the same."""
+    return (ref.start, ref.end, ref.type, ref.id or "", ref.name or "")
+
+
 def in_original(ref: Reference, view: CleanText, text: str) -> Reference:
     """``ref`` found in the clean view, with its span and text in the original text."""
     start, end = view.span(ref.start, ref.end)
@@ -159,4 +164,4 @@ def find_citations(text: str, view: CleanText | None = None) -> list[Reference]:
     """
     view = view or clean_text(text)
     found = {in_original(ref, view, text) for finder in FINDERS for ref in finder(view.text)}
-    return sorted(found, key=lambda r: (r.start, r.end, r.type, r.id or "", r.name or ""))
+    return sorted(found, key=reference_order)

@@ -47,13 +47,6 @@ class Footnotes:
     bodies: dict[str, Span]
     markers: dict[str, Span]
 
-    def containing(self, offset: int) -> str | None:
-        """The number of the footnote whose body holds ``offset``, if any."""
-        for number, span in self.bodies.items():
-            if span.start <= offset < span.end:
-                return number
-        return None
-
     def marker_at(self, offset: int, slack: int = 2) -> str | None:
         """The number of a marker that starts within ``slack`` characters after ``offset``."""
         for number, span in self.markers.items():
@@ -63,6 +56,12 @@ class Footnotes:
 
     def markers_within(self, start: int, end: int) -> list[str]:
         return [n for n, span in self.markers.items() if start <= span.start < end]
+
+    def only_free_marker(self, start: int, end: int, claimed: set) -> str | None:
+        """The one marker in ``[start, end)`` (a sentence) that no phrase claims, if
+        there is exactly one: a PDF often puts a marker away from its phrase."""
+        free = [n for n in self.markers_within(start, end) if n not in claimed]
+        return free[0] if len(free) == 1 else None
 
 
 def _markdown(text: str) -> Footnotes:

@@ -16,8 +16,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from . import patterns as p
+
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
-_FOOTER = re.compile(r"[ \t]{0,8}Pagina[ \t]{1,3}\d{1,4}[ \t]{1,3}van[ \t]{1,3}\d{1,4}[ \t]*")
 _LABEL = re.compile(
     r"[ \t]{0,8}(?:Datum|Onze referentie|Uw referentie|Ons kenmerk|Uw kenmerk|Kenmerk|"
     r"Bijlage\(?n\)?|Contactpersoon|Inlichtingen)[ \t]*"
@@ -69,7 +70,7 @@ def _noise(lines: list[tuple[int, str]]) -> set[int]:
         if not stripped:
             continue
         after_number_word = i and _NUMBER_WORD_END.search(lines[i - 1][1])
-        if (_FOOTER.fullmatch(body) or _LABEL.fullmatch(body)
+        if (p.PAGE_FOOTER.fullmatch(body) or _LABEL.fullmatch(body)
                 or (_MARKER_LINE.fullmatch(body) and not after_number_word)
                 or (len(stripped) <= _SHORT and counts[stripped] >= _REPEATS)):
             noise.add(i)

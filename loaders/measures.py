@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from . import commitments as c
 from .models import Link, Measure, Mention, Metadata, Reference
+from .relations import debate_key
 from .spans import SpanIndex
 from .text import MAX_SENTENCE, Sentences
 
@@ -109,15 +110,10 @@ def _following_motions(cx: _Context) -> list[Measure]:
         named = [r.id for r in cx.motions.within(s_start, s_end)]
         debates = [d for d in cx.debates.within(m.start(), s_end) if d.date]
         what = m["rest"].split(",", 1)[1] if "," in m["rest"] else cx.text[s_start:m.start()]
-        led = named or [_debate_key(d) for d in debates[:1]]
+        led = named or [debate_key(d) for d in debates[:1]]
         found.append(cx.measure(c.label(re.sub(r"\(.*$", "", what, flags=re.S)), s_start, s_end,
                                 "measure-following-motions", led, confidence=0.7, actors_end=m.start()))
     return found
-
-
-def _debate_key(debate: Reference) -> str:
-    """How a debate is named in links: its official id, else ``debate:<date>:<kind>``."""
-    return debate.id or f"debate:{debate.date}:{debate.note or 'debat'}"
 
 
 def _in_execution(cx: _Context) -> list[Measure]:

@@ -29,16 +29,13 @@ def _note(adj: str | None, cs: str | None) -> str | None:
     return " ".join(parts) or None
 
 
-_MARKER = re.compile(r"\s{0,2}(?:<sup>\d{1,3}</sup>|\d{1,2}(?!\d))")
-
-
 def _phrases(text: str) -> Iterator[re.Match]:
     """Each motion phrase, and each "en van het lid Y" that continues it."""
     for m in p.MOTION.finditer(text):
         yield m
         pos = m.end()
         while True:
-            marker = _MARKER.match(text, pos)
+            marker = p.SUP_MARKER.match(text, pos)
             nxt = p.MOTION_CONTINUATION.match(text, marker.end() if marker else pos)
             if not nxt:
                 break
@@ -62,11 +59,10 @@ def _target(text, start, end, kamerstukken, footnotes, sentences, claimed):
     inline = kamerstukken.starting_at(lead.end())
     if inline:
         return inline[0], inline[0].end, "motion-inline", None
-    s_start, s_end = sentences.around(start)
-    free = [n for n in footnotes.markers_within(s_start, s_end) if n not in claimed]
-    if len(free) == 1 and free[0] in footnotes.bodies:
-        targets = _in_body(kamerstukken, footnotes, free[0])
-        return (targets[0], end, "motion-footnote-sentence", free[0]) if len(targets) == 1 else None
+    number = footnotes.only_free_marker(*sentences.around(start), claimed)
+    if number in footnotes.bodies:
+        targets = _in_body(kamerstukken, footnotes, number)
+        return (targets[0], end, "motion-footnote-sentence", number) if len(targets) == 1 else None
     return None
 
 

@@ -124,10 +124,14 @@ MOTION = re.compile(
 MOTION_CONTINUATION = re.compile(
     rf"\s{{0,3}}(?:,|en)\s{{1,3}}(?P<phrase>van){_WS}(?:het{_WS}lid{_WS})?{_NAMES}{_CS}"
 )
-# A footnote marker right after a phrase: "c.s.<sup>4</sup>", "Belhaj c.s.<sup>5</sup>,".
-SUP_MARKER = re.compile(r"\s{0,2}<sup>(?P<n>\d{1,3})</sup>")
+# A footnote marker right after a phrase: "c.s.<sup>4</sup>", "Belhaj c.s.<sup>5</sup>,", or in
+# PDF text a bare number glued to it: "c.s.4".
+SUP_MARKER = re.compile(r"\s{0,2}(?:<sup>(?P<n>\d{1,3})</sup>|(?P<bare>\d{1,2})(?!\d))")
 # An inline citation after a motion: "de motie van het lid Westerveld: Kamerstuk ...".
 INLINE_LEAD = re.compile(r"\s{0,2}[:(,]?\s{0,2}")
+
+# A running page footer on a line of its own: "Pagina 2 van 11".
+PAGE_FOOTER = re.compile(r"[ \t]{0,8}Pagina[ \t]{1,3}\d{1,4}[ \t]{1,3}van[ \t]{1,3}\d{1,4}[ \t]*")
 
 # Markdown footnote definition: a line starting "<sup>4</sup> Kamerstuk 30 950, nr. 293."
 SUP_FOOTNOTE = re.compile(r"(?m)^[ \t]{0,3}<sup>(?P<n>\d{1,3})</sup>[ \t]{0,3}(?P<body>[^\n]{0,2000})")
@@ -192,5 +196,4 @@ REPORT_TITLE = re.compile(
 )
 
 DATE = re.compile(_DATE)
-NUMERIC_DATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>(?:19|20)\d{2})(?!\d)")
 MONTHS = {name: i for i, name in enumerate(_MONTHS.split("|"), start=1)}

@@ -23,9 +23,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import patterns as p
 from .text import SourceError
 
-_FOOTER = re.compile(r"^Pagina\s+\d+\s+van\s+\d+$")
 _SIDE_FROM = 0.68  # words starting right of this share of the page width are the side column
 _LINE_TOLERANCE = 2.5  # points: words whose tops differ less share a line
 
@@ -34,7 +34,6 @@ _LINE_TOLERANCE = 2.5  # points: words whose tops differ less share a line
 class _Word:
     text: str
     x0: float
-    x1: float
     top: float
     bottom: float
     size: float
@@ -109,7 +108,7 @@ def _page(words: list[_Word], width: float, body_size: float) -> _Page:
     body, notes = [], []
     for line in _lines(main, body_size):
         text = line.text(body_size)
-        if _FOOTER.match(text):
+        if p.PAGE_FOOTER.fullmatch(text):
             continue
         if line.size < body_size * 0.9 and re.match(r"\d{1,3}\s", text):
             number, rest = text.split(" ", 1)
@@ -138,7 +137,7 @@ def _text(pages: list[_Page]) -> str:
 
 
 def _words(page) -> list[_Word]:
-    return [_Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w.get("size") or 0))
+    return [_Word(w["text"], w["x0"], w["top"], w["bottom"], float(w.get("size") or 0))
             for w in page.extract_words(extra_attrs=["size"], use_text_flow=False, keep_blank_chars=False)]
 
 

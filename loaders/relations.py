@@ -34,10 +34,18 @@ _BODIES = {"Commission", "Coordinator", "HumanRightsInstitute"}
 _GAZETTES = {"staatscourant", "staatsblad"}
 
 
+def debate_key(debate: Reference) -> str:
+    """How links name a debate: its official id, else ``debate:<date>:<kind>``."""
+    return debate.id or f"debate:{debate.date}:{debate.note or 'debat'}"
+
+
+def letter_key(date: str) -> str:
+    """The identifier of a letter known only by its date ("mijn brief van 27 juni 2022")."""
+    return f"letter-{date}"
+
+
 def _target(ref: Reference) -> str:
-    if ref.type == "debate":
-        return ref.id or f"debate:{ref.date}:{ref.note or 'debat'}"
-    return ref.id or f"letter-{ref.date}"
+    return debate_key(ref) if ref.type == "debate" else ref.id or letter_key(ref.date)
 
 
 def responds_to(text: str, refs: list[Reference], sentences: Sentences) -> list[Link]:

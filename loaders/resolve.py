@@ -39,12 +39,7 @@ def _official_in(refs: SpanIndex, footnotes: Footnotes, number: str) -> list[Ref
 
 
 def _footnote_of(ref: Reference, footnotes: Footnotes, sentences: Sentences, claimed: set) -> str | None:
-    number = footnotes.marker_at(ref.end)
-    if number:
-        return number
-    start, end = sentences.around(ref.start)
-    free = [n for n in footnotes.markers_within(start, end) if n not in claimed]
-    return free[0] if len(free) == 1 else None
+    return footnotes.marker_at(ref.end) or footnotes.only_free_marker(*sentences.around(ref.start), claimed)
 
 
 def _by_footnote(refs, footnotes, sentences, claimed) -> list[Reference]:

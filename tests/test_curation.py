@@ -3,6 +3,7 @@ disappear from the trace, and bad files are refused with file:line."""
 
 
 import pytest
+from rdflib import Literal
 
 from policykg.graph.curation import CurationError, curation_graph, load_curation, remove_curation
 from policykg.graph.ingest import ingest
@@ -53,7 +54,7 @@ def test_rejected_link_disappears_from_the_trace(store, tmp_path):
     rows = store.query("PREFIX pkg: <https://w3id.org/policykg/def#> "
                        "SELECT ?motion ?outcome WHERE { ?m pkg:identifier ?motion ; pkg:ledTo ?x . "
                        "?x <http://www.w3.org/2000/01/rdf-schema#label> ?outcome }",
-                       {"motion": __import__("rdflib").Literal("kst-30950-295")}).rows
+                       {"motion": Literal("kst-30950-295")}).rows
     assert rows, "the extracted fact itself stays in the document graph"
     remove_curation(store, rejections)
     assert ROLLOUT in _labels(trace(store, "kst-30950-295"), "led to")

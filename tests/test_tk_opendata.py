@@ -2,6 +2,7 @@
 server on 127.0.0.1, and joining its motions with the motions letters cite."""
 
 import json
+from urllib.parse import unquote
 
 import pytest
 from rdflib import Literal
@@ -79,7 +80,7 @@ def test_fetch_pages_through_next_links_and_syncs_incrementally(tmp_path):
         assert all(json.loads(p.read_text("utf-8"))["value"] for p in report.pages)  # raw pages saved
         assert last_sync(tmp_path, "30950") == "2022-02-23T10:00:00+01:00"
         again = fetch_motions(tmp_path, "30950", base=base)
-    assert "GewijzigdOp ge 2022-02-23" in __import__("urllib.parse").parse.unquote(server.handler.requests[-1])
+    assert "GewijzigdOp ge 2022-02-23" in unquote(server.handler.requests[-1])
     assert again.zaken == 1
 
 
