@@ -124,3 +124,21 @@ def test_remove_by_file_name_key_or_id(tmp_path):
     assert "no-such-source: not in the store" in removed.output
     again = run("ingest", "--quiet", str(CORPUS), store=store)
     assert again.output.startswith("1 loaded, 4 unchanged, 0 failed")
+
+
+def test_fetch_tk_joins_open_data_to_the_cited_motion(tmp_path):
+    from .tk_server import TkServer
+
+    store = tmp_path / "store"
+    run("ingest", "--quiet", str(CORPUS / KST), store=store)
+    with TkServer() as base:
+        fetched = run("fetch", "tk", "--dossier", "30950", "--base-url", base, "--out", str(tmp_path / "tk"), store=store)
+    assert fetched.exit_code == 0 and "fetched 6 cases in 3 pages" in fetched.output
+    rows = run("query", "dossier-motions", "--param", "dossier=30950", "--format", "csv", store=store).output
+    mutluer = next(line for line in rows.splitlines() if line.startswith("30950,kst-30950-293,"))
+    assert ",aangenomen,Oordeel Kamer," in mutluer and mutluer.endswith(",1")  # cited once, by the letter
+
+
+def test_extract_text_prints_what_offsets_point_into():
+    result = run("extract", "--text", str(CORPUS / KST))
+    assert result.exit_code == 0 and result.output == (CORPUS / KST).read_text(encoding="utf-8")
