@@ -38,13 +38,24 @@ def _full_date(date: str | None) -> bool:
 class _Builder:
     def __init__(self, ex: Extraction):
         self.ex = ex
-        self.g = Graph()
+        self.triples: dict[tuple, None] = {}  # an ordered set
         self.doc = iris.document(ex.key)
+        self.mentioned: dict[tuple, URIRef] = {}  # (s, o) of a mention -> its evidence
+        self.occurrences: dict[URIRef, int] = {}
+
+    def add(self, triple: tuple) -> None:
+        self.triples[triple] = None
 
     def fact(self, s, p, o, start: int, end: int, rule: str, confidence: float | None = None):
-        """Add ``s p o`` and the evidence for it."""
-        self.g.add((s, p, o))
+        """Add ``s p o`` and the evidence for it. A mention repeated in the text
+        keeps the evidence of its first occurrence and counts the others."""
+        if p == PKG.mentions and (s, o) in self.mentioned:
+            self.occurrences[self.mentioned[s, o]] += 1
+            return
+        self.add((s, p, o))
         ev = iris.evidence(self.ex.key, s, p, o, start, end, rule)
+        if p == PKG.mentions:
+            self.mentioned[s, o], self.occurrences[ev] = ev, 1
         quote = self.ex.content[start:end]
         for triple in (
             (ev, RDF.type, PKG.Evidence), (ev, RDF.type, RDF.Statement),
@@ -55,25 +66,25 @@ class _Builder:
             (ev, PKG.line, Literal(line_of(self.ex.content, start), datatype=XSD.integer)),
             (ev, PKG.quote, Literal(quote)), (ev, PKG.rule, Literal(rule)),
         ):
-            self.g.add(triple)
+            self.add(triple)
         if confidence is not None:
-            self.g.add((ev, PKG.confidence, Literal(Decimal(str(confidence)), datatype=XSD.decimal)))
+            self.add((ev, PKG.confidence, Literal(Decimal(str(confidence)), datatype=XSD.decimal)))
 
     def span_fact(self, s, p, o, field: str, rule: str):
         span = self.ex.metadata.spans.get(field)
         if span:
             self.fact(s, p, o, span.start, span.end, rule)
         else:
-            self.g.add((s, p, o))
+            self.add((s, p, o))
 
     def document(self):
-        meta, doc, g = self.ex.metadata, self.doc, self.g
-        g.add((doc, RDF.type, getattr(PKG, meta.kind)))
+        meta, doc, add = self.ex.metadata, self.doc, self.add
+        add((doc, RDF.type, getattr(PKG, meta.kind)))
         if meta.identifier and meta.identifier.startswith("kst-"):
-            g.add((doc, RDF.type, PKG.ParliamentaryPaper))
-        g.add((doc, PKG.identifier, Literal(self.ex.key)))
-        g.add((doc, PKG.sourceFile, Literal(self.ex.source)))
-        g.add((doc, PKG.contentHash, Literal(self.ex.content_hash)))
+            add((doc, RDF.type, PKG.ParliamentaryPaper))
+        add((doc, PKG.identifier, Literal(self.ex.key)))
+        add((doc, PKG.sourceFile, Literal(self.ex.source)))
+        add((doc, PKG.contentHash, Literal(self.ex.content_hash)))
         if meta.title:
             self.span_fact(doc, DCTERMS.title, Literal(meta.title), "title", "metadata-title")
         if meta.date:
@@ -84,7 +95,7 @@ class _Builder:
             dossier = self.dossier(meta.dossier)
             self.span_fact(doc, PKG.partOfDossier, dossier, "dossier", "metadata-dossier")
             if meta.dossier_title:
-                g.add((dossier, DCTERMS.title, Literal(meta.dossier_title, lang="nl")))
+                add((dossier, DCTERMS.title, Literal(meta.dossier_title, lang="nl")))
         for field, prop in (("sender", PKG.sender), ("addressee", PKG.addressee)):
             if getattr(meta, field):
                 self.span_fact(doc, prop, URIRef(getattr(meta, field)), field, f"metadata-{field}")
@@ -94,44 +105,44 @@ class _Builder:
 
     def dossier(self, number: str) -> URIRef:
         dossier = iris.dossier(number)
-        self.g.add((dossier, RDF.type, PKG.Dossier))
-        self.g.add((dossier, PKG.identifier, Literal(number)))
+        self.add((dossier, RDF.type, PKG.Dossier))
+        self.add((dossier, PKG.identifier, Literal(number)))
         return dossier
 
     def person(self, name: str) -> URIRef:
         person = iris.person(name)
-        self.g.add((person, RDF.type, PKG.Person))
-        self.g.add((person, FOAF.name, Literal(name)))
-        self.g.add((person, RDFS.label, Literal(name)))
+        self.add((person, RDF.type, PKG.Person))
+        self.add((person, FOAF.name, Literal(name)))
+        self.add((person, RDFS.label, Literal(name)))
         return person
 
     def cited(self, ref: Reference) -> URIRef:
         identifier = ref.id or letter_key(ref.date)
         target = iris.document(identifier)
-        self.g.add((target, RDF.type, _CITED_CLASS[ref.type]))
-        self.g.add((target, PKG.identifier, Literal(identifier)))
+        self.add((target, RDF.type, _CITED_CLASS[ref.type]))
+        self.add((target, PKG.identifier, Literal(identifier)))
         if identifier.startswith("kst-"):
-            self.g.add((target, RDF.type, PKG.ParliamentaryPaper))
+            self.add((target, RDF.type, PKG.ParliamentaryPaper))
             dossier = self.dossier(identifier[4:].rsplit("-", 1)[0])
-            self.g.add((target, PKG.partOfDossier, dossier))
+            self.add((target, PKG.partOfDossier, dossier))
         if ref.type == "letter" and _full_date(ref.date):
-            self.g.add((target, PKG.date, Literal(ref.date, datatype=XSD.date)))
+            self.add((target, PKG.date, Literal(ref.date, datatype=XSD.date)))
         return target
 
     def report(self, ref: Reference) -> URIRef:
         identifier = iris.report_by_title(ref.name)
         report = iris.document(identifier)
-        self.g.add((report, RDF.type, PKG.Report))
-        self.g.add((report, PKG.identifier, Literal(identifier)))
-        self.g.add((report, DCTERMS.title, Literal(ref.name, lang="nl")))
+        self.add((report, RDF.type, PKG.Report))
+        self.add((report, PKG.identifier, Literal(identifier)))
+        self.add((report, DCTERMS.title, Literal(ref.name, lang="nl")))
         return report
 
     def debate(self, date: str, kind: str) -> URIRef:
         debate = iris.debate(date, kind)
-        self.g.add((debate, RDF.type, PKG.Debate))
-        self.g.add((debate, RDFS.label, Literal(f"{kind} {date}", lang="nl")))
+        self.add((debate, RDF.type, PKG.Debate))
+        self.add((debate, RDFS.label, Literal(f"{kind} {date}", lang="nl")))
         if _full_date(date):
-            self.g.add((debate, PKG.date, Literal(date, datatype=XSD.date)))
+            self.add((debate, PKG.date, Literal(date, datatype=XSD.date)))
         return debate
 
     def reference(self, ref: Reference):
@@ -164,16 +175,16 @@ class _Builder:
         if key.startswith("recommendation:"):
             _, number, heading = key.split(":", 2)
             node = iris.recommendation(self.ex.key, number)
-            self.g.add((node, RDF.type, PKG.Recommendation))
-            self.g.add((node, RDFS.label, Literal(heading, lang="nl")))
+            self.add((node, RDF.type, PKG.Recommendation))
+            self.add((node, RDFS.label, Literal(heading, lang="nl")))
             return node
         return iris.document(key)
 
     def measures(self):
         for m in self.ex.measures:
             node = iris.measure(self.ex.key, m.label)
-            self.g.add((node, RDF.type, PKG.Measure))
-            self.g.add((node, RDFS.label, Literal(m.label, lang="nl")))
+            self.add((node, RDF.type, PKG.Measure))
+            self.add((node, RDFS.label, Literal(m.label, lang="nl")))
             self.fact(self.doc, PKG.announces, node, m.start, m.end, m.rule, m.confidence)
             if m.period:
                 self.fact(node, PKG.period, Literal(m.period, lang="nl"), m.start, m.end, m.rule)
@@ -197,13 +208,13 @@ class _Builder:
             else:
                 target = self.node(link.target)
             if link.relation == "establishedBy":
-                self.g.add((target, RDF.type, PKG.Decision))
+                self.add((target, RDF.type, PKG.Decision))
             self.fact(source, getattr(PKG, link.relation), target, link.start, link.end, link.rule,
                       link.confidence)
 
 
-def build_graph(ex: Extraction) -> Graph:
-    """The triples of one source document, evidence included."""
+def build_triples(ex: Extraction) -> list[tuple]:
+    """The triples of one source document, evidence included, in a stable order."""
     builder = _Builder(ex)
     builder.document()
     for ref in ex.references:
@@ -213,4 +224,14 @@ def build_graph(ex: Extraction) -> Graph:
                      mention.rule)
     builder.measures()
     builder.links()
-    return builder.g
+    for ev, count in builder.occurrences.items():
+        builder.add((ev, PKG.occurrences, Literal(count, datatype=XSD.integer)))
+    return list(builder.triples)
+
+
+def build_graph(ex: Extraction) -> Graph:
+    """The named graph of one source document as an rdflib Graph."""
+    graph = Graph()
+    for triple in build_triples(ex):
+        graph.add(triple)
+    return graph

@@ -28,12 +28,13 @@ from policykg.loaders.tk_opendata import read_page
 from policykg.namespaces import PKG
 
 from . import iris
-from .build import build_graph
+from .build import build_triples
 from .motions import build_motion_graph, motion_graph_name
-from .store import Store
+from .store import Store, document_nquads
 
 
 SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)  # .json: pages saved by `policykg fetch tk`
+BATCH = 256  # documents per bulk write
 
 
 @dataclass
@@ -116,11 +117,11 @@ def ingest_tk_page(store: Store, path: Path, force: bool = False) -> tuple[int, 
 
 @dataclass(frozen=True)
 class _Extracted:
-    """What a worker sends back: the document's graph as N-Triples, or the failure."""
+    """What a worker sends back: the document's graph as N-Quads, or the failure."""
 
     path: Path
     key: str | None = None
-    ntriples: bytes = b""
+    nquads: bytes = b""
     error: str | None = None
 
 
@@ -129,7 +130,8 @@ def _extract(path: Path) -> _Extracted:
     try:
         source = read_source(path)
         extraction = extract_text(source.text, path.name, source.content_hash, published=source.metadata)
-        return _Extracted(path, extraction.key, build_graph(extraction).serialize(format="nt", encoding="utf-8"))
+        name = iris.named_graph(extraction.key)
+        return _Extracted(path, extraction.key, document_nquads(name, build_triples(extraction)))
     except SourceError as exc:
         return _Extracted(path, error=str(exc))
     except Exception as exc:  # one bad document must not stop the batch
@@ -171,14 +173,19 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
                 progress(path)
         else:
             todo.append(path)
+    batch: list[tuple[URIRef, bytes]] = []
     for done in _documents(todo, jobs):
         if done.error:
             report.failed.append((str(done.path), done.error))
         else:
-            store.replace_graph(iris.named_graph(done.key), done.ntriples)
+            batch.append((iris.named_graph(done.key), done.nquads))
             report.loaded.append(str(done.path))
+        if len(batch) >= BATCH:
+            store.load_documents(batch)
+            batch.clear()
         if progress:
             progress(done.path)
+    store.load_documents(batch)
     for path in (f for f in files if f.suffix.lower() == ".json"):
         _ingest_page(store, path, force, report)
         if progress:

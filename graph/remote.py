@@ -130,6 +130,11 @@ class RemoteStore:
     def __len__(self) -> int:
         return int(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
 
+    def triple_count(self) -> int:
+        """Distinct triples over all graphs."""
+        return int(self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                              "GRAPH ?g { ?s ?p ?o } } }").rows[0][0])
+
     def graph(self, name: URIRef) -> Graph:
         graph = Graph()
         for s, p, o in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}).rows:

@@ -1,6 +1,14 @@
 """The embedded persistent store: Oxigraph (pyoxigraph), one named graph per
 source document, read through rdflib terms.
 
+The default graph is kept equal to the union of the named graphs, each triple
+once: a document writes its triples into its own graph and into the default
+graph, and dropping a graph removes from the default graph only what no other
+graph holds. Queries run on that default graph, so a node cited by thousands of
+documents is described once, not once per citing document (the union view of a
+quad store returns a triple once per graph that holds it, which made joins grow
+with the square of a node's citations).
+
 Chosen by measurement (benchmarks/store_choice.py, figures in the README):
 Oxigraph loads and answers our property-path and aggregate queries one to two
 orders of magnitude faster than rdflib's in-memory store, persists to a
@@ -20,6 +28,7 @@ from rdflib.term import Node
 ENV_VAR = "POLICYKG_STORE"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+DEFAULT_GRAPH = ox.DefaultGraph()
 
 
 def default_location() -> Path:
@@ -58,6 +67,17 @@ def to_oxigraph(term: Node):
     raise TypeError(f"unsupported term {term!r}")
 
 
+def document_nquads(name: URIRef, triples: Iterable[tuple]) -> bytes:
+    """N-Quads for named graph ``name`` and its share of the default graph: what
+    ``Store.load_documents`` takes (built where the document is extracted)."""
+    graph, terms, quads = ox.NamedNode(str(name)), {}, []
+    for triple in triples:
+        s, p, o = (terms.get(t) or terms.setdefault(t, to_oxigraph(t)) for t in triple)
+        quads.append(ox.Quad(s, p, o, graph))
+        quads.append(ox.Quad(s, p, o, DEFAULT_GRAPH))
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
 class QueryResult:
     """Rows of a SELECT (``variables``, ``rows``), or an ASK (``boolean``)."""
 
@@ -76,6 +96,7 @@ class Store:
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
         self._ox = ox.Store(str(path)) if path is not None else ox.Store()
+        self._materialize_union()
 
     def close(self) -> None:
         """Release the directory (Oxigraph holds a lock on it while open)."""
@@ -89,7 +110,13 @@ class Store:
         self.close()
 
     def __len__(self) -> int:
-        return len(self._ox)
+        """Quads in the named graphs (the default graph repeats them)."""
+        return len(self._ox) - self.triple_count()
+
+    def triple_count(self) -> int:
+        """Distinct triples: the size of the default graph."""
+        result = self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(result))["n"].value)
 
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
@@ -98,15 +125,45 @@ class Store:
         """Make named graph ``name`` hold exactly ``graph`` (an rdflib Graph, or N-Triples bytes)."""
         target = ox.NamedNode(str(name))
         data = graph if isinstance(graph, bytes) else graph.serialize(format="nt", encoding="utf-8")
-        self._ox.remove_graph(target)
-        self._ox.load(data, ox.RdfFormat.N_TRIPLES, to_graph=target)
+        self._drop(target)
+        triples = list(ox.parse(data, ox.RdfFormat.N_TRIPLES))
+        self._ox.extend([ox.Quad(t.subject, t.predicate, t.object, g)
+                         for t in triples for g in (target, DEFAULT_GRAPH)])
+
+    def load_documents(self, documents: Iterable[tuple[URIRef, bytes]]) -> None:
+        """Replace many named graphs at once with the N-Quads of
+        ``document_nquads``; a name given twice keeps its last data. Loads with
+        Oxigraph's bulk loader (fast, not one transaction: an interrupted load
+        leaves the graphs it reached; loading again completes it)."""
+        latest = dict(documents)
+        for name in latest:
+            self._drop(ox.NamedNode(str(name)))
+        if latest:
+            self._ox.bulk_load(b"".join(latest.values()), ox.RdfFormat.N_QUADS)
 
     def remove_graph(self, name: URIRef) -> bool:
-        target = ox.NamedNode(str(name))
+        return self._drop(ox.NamedNode(str(name)))
+
+    def _drop(self, target: ox.NamedNode) -> bool:
+        """Remove a named graph, and from the default graph each of its triples
+        that no other named graph holds."""
         if not self._ox.contains_named_graph(target):
             return False
+        triples = [(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, target)]
         self._ox.remove_graph(target)
+        for s, p, o in triples:
+            if not any(q.graph_name != DEFAULT_GRAPH for q in self._ox.quads_for_pattern(s, p, o)):
+                self._ox.remove(ox.Quad(s, p, o, DEFAULT_GRAPH))
         return True
+
+    def _materialize_union(self) -> None:
+        """Fill the default graph of a store written before it held the union."""
+        if next(iter(self._ox.quads_for_pattern(None, None, None, DEFAULT_GRAPH)), None) is not None:
+            return
+        if next(iter(self._ox.named_graphs()), None) is None:
+            return
+        self._ox.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, DEFAULT_GRAPH)
+                             for q in self._ox.quads_for_pattern(None, None, None) if q.graph_name != DEFAULT_GRAPH)
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph as an rdflib Graph."""
@@ -117,6 +174,8 @@ class Store:
         """All named graphs (but ``exclude``) merged into one rdflib Graph."""
         merged = Graph()
         skip = set(exclude)
+        if not skip:
+            return merged.parse(data=self.dump(ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
         for name in self.graph_names():
             if name not in skip:
                 merged += self.graph(name)
@@ -127,18 +186,28 @@ class Store:
         lines = self._ox.dump(format=ox.RdfFormat.N_QUADS).splitlines()
         return b"\n".join(sorted(lines)) + b"\n"
 
+    def dump(self, fmt: ox.RdfFormat, output=None, prefixes: Mapping[str, str] | None = None):
+        """Serialise the union of all graphs (the default graph) in ``fmt``,
+        streaming to ``output`` (a path or binary file) or returning bytes."""
+        return self._ox.dump(output, format=fmt, from_graph=DEFAULT_GRAPH, prefixes=prefixes)
+
+    def dump_named(self, output=None):
+        """Every named graph as N-Quads, without the default graph's copy."""
+        quads = (q for q in self._ox.quads_for_pattern(None, None, None) if q.graph_name != DEFAULT_GRAPH)
+        return ox.serialize(quads, output, ox.RdfFormat.N_QUADS)
+
     def dataset(self) -> Dataset:
-        data = self._ox.dump(format=ox.RdfFormat.N_QUADS)
+        data = self.dump_named()
         ds = Dataset()
         ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SELECT or ASK over the union of all graphs; ``bindings`` are
-        substituted as RDF terms (SEP-0007), never pasted into the text."""
+        """Run a SELECT or ASK over the union of all graphs (the default graph);
+        ``bindings`` are substituted as RDF terms (SEP-0007), never pasted into the text."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
-            result = self._ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+            result = self._ox.query(sparql, substitutions=subs or None)
         except RuntimeError as exc:
             if "projection" in str(exc):
                 raise ValueError(f"{exc}: a query parameter must be a variable the query SELECTs") from exc
@@ -158,7 +227,8 @@ class Store:
 
 def graph_stats(store: Store) -> list[tuple[str, int]]:
     """Counts of what the store holds, for `policykg stats`."""
-    counts = [("quads", len(store)), ("named graphs", len(store.graph_names()))]
+    counts = [("quads", len(store)), ("triples (distinct)", store.triple_count()),
+              ("named graphs", len(store.graph_names()))]
     for label, pattern in (
         ("source documents", "?x <https://w3id.org/policykg/def#sourceFile> ?o"),
         ("citations (cites)", "?x <https://w3id.org/policykg/def#cites> ?o"),

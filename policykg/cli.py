@@ -436,7 +436,7 @@ def serve(host, port, timeout, store_path):
 
     Runs Oxigraph's server (from the oxigraph package) on the store directory:
     /query answers SPARQL, updates are refused, / is the query page. The
-    default graph is the union of the named graphs, as in `policykg query`.
+    default graph holds the union of the named graphs, as in `policykg query`.
     Stop it with Ctrl-C; do not ingest into the store while it runs.
 
     \b
@@ -447,7 +447,7 @@ def serve(host, port, timeout, store_path):
     if not path.exists():
         raise click.ClickException(f"no store at {path}; run `policykg ingest` first")
     command = [oxigraph_binary(), "serve-read-only", "--location", str(path), "--bind", f"{host}:{port}",
-               "--union-default-graph", "--timeout-s", str(timeout)]
+               "--timeout-s", str(timeout)]
     click.echo(f"serving {path} read-only at http://{host}:{port}/ (query: /query)", err=True)
     try:
         sys.exit(subprocess.call(command))

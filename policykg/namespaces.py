@@ -85,6 +85,7 @@ class PKG(DefinedNamespace):
     start: URIRef
     end: URIRef
     line: URIRef
+    occurrences: URIRef
     quote: URIRef
     rule: URIRef
     confidence: URIRef

@@ -11,6 +11,7 @@ from policykg.graph.ingest import ingest
 from policykg.graph.queries import QueryError, run_query
 from policykg.graph.store import Store
 from policykg.graph.trace import trace
+from policykg.loaders.document import extract_text
 from policykg.namespaces import OEP, PKG
 
 from .conftest import CORPUS
@@ -181,3 +182,51 @@ def test_parallel_ingest_gives_the_same_store(tmp_path):
     second = ingest(two, sources, jobs=2)
     assert sorted(first.loaded) == sorted(second.loaded) and len(first.loaded) == 11
     assert one.nquads() == two.nquads()
+
+
+def _union_of_named_graphs(store: Store) -> set:
+    return {(s, p, o) for name in store.graph_names() for s, p, o in store.graph(name)}
+
+
+def _default_graph(store: Store) -> set:
+    return set(store.union())
+
+
+def test_default_graph_is_the_union_of_the_named_graphs_after_ingest_and_remove(fresh_store):
+    ingest(fresh_store, [CORPUS])
+    assert _default_graph(fresh_store) == _union_of_named_graphs(fresh_store)
+    graphs = {name: set(fresh_store.graph(name)) for name in fresh_store.graph_names()}
+    shared = next(t for t in sorted(_union_of_named_graphs(fresh_store))
+                  if t[1] == PKG.identifier and sum(t in g for g in graphs.values()) >= 2)
+    holders = [name for name, g in graphs.items() if shared in g]  # documents citing one document
+    fresh_store.remove_graph(holders[0])
+    assert shared in _default_graph(fresh_store)  # another document still says it
+    for name in holders[1:]:
+        fresh_store.remove_graph(name)
+    assert shared not in _default_graph(fresh_store)
+    assert _default_graph(fresh_store) == _union_of_named_graphs(fresh_store)
+
+
+def test_store_without_the_union_gets_it_when_opened(tmp_path):
+    import pyoxigraph as ox
+    raw = ox.Store(str(tmp_path / "old"))
+    raw.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x"), ox.NamedNode("urn:g")))
+    raw.flush()
+    del raw
+    store = Store(tmp_path / "old")
+    assert store.query("ASK { <urn:a> <urn:p> 'x' }").boolean
+    assert len(store) == 1 and store.triple_count() == 1
+
+
+def test_a_repeated_mention_keeps_its_first_occurrence_and_counts_the_rest(corpus_store):
+    rows = corpus_store.query(
+        "PREFIX pkg: <https://w3id.org/policykg/def#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+        "SELECT ?d ?c ?start ?n WHERE { ?ev rdf:subject ?d ; rdf:predicate pkg:mentions ; rdf:object ?c ; "
+        "pkg:start ?start ; pkg:occurrences ?n }", {"d": OEP["kst-30950-319"]}).rows
+    rows = [r[1:] for r in rows]
+    text = (CORPUS / KST).read_text(encoding="utf-8")
+    mentions = [m for m in extract_text(text, KST).mentions if m.concept.endswith("/ncdr")]
+    assert len({r[0] for r in rows}) == len(rows) > 5  # one evidence per mentioned concept
+    ncdr = [r for r in rows if str(r[0]).endswith("/ncdr")]
+    assert len(mentions) >= 2 and int(ncdr[0][2]) == len(mentions)
+    assert int(ncdr[0][1]) == mentions[0].start
