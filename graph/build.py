@@ -2,13 +2,18 @@
 
 Every extracted fact ``s p o`` is written with an Evidence node that records
 the document, the character span, the quote, the line and the rule.
+
+Terms are built as Oxigraph terms (the store's own, made in Rust): ingest
+sends them straight to the store; ``build_graph`` gives rdflib terms for
+everything else.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF
 
 from policykg.loaders.models import Extraction, Reference
@@ -17,6 +22,7 @@ from policykg.loaders.text import line_of
 from policykg.namespaces import PKG
 
 from . import iris
+from .store import to_rdflib
 
 # The class a cited document gets from the kind of its citation.
 _CITED_CLASS = {
@@ -28,6 +34,37 @@ _CITED_CLASS = {
     # a letter known only by its date: its sender is not known, so not yet a pkg:Letter
     "letter": PKG.Document, "debate": PKG.Proceedings,
 }
+
+
+_NODES: dict[str, ox.NamedNode] = {}
+
+
+def _node(iri: str) -> ox.NamedNode:
+    """The Oxigraph node of an IRI (rdflib URIRef or str), cached."""
+    node = _NODES.get(iri)
+    if node is None:
+        node = _NODES[iri] = ox.NamedNode(iri)
+    return node
+
+
+def _term(term):
+    return _node(term) if isinstance(term, str) else term
+
+
+def Literal(value, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+    """An Oxigraph literal, called like rdflib's Literal."""
+    if lang:
+        return ox.Literal(str(value), language=lang)
+    if datatype:
+        return ox.Literal(str(value), datatype=_node(datatype))
+    return ox.Literal(str(value))
+
+
+_MENTIONS = _node(PKG.mentions)
+_TYPE, _EVIDENCE, _STATEMENT = _node(RDF.type), _node(PKG.Evidence), _node(RDF.Statement)
+_SUBJECT, _PREDICATE, _OBJECT = _node(RDF.subject), _node(RDF.predicate), _node(RDF.object)
+_SOURCE, _START, _END, _LINE = _node(PKG.sourceDocument), _node(PKG.start), _node(PKG.end), _node(PKG.line)
+_QUOTE, _RULE, _INTEGER = _node(PKG.quote), _node(PKG.rule), _node(XSD.integer)
 
 
 def _full_date(date: str | None) -> bool:
@@ -44,29 +81,30 @@ class _Builder:
         self.occurrences: dict[URIRef, int] = {}
 
     def add(self, triple: tuple) -> None:
-        self.triples[triple] = None
+        self.triples[tuple(map(_term, triple))] = None
 
     def fact(self, s, p, o, start: int, end: int, rule: str, confidence: float | None = None):
         """Add ``s p o`` and the evidence for it. A mention repeated in the text
         keeps the evidence of its first occurrence and counts the others."""
-        if p == PKG.mentions and (s, o) in self.mentioned:
+        s, p, o = _term(s), _term(p), _term(o)
+        mention = p == _MENTIONS
+        if mention and (s, o) in self.mentioned:
             self.occurrences[self.mentioned[s, o]] += 1
             return
         self.add((s, p, o))
-        ev = iris.evidence(self.ex.key, s, p, o, start, end, rule)
-        if p == PKG.mentions:
+        ev = iris.evidence(self.ex.key, s.value, p.value, o.value, start, end, rule)
+        if mention:
             self.mentioned[s, o], self.occurrences[ev] = ev, 1
         quote = self.ex.content[start:end]
-        for triple in (
-            (ev, RDF.type, PKG.Evidence), (ev, RDF.type, RDF.Statement),
-            (ev, RDF.subject, s), (ev, RDF.predicate, p), (ev, RDF.object, o),
-            (ev, PKG.sourceDocument, self.doc),
-            (ev, PKG.start, Literal(start, datatype=XSD.integer)),
-            (ev, PKG.end, Literal(end, datatype=XSD.integer)),
-            (ev, PKG.line, Literal(line_of(self.ex.content, start), datatype=XSD.integer)),
-            (ev, PKG.quote, Literal(quote)), (ev, PKG.rule, Literal(rule)),
+        line = line_of(self.ex.content, start)
+        ev = _node(ev)
+        for prop, value in (
+            (_TYPE, _EVIDENCE), (_TYPE, _STATEMENT), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
+            (_SOURCE, _node(self.doc)), (_START, ox.Literal(str(start), datatype=_INTEGER)),
+            (_END, ox.Literal(str(end), datatype=_INTEGER)), (_LINE, ox.Literal(str(line), datatype=_INTEGER)),
+            (_QUOTE, ox.Literal(quote)), (_RULE, ox.Literal(rule)),
         ):
-            self.add(triple)
+            self.triples[ev, prop, value] = None
         if confidence is not None:
             self.add((ev, PKG.confidence, Literal(Decimal(str(confidence)), datatype=XSD.decimal)))
 
@@ -233,5 +271,5 @@ def build_graph(ex: Extraction) -> Graph:
     """The named graph of one source document as an rdflib Graph."""
     graph = Graph()
     for triple in build_triples(ex):
-        graph.add(triple)
+        graph.add(tuple(map(to_rdflib, triple)))
     return graph

@@ -65,6 +65,15 @@ def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     return f"{sparql.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
 
 
+_LATERAL_OPTIONAL = re.compile(r"LATERAL \{ (OPTIONAL \{[^{}]*\}) \}")
+
+
+def without_lateral(sparql: str) -> str:
+    """``P LATERAL { OPTIONAL { X } }`` as ``P OPTIONAL { X }``: the same answers
+    when P binds what X uses (as in our named queries), for stores without LATERAL."""
+    return _LATERAL_OPTIONAL.sub(r"\1", sparql)
+
+
 def _to_rdflib(cell: dict | None) -> Node | None:
     if cell is None:
         return None
@@ -88,6 +97,7 @@ class RemoteStore:
             raise RemoteError(f"{endpoint}: an endpoint must be an http(s) URL")
         self.path = endpoint  # shown where the CLI shows the store's location
         self.endpoint, self.update_endpoint = endpoint, update_endpoint
+        self._plain_optionals = False
         self._client = SPARQLWrapper(endpoint, updateEndpoint=update_endpoint)
         self._client.setTimeout(timeout)
         self._client.setMethod("POST")
@@ -116,7 +126,16 @@ class RemoteStore:
             raise RemoteError(f"{self.endpoint}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        data = self._run(bind(sparql, bindings))
+        text = bind(sparql, bindings)
+        if self._plain_optionals:
+            text = without_lateral(text)
+        try:
+            data = self._run(text)
+        except RemoteError:
+            if self._plain_optionals or without_lateral(text) == text:
+                raise
+            self._plain_optionals = True  # the store does not know LATERAL: ask again without
+            data = self._run(without_lateral(text))
         if "boolean" in data:
             return QueryResult([], [], bool(data["boolean"]))
         variables = data["head"]["vars"]

@@ -68,14 +68,11 @@ def to_oxigraph(term: Node):
 
 
 def document_nquads(name: URIRef, triples: Iterable[tuple]) -> bytes:
-    """N-Quads for named graph ``name`` and its share of the default graph: what
-    ``Store.load_documents`` takes (built where the document is extracted)."""
-    graph, terms, quads = ox.NamedNode(str(name)), {}, []
-    for triple in triples:
-        s, p, o = (terms.get(t) or terms.setdefault(t, to_oxigraph(t)) for t in triple)
-        quads.append(ox.Quad(s, p, o, graph))
-        quads.append(ox.Quad(s, p, o, DEFAULT_GRAPH))
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    """N-Quads for named graph ``name`` and its share of the default graph, from
+    triples of Oxigraph terms: what ``Store.load_documents`` takes (built where
+    the document is extracted)."""
+    graph = str(ox.NamedNode(str(name)))  # str() of an Oxigraph term is its N-Triples form
+    return "".join(f"{s} {p} {o} {graph} .\n{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
 
 
 class QueryResult:

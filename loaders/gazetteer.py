@@ -65,22 +65,23 @@ class Gazetteer:
             entries.sort(key=lambda e: -len(e.tokens))
 
     def find(self, text: str) -> list[Mention]:
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        mentions, i = [], 0
+        tokens = _TOKEN.findall(text)
+        spans: list[tuple[int, int]] = []  # token offsets, computed at the first match
+        index, mentions, i = self._index, [], 0
         while i < len(tokens):
-            entry = self._longest_at(tokens, i)
+            first = tokens[i]
+            entry = self._longest_at(tokens, i) if first in index or first.casefold() in index else None
             if entry is None:
                 i += 1
                 continue
-            last = tokens[i + len(entry.tokens) - 1]
-            start = tokens[i][1]
-            mentions.append(Mention(entry.concept.iri, entry.concept.kind,
-                                    text[start:last[2]], start, last[2]))
+            spans = spans or [m.span() for m in _TOKEN.finditer(text)]
+            start, end = spans[i][0], spans[i + len(entry.tokens) - 1][1]
+            mentions.append(Mention(entry.concept.iri, entry.concept.kind, text[start:end], start, end))
             i += len(entry.tokens)
         return mentions
 
-    def _longest_at(self, tokens: list, i: int) -> _Entry | None:
-        first = tokens[i][0]
+    def _longest_at(self, tokens: list[str], i: int) -> _Entry | None:
+        first = tokens[i]
         folded = first.casefold()
         candidates = self._index.get(first, []) + (
             self._index.get(folded, []) if folded != first else [])
@@ -91,7 +92,7 @@ class Gazetteer:
                 continue
             window = tokens[i:i + n]
             if len(window) == n and all(
-                _key(tok, entry.folded) == want for (tok, _, _), want in zip(window, entry.tokens)
+                _key(tok, entry.folded) == want for tok, want in zip(window, entry.tokens)
             ):
                 best = entry
         return best

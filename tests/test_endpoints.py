@@ -16,7 +16,9 @@ from click.testing import CliRunner
 
 from policykg.cli import main, oxigraph_binary
 from policykg.graph.ingest import ingest
-from policykg.graph.remote import bind
+from policykg.graph import iris
+from policykg.graph.queries import load_query
+from policykg.graph.remote import bind, without_lateral
 from policykg.graph.store import Store
 
 from .conftest import CORPUS
@@ -131,3 +133,14 @@ def test_serve_answers_queries_refuses_updates_and_has_a_query_page(local_store)
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_trace_edges_without_lateral_gives_the_same_rows(corpus_store):
+    query = load_query("trace-edges")
+    plain = without_lateral(query.text)
+    assert query.text.count("LATERAL {") == 20 and "LATERAL {" not in plain
+    for node in ("kst-30950-295", "kst-30950-319", "stcrt-2022-11349"):
+        for curation in ("include", "exclude"):
+            bindings = query.bindings({"node": str(iris.document(node)), "curation": curation})
+            rows = corpus_store.query(query.text, bindings).rows
+            assert rows and sorted(map(str, rows)) == sorted(map(str, corpus_store.query(plain, bindings).rows))
