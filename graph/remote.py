@@ -66,12 +66,14 @@ def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
 
 
 _LATERAL_OPTIONAL = re.compile(r"LATERAL \{ (OPTIONAL \{[^{}]*\}) \}")
+_LATERAL_GROUP = re.compile(r"LATERAL (\{[^{}]*\})")
 
 
 def without_lateral(sparql: str) -> str:
-    """``P LATERAL { OPTIONAL { X } }`` as ``P OPTIONAL { X }``: the same answers
-    when P binds what X uses (as in our named queries), for stores without LATERAL."""
-    return _LATERAL_OPTIONAL.sub(r"\1", sparql)
+    """The query for stores without LATERAL: ``P LATERAL { OPTIONAL { X } }`` as
+    ``P OPTIONAL { X }`` and ``P LATERAL { X }`` as ``P { X }``; the same answers
+    when X has no nested groups and P binds what X uses, as in our named queries."""
+    return _LATERAL_GROUP.sub(r"\1", _LATERAL_OPTIONAL.sub(r"\1", sparql))
 
 
 def _to_rdflib(cell: dict | None) -> Node | None:

@@ -135,6 +135,23 @@ def test_serve_answers_queries_refuses_updates_and_has_a_query_page(local_store)
         process.wait(timeout=10)
 
 
+LATERAL_PARAMETERS = {
+    "citations": {"doc": "kst-30950-319"}, "cited-by": {"doc": "kst-30950-295"},
+    "mentions-over-time": {"concept": "NCDR"}, "timeline": {"concept": "Staatscommissie"},
+    "motion-measures": {"motion": "kst-30950-295"}, "trace-motion": {"motion": "kst-30950-295"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(LATERAL_PARAMETERS))
+def test_queries_without_lateral_give_the_same_rows(corpus_store, name):
+    query = load_query(name)
+    plain = without_lateral(query.text)
+    assert "LATERAL {" in query.text and "LATERAL {" not in plain
+    bindings = query.bindings(LATERAL_PARAMETERS[name])
+    rows = corpus_store.query(query.text, bindings).rows
+    assert rows and sorted(map(str, rows)) == sorted(map(str, corpus_store.query(plain, bindings).rows))
+
+
 def test_trace_edges_without_lateral_gives_the_same_rows(corpus_store):
     query = load_query("trace-edges")
     plain = without_lateral(query.text)
