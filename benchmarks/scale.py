@@ -186,7 +186,7 @@ def _export_graphml(store, folder: Path) -> None:
 
 def _export_turtle(store, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "all.ttl").write_text(store.union().serialize(format="turtle"), encoding="utf-8")
+    exporting.write_rdf(store, "turtle", folder / "all.ttl")
 
 
 def _exports(store, folder: Path) -> dict:

@@ -7,10 +7,11 @@ import csv
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 
-from policykg.namespaces import OEP, PKG, PKGID
+from policykg.namespaces import OEP, PKG
 
 from .store import Store
 
@@ -20,13 +21,17 @@ FORMATS = tuple(RDF_FORMATS) + NETWORK_FORMATS
 # Formats that keep one named graph per source document.
 DATASET_FORMATS = {"jsonld", "trig", "nquads"}
 
+# Evidence is read in one pass over the evidence records of these relations and
+# joined to the edges; node attributes are looked up per node (LATERAL, see
+# queries/trace-edges.rq).
 _NETWORK_QUERY = """
 PREFIX pkg: <https://w3id.org/policykg/def#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?evidence) (MIN(?q) AS ?quote) WHERE {
-  VALUES ?p { pkg:cites pkg:ledTo pkg:usesInstrument pkg:submittedBy pkg:responsibleFor }
-  ?s ?p ?o .
-  OPTIONAL { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:quote ?q }
+SELECT ?s ?p ?o (COUNT(?ev) AS ?evidence) (MIN(?q) AS ?quote) WHERE {
+  { VALUES ?p { pkg:cites pkg:ledTo pkg:usesInstrument pkg:submittedBy pkg:responsibleFor } ?s ?p ?o }
+  OPTIONAL { SELECT ?s ?p ?o ?ev ?q WHERE {
+    VALUES ?p { pkg:cites pkg:ledTo pkg:usesInstrument pkg:submittedBy pkg:responsibleFor }
+    ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; pkg:quote ?q } }
 }
 GROUP BY ?s ?p ?o ORDER BY ?s ?p ?o
 """
@@ -37,30 +42,43 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?n (SAMPLE(?i) AS ?identifier) (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?d) AS ?date)
        (SAMPLE(?f) AS ?file) WHERE {
-  { ?n pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?x }
-  UNION { ?x pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?n }
-  OPTIONAL { ?n pkg:identifier ?i }
-  OPTIONAL { ?n skos:prefLabel|rdfs:label|dcterms:title ?l FILTER (lang(?l) IN ("nl", "")) }
-  OPTIONAL { ?n a ?t FILTER (STRSTARTS(STR(?t), STR(pkg:)) && ?t != pkg:ParliamentaryPaper) }
-  OPTIONAL { ?n pkg:date ?d }
-  OPTIONAL { ?n pkg:sourceFile ?f }
+  { SELECT DISTINCT ?n WHERE {
+      { ?n pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?x }
+      UNION { ?x pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?n } } }
+  LATERAL { OPTIONAL { ?n pkg:identifier ?i } }
+  LATERAL { OPTIONAL { ?n skos:prefLabel|rdfs:label|dcterms:title ?l FILTER (lang(?l) IN ("nl", "")) } }
+  LATERAL { OPTIONAL { ?n a ?t FILTER (STRSTARTS(STR(?t), STR(pkg:)) && ?t != pkg:ParliamentaryPaper) } }
+  LATERAL { OPTIONAL { ?n pkg:date ?d } }
+  LATERAL { OPTIONAL { ?n pkg:sourceFile ?f } }
 }
 GROUP BY ?n ORDER BY ?n
 """
 
 
-def _bind_prefixes(graph: Graph) -> None:
-    for prefix, ns in (("pkg", str(PKG._NS)), ("pkgid", str(PKGID)), ("oep", str(OEP)),
-                       ("dcterms", str(DCTERMS)), ("skos", str(SKOS)), ("foaf", str(FOAF)),
-                       ("prov", str(PROV)), ("org", str(ORG))):
-        graph.bind(prefix, ns, override=True)
+PREFIXES = {"pkg": str(PKG._NS), "oep": str(OEP), "dcterms": str(DCTERMS),
+            "skos": str(SKOS), "foaf": str(FOAF), "prov": str(PROV), "org": str(ORG),
+            "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#"}
+# Formats the local store writes itself, streaming (no copy of the graph in memory).
+_STREAMED = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+             "nquads": ox.RdfFormat.N_QUADS}
 
 
-def export_rdf(store: Store, fmt: str) -> str:
-    """Serialise everything: dataset formats keep the named graphs, others merge them."""
+def write_rdf(store: Store, fmt: str, output) -> None:
+    """Serialise everything to ``output`` (a path or binary file): dataset formats
+    keep the named graphs, others merge them."""
+    if isinstance(store, Store) and fmt in _STREAMED:
+        prefixes = PREFIXES if fmt in ("turtle", "trig") else None
+        if fmt in DATASET_FORMATS:
+            store.dump_named(output, _STREAMED[fmt], prefixes)
+        else:
+            store.dump(_STREAMED[fmt], output, prefixes)
+        return
     graph = store.dataset() if fmt in DATASET_FORMATS else store.union()
-    _bind_prefixes(graph)
-    return graph.serialize(format=RDF_FORMATS[fmt])
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    graph.serialize(output if not isinstance(output, Path) else str(output), format=RDF_FORMATS[fmt],
+                    encoding="utf-8")
 
 
 def citation_network(store: Store) -> nx.MultiDiGraph:

@@ -188,10 +188,11 @@ class Store:
         streaming to ``output`` (a path or binary file) or returning bytes."""
         return self._ox.dump(output, format=fmt, from_graph=DEFAULT_GRAPH, prefixes=prefixes)
 
-    def dump_named(self, output=None):
-        """Every named graph as N-Quads, without the default graph's copy."""
+    def dump_named(self, output=None, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS,
+                   prefixes: Mapping[str, str] | None = None):
+        """Every named graph (N-Quads or TriG), without the default graph's copy."""
         quads = (q for q in self._ox.quads_for_pattern(None, None, None) if q.graph_name != DEFAULT_GRAPH)
-        return ox.serialize(quads, output, ox.RdfFormat.N_QUADS)
+        return ox.serialize(quads, output, fmt, prefixes=prefixes)
 
     def dataset(self) -> Dataset:
         data = self.dump_named()

@@ -45,20 +45,19 @@ class Step:
         return data
 
 
+_NAMED = ("PREFIX pkg: <https://w3id.org/policykg/def#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+          "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+          "SELECT ?name ?n WHERE { ?n pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?name } ORDER BY ?n LIMIT 1")
+
+
 def resolve(store: Store, identifier: str) -> URIRef:
-    """The IRI of a node given by identifier, label or IRI."""
+    """The IRI of a node given by identifier, label (Dutch, English or plain) or IRI."""
     if identifier.startswith(("http://", "https://")):
         return URIRef(identifier)
-    found = store.query(
-        "PREFIX pkg: <https://w3id.org/policykg/def#> "
-        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        "SELECT DISTINCT ?id ?n WHERE { ?n pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?l "
-        "FILTER (str(?l) = ?id) } ORDER BY ?n LIMIT 1",
-        {"id": Literal(identifier)},
-    )
-    if found.rows:
-        return found.rows[0][1]
+    for name in (Literal(identifier), Literal(identifier, lang="nl"), Literal(identifier, lang="en")):
+        found = store.query(_NAMED, {"name": name})  # one index lookup per form, not a scan
+        if found.rows:
+            return found.rows[0][1]
     raise QueryError(f"nothing in the store is called {identifier!r}; "
                      "try an official id such as kst-30950-295 (see `policykg query motions`)")
 

@@ -512,12 +512,13 @@ def export(fmt, output, store_path, endpoint):
 
 def _export(store: Store, fmt: str, output: Path | None) -> None:
     if fmt in exporting.RDF_FORMATS:
-        text = exporting.export_rdf(store, fmt)
         if output:
-            output.write_text(text, encoding="utf-8")
+            output.parent.mkdir(parents=True, exist_ok=True)
+            exporting.write_rdf(store, fmt, output)
             click.echo(f"wrote {output}", err=True)
         else:
-            click.echo(text, nl=False)
+            exporting.write_rdf(store, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
         return
     if output is None:
         if fmt == "csv":
