@@ -40,7 +40,7 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/store_choice.py
 	$(BIN)/python benchmarks/extraction_throughput.py --megabytes 10
-	$(BIN)/python benchmarks/scale.py --documents 1000 --plain-max 100
+	$(BIN)/python benchmarks/scale.py --documents 1000 --plain-max 100 --plain-timeout 10
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) *.egg-info .pytest_cache

@@ -44,6 +44,7 @@ from policykg.graph import iris  # noqa: E402
 from policykg.graph.build import build_graph  # noqa: E402
 from policykg.graph.ingest import ingest, ontology_graph  # noqa: E402
 from policykg.graph.queries import load_query  # noqa: E402
+from policykg.graph.remote import without_lateral  # noqa: E402
 from policykg.graph.store import QueryResult, Store  # noqa: E402
 from policykg.graph.trace import trace  # noqa: E402
 from policykg.graph.validate import validate_graph, validate_store  # noqa: E402
@@ -52,7 +53,7 @@ from policykg.loaders.gazetteer import vocabulary_graph  # noqa: E402
 
 RESULTS = HERE / "results"
 RUNS = 20
-PLAIN_TIMEOUT = 60.0  # seconds the plain stack gets per measurement
+PLAIN_TIMEOUT = 60.0  # seconds the plain stack gets per measurement (--plain-timeout)
 
 
 class RdflibStore:
@@ -68,7 +69,8 @@ class RdflibStore:
             target.add(triple)
 
     def query(self, sparql: str, bindings=None) -> QueryResult:
-        result = self.ds.query(sparql, initBindings=dict(bindings or {}))
+        # rdflib has no LATERAL: it gets the standard SPARQL 1.1 form remote stores get
+        result = self.ds.query(without_lateral(sparql), initBindings=dict(bindings or {}))
         if result.type == "ASK":
             return QueryResult([], [], bool(result.askAnswer))
         variables = [str(v) for v in result.vars]
@@ -165,6 +167,8 @@ def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
         samples = _samples(lambda: _run(store, name, values), budget=3.0, timeout=timeout)
         out[name] = _percentiles(samples) if isinstance(samples, list) else (
             {"failed": samples} if samples else {"timeout_s": timeout})
+        if isinstance(samples, list):
+            out[name]["rows"] = len(_run(store, name, values).rows)
     return out
 
 
@@ -221,8 +225,8 @@ def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path
     return out
 
 
-def bench_plain(files: list[Path], megabytes: float, work: Path) -> dict:
-    out, store = {}, RdflibStore()
+def bench_plain(files: list[Path], megabytes: float, work: Path, timeout: float) -> dict:
+    out, store = {"timeout_s": timeout}, RdflibStore()
 
     def load():
         store.replace_graph(iris.ONTOLOGY_GRAPH, ontology_graph())
@@ -236,11 +240,11 @@ def bench_plain(files: list[Path], megabytes: float, work: Path) -> dict:
     out["quads"] = len(store)
     out["triples_per_s"] = len(store) / seconds
     params = _parameters(store)
-    out["queries"] = _query_latencies(store, params, timeout=PLAIN_TIMEOUT)
-    out["trace_5hop"] = _trace_latency(store, params["_motion"], timeout=PLAIN_TIMEOUT)
-    out["validate_s"] = _forked(lambda: validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH])), PLAIN_TIMEOUT)
-    out["export_graphml_s"] = _forked(lambda: _export_graphml(store, work), PLAIN_TIMEOUT)
-    out["export_turtle_s"] = _forked(lambda: _export_turtle(store, work), PLAIN_TIMEOUT)
+    out["queries"] = _query_latencies(store, params, timeout=timeout)
+    out["trace_5hop"] = _trace_latency(store, params["_motion"], timeout=timeout)
+    out["validate_s"] = _forked(lambda: validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH])), timeout)
+    out["export_graphml_s"] = _forked(lambda: _export_graphml(store, work), timeout)
+    out["export_turtle_s"] = _forked(lambda: _export_turtle(store, work), timeout)
     out["peak_memory_mb"] = _peak_mb()
     return out
 
@@ -251,9 +255,9 @@ def _peak_mb() -> float:
     return (own + children) / 1024
 
 
-def _cell(value) -> str:
+def _cell(value, timeout: float = PLAIN_TIMEOUT) -> str:
     if value is None:
-        return f"> {PLAIN_TIMEOUT:.0f} s (stopped)"
+        return f"> {timeout:.0f} s (stopped)"
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
@@ -267,7 +271,8 @@ def _cell(value) -> str:
 
 def table(result: dict) -> str:
     p, r = result["policykg"], result.get("plain")
-    plain = (lambda key, sub=None: _cell((r.get(key) or {}).get(sub) if sub else r.get(key))) if r else (lambda *a: "not run")
+    plain = (lambda key, sub=None: _cell((r.get(key) or {}).get(sub) if sub else r.get(key), r["timeout_s"])) if r else (
+        lambda *a: "not run")
     lines = [f"{result['documents']:,} synthetic documents ({result['megabytes']:.0f} MB); {result['machine']}",
              "", f"| measure | policykg (Oxigraph), {result['documents']:,} documents | rdflib + pySHACL, "
              f"{result.get('plain_documents', 0):,} documents |", "| --- | --- | --- |"]
@@ -282,7 +287,9 @@ def table(result: dict) -> str:
     row("quads in the store", _cell(p["quads"]), plain("quads"))
     row("triples/s into the store", _cell(p["triples_per_s"]), plain("triples_per_s"))
     for name in sorted(p["queries"]):
-        row(f"query `{name}`: p50 / p95 ms", _cell(p["queries"][name]), plain("queries", name))
+        rows = p["queries"][name].get("rows")
+        row(f"query `{name}` ({rows:,} rows): p50 / p95 ms" if rows is not None else f"query `{name}`: p50 / p95 ms",
+            _cell(p["queries"][name]), plain("queries", name))
     row("trace, 5 hops: p50 / p95 ms", _cell(p["trace_5hop"]), plain("trace_5hop"))
     row("validation, s", _cell(p["validate_s"]), plain("validate_s"))
     row("export GraphML, s", _cell(p["export_graphml_s"]), plain("export_graphml_s"))
@@ -297,6 +304,8 @@ def main(argv=None) -> int:
     parser.add_argument("--plain-max", type=int, default=200,
                         help="documents the plain stack gets (the first ones of the corpus); 0: not run")
     parser.add_argument("--single-core-max", type=int, default=1000, help="documents in the one-core ingest run")
+    parser.add_argument("--plain-timeout", type=float, default=PLAIN_TIMEOUT,
+                        help="seconds the plain stack gets per measurement before it is stopped")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -310,7 +319,7 @@ def main(argv=None) -> int:
         if plain_files:
             result["plain_documents"] = len(plain_files)
             plain_mb = sum(f.stat().st_size for f in plain_files) / 1e6
-            result["plain"] = bench_plain(plain_files, plain_mb, work / "plain")
+            result["plain"] = bench_plain(plain_files, plain_mb, work / "plain", args.plain_timeout)
     print(table(result))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"scale-{args.documents}.json"

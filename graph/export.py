@@ -8,7 +8,6 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import Graph
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 
 from policykg.namespaces import OEP, PKG

@@ -68,33 +68,52 @@ def _literal(value: Node) -> str:
     return value.n3()
 
 
-def _value_checks(shapes: Graph, prop: Node) -> list[tuple[str, bool]]:
-    """``(FILTER condition on ?value that means a violation, needs ?value)``."""
+def _value_checks(shapes: Graph, prop: Node) -> list[str]:
+    """Patterns over ``?this <path> ?value`` (written as PATH) that find the violating values."""
     checks = []
     datatype = shapes.value(prop, SH.datatype)
     if datatype is not None:
-        checks.append(f"!isLiteral(?value) || datatype(?value) != <{datatype}>")
+        checks.append(f"?this PATH ?value FILTER (!isLiteral(?value) || datatype(?value) != <{datatype}>)")
     cls = shapes.value(prop, SH["class"])
     if cls is not None:
-        checks.append(f"NOT EXISTS {{ ?value a/{RDFS_SUBCLASS}* <{cls}> }}")
+        # a set difference with the class's instances, not one lookup per value
+        checks.append(f"?this PATH ?value MINUS {{ ?value a/{RDFS_SUBCLASS}* <{cls}> }}")
     kind = shapes.value(prop, SH.nodeKind)
     if kind is not None:
         if kind != SH.IRI:
             raise NotImplementedError(f"sh:nodeKind {kind}")
-        checks.append("!isIRI(?value)")
+        checks.append("?this PATH ?value FILTER (!isIRI(?value))")
     for key, op in ((SH.minInclusive, ">="), (SH.maxInclusive, "<=")):
         bound = shapes.value(prop, key)
         if bound is not None:
-            checks.append(f"!COALESCE(?value {op} {_literal(bound)}, false)")
+            checks.append(f"?this PATH ?value FILTER (!COALESCE(?value {op} {_literal(bound)}, false))")
     length = shapes.value(prop, SH.minLength)
     if length is not None:
-        checks.append(f"isBlank(?value) || STRLEN(STR(?value)) < {int(length)}")
+        checks.append(f"?this PATH ?value FILTER (isBlank(?value) || STRLEN(STR(?value)) < {int(length)})")
     pattern = shapes.value(prop, SH.pattern)
     if pattern is not None:
         flags = shapes.value(prop, SH.flags)
         flag_arg = f", {Literal(str(flags)).n3()}" if flags else ""
-        checks.append(f"isBlank(?value) || !REGEX(STR(?value), {Literal(str(pattern)).n3()}{flag_arg})")
-    return [(c, True) for c in checks]
+        checks.append(f"?this PATH ?value FILTER (isBlank(?value) || !REGEX(STR(?value), {Literal(str(pattern)).n3()}{flag_arg}))")
+    return checks
+
+
+def _count_check(path: URIRef, low, high, target: str) -> str:
+    """Targets with fewer than ``low`` or more than ``high`` values. The common
+    cases are set operations over the whole predicate (minCount 1: MINUS; maxCount:
+    a grouped count of subjects with several values), not a count per target."""
+    parts = []
+    if low is not None and int(low) == 1:
+        parts.append(f"{{ {{ SELECT DISTINCT ?this WHERE {{ {target} }} }} MINUS {{ ?this <{path}> ?v }} BIND (0 AS ?n) }}")
+    elif low is not None and int(low) > 1:
+        parts.append(f"""{{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{
+      {{ SELECT DISTINCT ?this WHERE {{ {target} }} }} OPTIONAL {{ ?this <{path}> ?v }} }} GROUP BY ?this }}
+    FILTER (?n < {int(low)}) }}""")
+    if high is not None:
+        parts.append(f"""{{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ ?this <{path}> ?v }}
+      GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(high)}) }}
+    {{ SELECT DISTINCT ?this WHERE {{ {target} }} }} }}""")
+    return f"SELECT ?this (?n AS ?value) WHERE {{\n  {' UNION '.join(parts)}\n}}"
 
 
 def _property_checks(shapes: Graph, shape: Node, prop: Node, target: str) -> list[Check]:
@@ -107,21 +126,15 @@ def _property_checks(shapes: Graph, shape: Node, prop: Node, target: str) -> lis
     severity, message, checks = _severity(shapes, prop, shape), _message(shapes, prop, shape), []
     name = prop if isinstance(prop, URIRef) else shape
     low, high = shapes.value(prop, SH.minCount), shapes.value(prop, SH.maxCount)
-    if low is not None or high is not None:
-        conditions = ([f"?n < {int(low)}"] if low is not None else []) + ([f"?n > {int(high)}"] if high is not None else [])
-        checks.append(Check(name, path, severity, message, reports_value=False, sparql=f"""
-SELECT ?this (?n AS ?value) WHERE {{
-  {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{
-      {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}
-      OPTIONAL {{ ?this <{path}> ?v }} }} GROUP BY ?this }}
-  FILTER ({' || '.join(conditions)})
-}}"""))
-    for condition, _ in _value_checks(shapes, prop):
+    if (low is not None and int(low) > 0) or high is not None:
+        checks.append(Check(name, path, severity, message, reports_value=False,
+                            sparql=_count_check(path, low, high, target)))
+    for violation in _value_checks(shapes, prop):
+        # the violating values first (one pass over the predicate), then their targets
         checks.append(Check(name, path, severity, message, f"""
 SELECT DISTINCT ?this ?value WHERE {{
+  {{ SELECT DISTINCT ?this ?value WHERE {{ {violation.replace("PATH", f"<{path}>")} }} }}
   {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}
-  ?this <{path}> ?value .
-  FILTER ({condition})
 }}"""))
     return checks
 
