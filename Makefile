@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DIR ?= demo-output
 STORE := $(DEMO_DIR)/store
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench bench-extras clean
 
 $(BIN)/policykg: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,10 +37,15 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# The scale benchmark at 1,000 documents (about two minutes); other sizes:
+#   .venv/bin/python benchmarks/scale.py --documents 100000
 bench: setup
+	$(BIN)/python benchmarks/scale.py --documents 1000 --plain-max 100 --plain-timeout 10
+
+# The store choice and the extractor's throughput on hostile text.
+bench-extras: setup
 	$(BIN)/python benchmarks/store_choice.py
 	$(BIN)/python benchmarks/extraction_throughput.py --megabytes 10
-	$(BIN)/python benchmarks/scale.py --documents 1000 --plain-max 100 --plain-timeout 10
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) *.egg-info .pytest_cache

@@ -8,7 +8,7 @@ quarter of it, so growth with input size is visible: linear growth doubles the
 time when the input doubles. Prints a table and writes
 benchmarks/results/extraction_throughput.json.
 
-Run: make bench   (or: .venv/bin/python benchmarks/extraction_throughput.py --megabytes 50)
+Run: make bench-extras   (or: .venv/bin/python benchmarks/extraction_throughput.py --megabytes 50)
 """
 
 from __future__ import annotations

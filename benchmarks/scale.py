@@ -93,6 +93,14 @@ class RdflibStore:
         return sum(len(g) for g in self.ds.graphs())
 
 
+class _Progress(dict):
+    """Results that print each figure as it is measured (a 100k run takes a while)."""
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        print(f"  {key}: {value}", file=sys.stderr, flush=True)
+
+
 def _percentiles(samples: list[float]) -> dict:
     ordered = sorted(samples)
     return {"p50_ms": 1000 * statistics.median(ordered),
@@ -161,7 +169,7 @@ def _samples(func, budget: float, timeout: float | None) -> list[float] | str | 
 def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
     from policykg import resources
 
-    out = {}
+    out = _Progress()
     for name in resources.named_queries():
         values = params.get(name, {})
         samples = _samples(lambda: _run(store, name, values), budget=3.0, timeout=timeout)
@@ -199,7 +207,7 @@ def _exports(store, folder: Path) -> dict:
 
 
 def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path, single_max: int) -> dict:
-    out = {}
+    out = _Progress()
     subset = files[:single_max]
     single = Store(work / "single")
     seconds, _ = _timed(lambda: ingest(single, subset, jobs=1))
@@ -226,7 +234,7 @@ def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path
 
 
 def bench_plain(files: list[Path], megabytes: float, work: Path, timeout: float) -> dict:
-    out, store = {"timeout_s": timeout}, RdflibStore()
+    out, store = _Progress(timeout_s=timeout), RdflibStore()
 
     def load():
         store.replace_graph(iris.ONTOLOGY_GRAPH, ontology_graph())

@@ -6,7 +6,7 @@ in-memory store and for Oxigraph (pyoxigraph): loading N-Triples, a ledTo+
 property path, the most-cited aggregate, and a deep chain. Prints a table and
 writes benchmarks/results/store_choice.json.
 
-Run: make bench   (or: .venv/bin/python benchmarks/store_choice.py --documents 20000)
+Run: make bench-extras   (or: .venv/bin/python benchmarks/store_choice.py --documents 20000)
 """
 
 from __future__ import annotations

@@ -46,7 +46,9 @@ class _Corpus:
         self.n = documents
         self.dossiers = [30950 + 13 * i for i in range(max(4, documents // 500))]
         self.ids: list[tuple[str, int, int]] = []  # (kind, dossier, nr)
-        self.weights: list[float] = []
+        # each document once, plus once more per citation it received: a uniform pick
+        # from this list is a pick proportional to 1 + citations, in constant time
+        self.ballot: list[int] = []
         self.numbers: dict[int, int] = {}
 
     def _new_id(self, kind: str) -> tuple[str, int, int]:
@@ -58,9 +60,8 @@ class _Corpus:
         """Earlier documents, chosen by preferential attachment (popular ones get cited more)."""
         if not self.ids:
             return []
-        picks = self.rng.choices(range(len(self.ids)), weights=self.weights, k=k)
-        for i in picks:
-            self.weights[i] += 1.0
+        picks = [self.ballot[self.rng.randrange(len(self.ballot))] for _ in range(k)]
+        self.ballot.extend(picks)
         return [self.ids[i] for i in sorted(set(picks))]
 
     def _prose(self, target_bytes: int) -> list[str]:
@@ -111,8 +112,8 @@ class _Corpus:
         for s in sentences:
             body.insert(self.rng.randrange(len(body) + 1), s)
         text = self._render(kind, ident, body, notes, i)
+        self.ballot.append(len(self.ids))
         self.ids.append(ident)
-        self.weights.append(1.0)
         return f"{i:06d}-{kind}-{ident[1]}-{ident[2]}" + (".txt" if kind == "memo" else ".md"), text
 
     def _render(self, kind: str, ident: tuple[str, int, int], body: list[str], notes: list[str], i: int) -> str:
