@@ -11,6 +11,7 @@ everything else.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, URIRef
@@ -36,23 +37,18 @@ _CITED_CLASS = {
 }
 
 
-_NODES: dict[str, ox.NamedNode] = {}
-
-
+@lru_cache(maxsize=8192)
 def _node(iri: str) -> ox.NamedNode:
-    """The Oxigraph node of an IRI (rdflib URIRef or str), cached."""
-    node = _NODES.get(iri)
-    if node is None:
-        node = _NODES[iri] = ox.NamedNode(iri)
-    return node
+    """The Oxigraph node of an IRI (rdflib URIRef or str); the vocabulary's are reused."""
+    return ox.NamedNode(iri)
 
 
 def _term(term):
     return _node(term) if isinstance(term, str) else term
 
 
-def Literal(value, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
-    """An Oxigraph literal, called like rdflib's Literal."""
+def _literal(value, datatype: str | None = None, lang: str | None = None) -> ox.Literal:
+    """An Oxigraph literal."""
     if lang:
         return ox.Literal(str(value), language=lang)
     if datatype:
@@ -97,7 +93,7 @@ class _Builder:
             self.mentioned[s, o], self.occurrences[ev] = ev, 1
         quote = self.ex.content[start:end]
         line = line_of(self.ex.content, start)
-        ev = _node(ev)
+        ev = ox.NamedNode(ev)  # not cached: one per fact
         for prop, value in (
             (_TYPE, _EVIDENCE), (_TYPE, _STATEMENT), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
             (_SOURCE, _node(self.doc)), (_START, ox.Literal(str(start), datatype=_INTEGER)),
@@ -106,7 +102,7 @@ class _Builder:
         ):
             self.triples[ev, prop, value] = None
         if confidence is not None:
-            self.add((ev, PKG.confidence, Literal(Decimal(str(confidence)), datatype=XSD.decimal)))
+            self.add((ev, PKG.confidence, _literal(Decimal(str(confidence)), datatype=XSD.decimal)))
 
     def span_fact(self, s, p, o, field: str, rule: str):
         span = self.ex.metadata.spans.get(field)
@@ -120,20 +116,20 @@ class _Builder:
         add((doc, RDF.type, getattr(PKG, meta.kind)))
         if meta.identifier and meta.identifier.startswith("kst-"):
             add((doc, RDF.type, PKG.ParliamentaryPaper))
-        add((doc, PKG.identifier, Literal(self.ex.key)))
-        add((doc, PKG.sourceFile, Literal(self.ex.source)))
-        add((doc, PKG.contentHash, Literal(self.ex.content_hash)))
+        add((doc, PKG.identifier, _literal(self.ex.key)))
+        add((doc, PKG.sourceFile, _literal(self.ex.source)))
+        add((doc, PKG.contentHash, _literal(self.ex.content_hash)))
         if meta.title:
-            self.span_fact(doc, DCTERMS.title, Literal(meta.title), "title", "metadata-title")
+            self.span_fact(doc, DCTERMS.title, _literal(meta.title), "title", "metadata-title")
         if meta.date:
-            self.span_fact(doc, PKG.date, Literal(meta.date, datatype=XSD.date), "date", "metadata-date")
+            self.span_fact(doc, PKG.date, _literal(meta.date, datatype=XSD.date), "date", "metadata-date")
         if meta.kenmerk:
-            self.span_fact(doc, PKG.kenmerk, Literal(meta.kenmerk), "kenmerk", "metadata-kenmerk")
+            self.span_fact(doc, PKG.kenmerk, _literal(meta.kenmerk), "kenmerk", "metadata-kenmerk")
         if meta.dossier:
             dossier = self.dossier(meta.dossier)
             self.span_fact(doc, PKG.partOfDossier, dossier, "dossier", "metadata-dossier")
             if meta.dossier_title:
-                add((dossier, DCTERMS.title, Literal(meta.dossier_title, lang="nl")))
+                add((dossier, DCTERMS.title, _literal(meta.dossier_title, lang="nl")))
         for field, prop in (("sender", PKG.sender), ("addressee", PKG.addressee)):
             if getattr(meta, field):
                 self.span_fact(doc, prop, URIRef(getattr(meta, field)), field, f"metadata-{field}")
@@ -144,43 +140,43 @@ class _Builder:
     def dossier(self, number: str) -> URIRef:
         dossier = iris.dossier(number)
         self.add((dossier, RDF.type, PKG.Dossier))
-        self.add((dossier, PKG.identifier, Literal(number)))
+        self.add((dossier, PKG.identifier, _literal(number)))
         return dossier
 
     def person(self, name: str) -> URIRef:
         person = iris.person(name)
         self.add((person, RDF.type, PKG.Person))
-        self.add((person, FOAF.name, Literal(name)))
-        self.add((person, RDFS.label, Literal(name)))
+        self.add((person, FOAF.name, _literal(name)))
+        self.add((person, RDFS.label, _literal(name)))
         return person
 
     def cited(self, ref: Reference) -> URIRef:
         identifier = ref.id or letter_key(ref.date)
         target = iris.document(identifier)
         self.add((target, RDF.type, _CITED_CLASS[ref.type]))
-        self.add((target, PKG.identifier, Literal(identifier)))
+        self.add((target, PKG.identifier, _literal(identifier)))
         if identifier.startswith("kst-"):
             self.add((target, RDF.type, PKG.ParliamentaryPaper))
             dossier = self.dossier(identifier[4:].rsplit("-", 1)[0])
             self.add((target, PKG.partOfDossier, dossier))
         if ref.type == "letter" and _full_date(ref.date):
-            self.add((target, PKG.date, Literal(ref.date, datatype=XSD.date)))
+            self.add((target, PKG.date, _literal(ref.date, datatype=XSD.date)))
         return target
 
     def report(self, ref: Reference) -> URIRef:
         identifier = iris.report_by_title(ref.name)
         report = iris.document(identifier)
         self.add((report, RDF.type, PKG.Report))
-        self.add((report, PKG.identifier, Literal(identifier)))
-        self.add((report, DCTERMS.title, Literal(ref.name, lang="nl")))
+        self.add((report, PKG.identifier, _literal(identifier)))
+        self.add((report, DCTERMS.title, _literal(ref.name, lang="nl")))
         return report
 
     def debate(self, date: str, kind: str) -> URIRef:
         debate = iris.debate(date, kind)
         self.add((debate, RDF.type, PKG.Debate))
-        self.add((debate, RDFS.label, Literal(f"{kind} {date}", lang="nl")))
+        self.add((debate, RDFS.label, _literal(f"{kind} {date}", lang="nl")))
         if _full_date(date):
-            self.add((debate, PKG.date, Literal(date, datatype=XSD.date)))
+            self.add((debate, PKG.date, _literal(date, datatype=XSD.date)))
         return debate
 
     def reference(self, ref: Reference):
@@ -214,7 +210,7 @@ class _Builder:
             _, number, heading = key.split(":", 2)
             node = iris.recommendation(self.ex.key, number)
             self.add((node, RDF.type, PKG.Recommendation))
-            self.add((node, RDFS.label, Literal(heading, lang="nl")))
+            self.add((node, RDFS.label, _literal(heading, lang="nl")))
             return node
         return iris.document(key)
 
@@ -222,12 +218,12 @@ class _Builder:
         for m in self.ex.measures:
             node = iris.measure(self.ex.key, m.label)
             self.add((node, RDF.type, PKG.Measure))
-            self.add((node, RDFS.label, Literal(m.label, lang="nl")))
+            self.add((node, RDFS.label, _literal(m.label, lang="nl")))
             self.fact(self.doc, PKG.announces, node, m.start, m.end, m.rule, m.confidence)
             if m.period:
-                self.fact(node, PKG.period, Literal(m.period, lang="nl"), m.start, m.end, m.rule)
+                self.fact(node, PKG.period, _literal(m.period, lang="nl"), m.start, m.end, m.rule)
             if m.date:
-                self.fact(node, PKG.year, Literal(m.date, datatype=XSD.gYear), m.start, m.end, m.rule)
+                self.fact(node, PKG.year, _literal(m.date, datatype=XSD.gYear), m.start, m.end, m.rule)
             for source in m.led_from:
                 self.fact(self.node(source), PKG.ledTo, node, m.start, m.end, m.rule, m.confidence)
             for instrument in m.instruments:
@@ -240,9 +236,9 @@ class _Builder:
             source = self.node(link.source)
             if link.relation == "startDate":
                 datatype = XSD.gYearMonth if len(link.target) == 7 else XSD.gYear
-                target = Literal(link.target, datatype=datatype)
+                target = _literal(link.target, datatype=datatype)
             elif link.relation == "requestText":
-                target = Literal(link.target, lang="nl")
+                target = _literal(link.target, lang="nl")
             else:
                 target = self.node(link.target)
             if link.relation == "establishedBy":
@@ -263,7 +259,7 @@ def build_triples(ex: Extraction) -> list[tuple]:
     builder.measures()
     builder.links()
     for ev, count in builder.occurrences.items():
-        builder.add((ev, PKG.occurrences, Literal(count, datatype=XSD.integer)))
+        builder.add((ev, PKG.occurrences, _literal(count, datatype=XSD.integer)))
     return list(builder.triples)
 
 
