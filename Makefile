@@ -40,7 +40,7 @@ test: setup
 # The scale benchmark at 1,000 documents (about two minutes); other sizes:
 #   .venv/bin/python benchmarks/scale.py --documents 100000
 bench: setup
-	$(BIN)/python benchmarks/scale.py --documents 1000 --plain-max 100 --plain-timeout 10
+	$(BIN)/python benchmarks/scale.py --documents 1000 --single-core-max 500 --plain-max 100 --plain-timeout 10
 
 # The store choice and the extractor's throughput on hostile text.
 bench-extras: setup

@@ -172,7 +172,7 @@ def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
     out = _Progress()
     for name in resources.named_queries():
         values, rows = params.get(name, {}), []
-        samples = _samples(lambda: rows.append(len(_run(store, name, values).rows)), budget=3.0, timeout=timeout)
+        samples = _samples(lambda: rows.append(len(_run(store, name, values).rows)), budget=2.0, timeout=timeout)
         result = _percentiles(samples) if isinstance(samples, list) else (
             {"failed": samples} if samples else {"timeout_s": timeout})
         if rows:  # counted in this process (forked runs, for the plain stack, count in theirs)
@@ -187,7 +187,7 @@ def _run(store, name: str, params: dict):
 
 
 def _trace_latency(store, motion: str, timeout: float | None = None) -> dict:
-    samples = _samples(lambda: trace(store, motion, depth=5), budget=5.0, timeout=timeout)
+    samples = _samples(lambda: trace(store, motion, depth=5), budget=3.0, timeout=timeout)
     return _percentiles(samples) if isinstance(samples, list) else (
         {"failed": samples} if samples else {"timeout_s": timeout})
 
