@@ -129,21 +129,21 @@ def _parameters(store) -> dict[str, dict]:
             "dossier-motions": {"dossier": "30950"}, "_motion": motion_id}
 
 
-def _forked(func, timeout: float) -> float | str | None:
-    """Seconds ``func`` takes in a forked child (sharing the loaded store), or None
-    when it runs past ``timeout`` (the child is then stopped), or "error: ..." when
-    it fails: the plain stack has queries that take minutes or fail, and a
-    benchmark must end."""
+def _forked(func, timeout: float) -> tuple[float, object] | str | None:
+    """``(seconds, result)`` of ``func`` run in a forked child (sharing the loaded
+    store), or None when it runs past ``timeout`` (the child is then stopped), or
+    "error: ..." when it fails: some queries take minutes (or fail, on the plain
+    stack), and a benchmark must end."""
     queue = multiprocessing.get_context("fork").Queue()
 
     def child():
         start = time.perf_counter()
         try:
-            func()
+            value = func()
         except Exception as exc:  # the plain stack fails on some of our queries
             queue.put(f"error: {type(exc).__name__}")
             return
-        queue.put(time.perf_counter() - start)
+        queue.put((time.perf_counter() - start, value if isinstance(value, int) else None))
 
     process = multiprocessing.get_context("fork").Process(target=child)
     process.start()
@@ -155,14 +155,22 @@ def _forked(func, timeout: float) -> float | str | None:
     return queue.get() if not queue.empty() else "error: no result"
 
 
-def _samples(func, budget: float, timeout: float | None) -> list[float] | str | None:
-    """Up to RUNS timings of ``func``, fewer when they use up ``budget`` seconds."""
+def _forked_seconds(func, timeout: float) -> float | str | None:
+    outcome = _forked(func, timeout)
+    return outcome[0] if isinstance(outcome, tuple) else outcome
+
+
+def _samples(func, budget: float, timeout: float | None, values: list | None = None) -> list[float] | str | None:
+    """Up to RUNS timings of ``func``, fewer when they use up ``budget`` seconds;
+    what ``func`` returns goes into ``values``."""
     samples: list[float] = []
     while len(samples) < RUNS and sum(samples) < budget:
-        seconds = _forked(func, timeout) if timeout else _timed(func)[0]
-        if seconds is None or isinstance(seconds, str):
-            return seconds  # stopped (None) or failed ("error: ...")
-        samples.append(seconds)
+        outcome = _forked(func, timeout) if timeout else _timed(func)
+        if outcome is None or isinstance(outcome, str):
+            return outcome  # stopped (None) or failed ("error: ...")
+        samples.append(outcome[0])
+        if values is not None:
+            values.append(outcome[1])
     return samples
 
 
@@ -172,10 +180,10 @@ def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
     out = _Progress()
     for name in resources.named_queries():
         values, rows = params.get(name, {}), []
-        samples = _samples(lambda: rows.append(len(_run(store, name, values).rows)), budget=2.0, timeout=timeout)
+        samples = _samples(lambda: len(_run(store, name, values).rows), budget=2.0, timeout=timeout, values=rows)
         result = _percentiles(samples) if isinstance(samples, list) else (
             {"failed": samples} if samples else {"timeout_s": timeout})
-        if rows:  # counted in this process (forked runs, for the plain stack, count in theirs)
+        if rows:
             result["rows"] = rows[-1]
         out[name] = result
     return out
@@ -223,7 +231,13 @@ def _exports(store, folder: Path) -> dict:
             "export_turtle_s": _timed(lambda: _export_turtle(store, folder))[0]}
 
 
-def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path, single_max: int) -> dict:
+def _ingest(corpus: Path, files: list[Path], megabytes: float, work: Path, single_max: int) -> dict:
+    """Ingest figures; the store is left in ``work/store``. A ``work/ingest.json`` from
+    an earlier run over the same folder is reused (a 100k ingest takes half an hour)."""
+    saved = work / "ingest.json"
+    if saved.exists() and (work / "store").exists():
+        print(f"  reusing the store and ingest figures in {work}", file=sys.stderr, flush=True)
+        return _Progress(json.loads(saved.read_text(encoding="utf-8")))
     out = _Progress()
     subset = files[:single_max]
     single = Store(work / "single")
@@ -239,9 +253,18 @@ def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path
     out["ingest_all_docs_per_s"], out["ingest_all_mb_per_s"] = len(files) / seconds, megabytes / seconds
     out["quads"] = len(store)
     out["triples_per_s"] = len(store) / seconds
+    store.close()
+    saved.write_text(json.dumps(out, indent=2), encoding="utf-8")
+    return out
+
+
+def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path, single_max: int,
+                   query_timeout: float | None = None) -> dict:
+    out = _ingest(corpus, files, megabytes, work, single_max)
+    store = Store(work / "store")
     params = _parameters(store)
-    out["queries"] = _query_latencies(store, params)
-    out["trace_5hop"] = _trace_latency(store, params["_motion"])
+    out["queries"] = _query_latencies(store, params, timeout=query_timeout)
+    out["trace_5hop"] = _trace_latency(store, params["_motion"], timeout=query_timeout)
     out["validate_s"], report = _timed(lambda: validate_store(store, "sparql"))
     out["violations"] = report.violations
     out["validate_per_document_ms"] = _per_document_validation_ms(store)
@@ -268,9 +291,9 @@ def bench_plain(files: list[Path], megabytes: float, work: Path, timeout: float)
     params = _parameters(store)
     out["queries"] = _query_latencies(store, params, timeout=timeout)
     out["trace_5hop"] = _trace_latency(store, params["_motion"], timeout=timeout)
-    out["validate_s"] = _forked(lambda: validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH])), timeout)
-    out["export_graphml_s"] = _forked(lambda: _export_graphml(store, work), timeout)
-    out["export_turtle_s"] = _forked(lambda: _export_turtle(store, work), timeout)
+    out["validate_s"] = _forked_seconds(lambda: validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH])), timeout)
+    out["export_graphml_s"] = _forked_seconds(lambda: _export_graphml(store, work), timeout)
+    out["export_turtle_s"] = _forked_seconds(lambda: _export_turtle(store, work), timeout)
     out["peak_memory_mb"] = _peak_mb()
     return out
 
@@ -335,15 +358,23 @@ def main(argv=None) -> int:
     parser.add_argument("--single-core-max", type=int, default=1000, help="documents in the one-core ingest run")
     parser.add_argument("--plain-timeout", type=float, default=PLAIN_TIMEOUT,
                         help="seconds the plain stack gets per measurement before it is stopped")
+    parser.add_argument("--query-timeout", type=float,
+                        help="stop each of policykg's query and trace measurements after this many seconds")
+    parser.add_argument("--work", type=Path,
+                        help="keep corpus and store in this folder (default: a temporary one); a later run "
+                             "with the same folder reuses them and their ingest figures")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+        work = args.work or Path(tmp)
         corpus = work / "corpus"
-        _, size = generate(corpus, args.documents)
+        if not (args.work and corpus.exists() and len(list(corpus.iterdir())) == args.documents):
+            generate(corpus, args.documents)
         files = sorted(corpus.iterdir())
+        size = sum(f.stat().st_size for f in files)
         result = {"documents": args.documents, "megabytes": size / 1e6,
                   "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
-        result["policykg"] = bench_policykg(corpus, files, size / 1e6, work, args.single_core_max)
+        result["policykg"] = bench_policykg(corpus, files, size / 1e6, work, args.single_core_max,
+                                            args.query_timeout)
         plain_files = files[:args.plain_max]
         if plain_files:
             result["plain_documents"] = len(plain_files)
