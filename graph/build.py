@@ -60,7 +60,7 @@ _MENTIONS = _node(PKG.mentions)
 _TYPE, _EVIDENCE, _STATEMENT = _node(RDF.type), _node(PKG.Evidence), _node(RDF.Statement)
 _SUBJECT, _PREDICATE, _OBJECT = _node(RDF.subject), _node(RDF.predicate), _node(RDF.object)
 _SOURCE, _START, _END, _LINE = _node(PKG.sourceDocument), _node(PKG.start), _node(PKG.end), _node(PKG.line)
-_QUOTE, _RULE, _INTEGER = _node(PKG.quote), _node(PKG.rule), _node(XSD.integer)
+_QUOTE, _RULE = _node(PKG.quote), _node(PKG.rule)
 
 
 def _full_date(date: str | None) -> bool:
@@ -72,7 +72,7 @@ class _Builder:
     def __init__(self, ex: Extraction):
         self.ex = ex
         self.triples: dict[tuple, None] = {}  # an ordered set
-        self.doc = iris.document(ex.key)
+        self.doc = _node(iris.document(ex.key))
         self.mentioned: dict[tuple, URIRef] = {}  # (s, o) of a mention -> its evidence
         self.occurrences: dict[URIRef, int] = {}
 
@@ -96,13 +96,12 @@ class _Builder:
         ev = ox.NamedNode(ev)  # not cached: one per fact
         for prop, value in (
             (_TYPE, _EVIDENCE), (_TYPE, _STATEMENT), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
-            (_SOURCE, _node(self.doc)), (_START, ox.Literal(str(start), datatype=_INTEGER)),
-            (_END, ox.Literal(str(end), datatype=_INTEGER)), (_LINE, ox.Literal(str(line), datatype=_INTEGER)),
-            (_QUOTE, ox.Literal(quote)), (_RULE, ox.Literal(rule)),
+            (_SOURCE, self.doc), (_START, _literal(start, XSD.integer)), (_END, _literal(end, XSD.integer)),
+            (_LINE, _literal(line, XSD.integer)), (_QUOTE, _literal(quote)), (_RULE, _literal(rule)),
         ):
-            self.triples[ev, prop, value] = None
+            self.add((ev, prop, value))
         if confidence is not None:
-            self.add((ev, PKG.confidence, _literal(Decimal(str(confidence)), datatype=XSD.decimal)))
+            self.add((ev, PKG.confidence, _literal(Decimal(str(confidence)), XSD.decimal)))
 
     def span_fact(self, s, p, o, field: str, rule: str):
         span = self.ex.metadata.spans.get(field)

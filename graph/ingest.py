@@ -115,10 +115,10 @@ def ingest_tk_page(store: Store, path: Path, force: bool = False) -> tuple[int, 
 
 @dataclass(frozen=True)
 class _Extracted:
-    """What a worker sends back: the document's graph as N-Quads, or the failure."""
+    """What a worker sends back: the document's named graph and its N-Quads, or the failure."""
 
     path: Path
-    key: str | None = None
+    graph: URIRef | None = None
     nquads: bytes = b""
     error: str | None = None
 
@@ -129,7 +129,7 @@ def _extract(path: Path) -> _Extracted:
         source = read_source(path)
         extraction = extract_text(source.text, path.name, source.content_hash, published=source.metadata)
         name = iris.named_graph(extraction.key)
-        return _Extracted(path, extraction.key, document_nquads(name, build_triples(extraction)))
+        return _Extracted(path, name, document_nquads(name, build_triples(extraction)))
     except SourceError as exc:
         return _Extracted(path, error=str(exc))
     except Exception as exc:  # one bad document must not stop the batch
@@ -177,7 +177,7 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
         if done.error:
             report.failed.append((str(done.path), done.error))
         else:
-            batch.append((iris.named_graph(done.key), done.nquads))
+            batch.append((done.graph, done.nquads))
             report.loaded.append(str(done.path))
         if len(batch) >= BATCH:
             store.load_documents(batch)

@@ -118,12 +118,11 @@ class Store:
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def replace_graph(self, name: URIRef, graph: Graph | bytes) -> None:
-        """Make named graph ``name`` hold exactly ``graph`` (an rdflib Graph, or N-Triples bytes)."""
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Make named graph ``name`` hold exactly ``graph``."""
         target = ox.NamedNode(str(name))
-        data = graph if isinstance(graph, bytes) else graph.serialize(format="nt", encoding="utf-8")
         self._drop(target)
-        triples = list(ox.parse(data, ox.RdfFormat.N_TRIPLES))
+        triples = ox.parse(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
         self._ox.extend([ox.Quad(t.subject, t.predicate, t.object, g)
                          for t in triples for g in (target, DEFAULT_GRAPH)])
 
@@ -159,8 +158,12 @@ class Store:
             return
         if next(iter(self._ox.named_graphs()), None) is None:
             return
-        self._ox.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, DEFAULT_GRAPH)
-                             for q in self._ox.quads_for_pattern(None, None, None) if q.graph_name != DEFAULT_GRAPH)
+        self._ox.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, DEFAULT_GRAPH) for q in self._named_quads())
+
+    def _named_quads(self):
+        """The quads of every named graph (not the default graph's copy)."""
+        for graph in self._ox.named_graphs():
+            yield from self._ox.quads_for_pattern(None, None, None, graph)
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph as an rdflib Graph."""
@@ -191,8 +194,7 @@ class Store:
     def dump_named(self, output=None, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS,
                    prefixes: Mapping[str, str] | None = None):
         """Every named graph (N-Quads or TriG), without the default graph's copy."""
-        quads = (q for q in self._ox.quads_for_pattern(None, None, None) if q.graph_name != DEFAULT_GRAPH)
-        return ox.serialize(quads, output, fmt, prefixes=prefixes)
+        return ox.serialize(self._named_quads(), output, fmt, prefixes=prefixes)
 
     def dataset(self) -> Dataset:
         data = self.dump_named()
