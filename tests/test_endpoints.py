@@ -2,10 +2,12 @@
 127.0.0.1 with a free port and a temporary directory; push, query, re-push,
 trace, validate and export through it; and `policykg serve`, read-only."""
 
+import http.server
 import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -94,6 +96,53 @@ def test_push_query_repush_trace_validate_export(oxigraph_server, local_store, t
     out = tmp_path / "remote.graphml"
     assert run("export", "--format", "graphml", "--output", str(out), "--endpoint", query).exit_code == 0
     assert "kst-30950-295" in out.read_text(encoding="utf-8")
+
+
+class _NoLateral(http.server.BaseHTTPRequestHandler):
+    """A SPARQL endpoint in front of a real one that rejects LATERAL, as stores
+    without SPARQL 1.2 do; everything else is passed through."""
+
+    target = ""
+    seen: list[bytes] = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).seen.append(body)
+        if b"LATERAL" in urllib.parse.unquote_to_bytes(body.replace(b"+", b" ")):
+            self.send_response(400)
+            self.end_headers()
+            self.wfile.write(b"Parse error: unknown keyword LATERAL")
+            return
+        request = urllib.request.Request(self.target, data=body, headers={
+            "Content-Type": self.headers["Content-Type"], "Accept": self.headers.get("Accept", "*/*")})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            data = answer.read()
+            self.send_response(answer.status)
+            self.send_header("Content-Type", answer.headers["Content-Type"])
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_store_without_lateral_gets_the_plain_queries(oxigraph_server, local_store):
+    query, update = oxigraph_server + "/query", oxigraph_server + "/update"
+    assert run("push", "--store", str(local_store), "--endpoint", query, "--update-endpoint", update).exit_code == 0
+    _NoLateral.target, _NoLateral.seen = query, []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _NoLateral)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        proxy = f"http://127.0.0.1:{server.server_address[1]}/query"
+        traced = run("trace", "kst-30950-295", "--endpoint", proxy)
+        direct = run("trace", "kst-30950-295", "--endpoint", query)
+    finally:
+        server.shutdown()
+    assert traced.exit_code == 0 and traced.output == direct.output
+    assert "uitrol van het toetsingskader" in traced.output
+    refused = [b for b in _NoLateral.seen if b"LATERAL" in urllib.parse.unquote_to_bytes(b.replace(b"+", b" "))]
+    assert len(refused) == 1  # asked once with LATERAL, then always without
 
 
 def test_parameters_are_bound_as_terms_not_pasted():

@@ -230,3 +230,39 @@ def test_a_repeated_mention_keeps_its_first_occurrence_and_counts_the_rest(corpu
     ncdr = [r for r in rows if str(r[0]).endswith("/ncdr")]
     assert len(mentions) >= 2 and int(ncdr[0][2]) == len(mentions)
     assert int(ncdr[0][1]) == mentions[0].start
+
+
+def test_streamed_exports_hold_the_union_and_the_named_graphs(corpus_store, tmp_path):
+    from rdflib import Dataset, Graph
+
+    from policykg.graph.export import write_rdf
+
+    write_rdf(corpus_store, "turtle", tmp_path / "all.ttl")
+    write_rdf(corpus_store, "nquads", tmp_path / "all.nq")
+    merged = Graph().parse(tmp_path / "all.ttl", format="turtle")
+    assert set(merged) == _union_of_named_graphs(corpus_store)
+    dataset = Dataset().parse(tmp_path / "all.nq", format="nquads")
+    assert not len(dataset.default_graph)  # the union copy stays in the store
+    names = {g.identifier for g in dataset.graphs() if len(g)}
+    assert names == set(corpus_store.graph_names())
+    name = iris.named_graph("kst-30950-319")
+    assert set(dataset.graph(name)) == set(corpus_store.graph(name))
+
+
+def test_trace_finds_a_node_by_identifier_label_or_debate_name(corpus_store):
+    from policykg.graph.trace import resolve
+
+    assert resolve(corpus_store, "kst-30950-295") == OEP["kst-30950-295"]
+    named = resolve(corpus_store, "Staatscommissie tegen Discriminatie en Racisme")  # a Dutch prefLabel
+    assert str(named).endswith("/staatscommissie-discriminatie-racisme")
+    assert "/debate/2020-07-01" in str(resolve(corpus_store, "debat 2020-07-01"))
+    with pytest.raises(QueryError, match="nothing in the store is called"):
+        resolve(corpus_store, "kst-0-0")
+
+
+def test_mentions_over_time_counts_every_occurrence(corpus_store):
+    rows = run_query(corpus_store, "mentions-over-time", {"concept": "NCDR"}).dicts()
+    text = (CORPUS / KST).read_text(encoding="utf-8")
+    mentions = [m for m in extract_text(text, KST).mentions if m.concept.endswith("/ncdr")]
+    row = next(r for r in rows if str(r["document"]) == "kst-30950-319")
+    assert int(row["mentions"]) == len(mentions) >= 2
