@@ -12,6 +12,17 @@ without one its date (letters, debates) or name (reports, members). ``text`` is 
 with ``\\n`` for a line break. Rows are compared as a multiset of
 ``(type, key, text)``, so a reference found twice where it occurs once counts
 once right and once spurious.
+
+Besides references, a gold file scores what the document says about itself: its own
+official id (``document<TAB>kst-30950-443<TAB>``) and a motion's signatories
+(``signatories<TAB>kst-30950-443 by Van Baarle<TAB>``). A file with the line
+``# measures: annotated`` also scores measures (``measure<TAB>label<TAB>sentence``),
+compared on type and sentence only: the label is for the reader.
+
+Gold files are scored in groups: ``real`` (a folder named ``real``: documents nobody in
+the project wrote), ``corpus`` (``corpus-*.tsv``) and ``written`` (documents written for
+the set). A gold file whose document is absent (``../shared/`` not checked out) is
+skipped and named.
 """
 
 from __future__ import annotations
@@ -21,10 +32,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import extract_file
-from .models import Reference
+from .models import Extraction, Reference
+from .sources import read_source
 
 Row = tuple[str, str, str]
 _ESCAPES = {"\\n": "\n", "\\t": "\t", "\\\\": "\\"}
+MEASURES_ANNOTATED = "# measures: annotated"
+GROUPS = ("real", "corpus", "written")
+# The summary lines of a group: which row types each one adds up.
+METRICS = {
+    "official ids": ("kamerstuk", "handelingen", "aanhangsel", "staatscourant", "staatsblad",
+                     "tractatenblad", "ecli", "bwb", "document"),
+    "motion submitters": ("motion", "signatories"),
+}
 
 
 class GoldError(ValueError):
@@ -56,26 +76,40 @@ def key_of(ref: Reference) -> str:
     return ref.id or ref.date or ref.name or ""
 
 
+def _row(kind: str, key: str, text: str) -> Row:
+    """A row as compared: a measure on its sentence only."""
+    return (kind, "", text) if kind == "measure" else (kind, key, text)
+
+
 @dataclass(frozen=True)
 class Gold:
     path: Path
     document: Path
     rows: Counter
+    measures: bool = False  # the file annotates measures
+
+    @property
+    def group(self) -> str:
+        if self.path.parent.name == "real":
+            return "real"
+        return "corpus" if self.path.name.startswith("corpus-") else "written"
 
 
 def read_gold(path: Path) -> Gold:
-    document, rows = None, Counter()
+    document, rows, measures = None, Counter(), False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.startswith("# document:"):
             document = (path.parent / line.split(":", 1)[1].strip()).resolve()
+        elif line.strip() == MEASURES_ANNOTATED:
+            measures = True
         elif line.strip() and not line.startswith("#"):
             parts = line.split("\t")
             if len(parts) != 3:
                 raise GoldError(f"{path}:{number}: expected 3 tab-separated fields, got {len(parts)}")
-            rows[(parts[0], parts[1], unescape(parts[2]))] += 1
+            rows[_row(parts[0], parts[1], unescape(parts[2]))] += 1
     if document is None:
         raise GoldError(f"{path}: no '# document: <path>' line")
-    return Gold(path, document, rows)
+    return Gold(path, document, rows, measures)
 
 
 @dataclass
@@ -92,6 +126,11 @@ class Score:
     def recall(self) -> float:
         return self.correct / self.gold if self.gold else 1.0
 
+    def __iadd__(self, other: "Score") -> "Score":
+        self.gold, self.found, self.correct = (
+            self.gold + other.gold, self.found + other.found, self.correct + other.correct)
+        return self
+
 
 @dataclass
 class Evaluation:
@@ -99,13 +138,17 @@ class Evaluation:
     missed: list[tuple[Path, Row]] = field(default_factory=list)
     spurious: list[tuple[Path, Row]] = field(default_factory=list)
     documents: int = 0
+    skipped: list[Path] = field(default_factory=list)  # gold files whose document is absent
+
+    def metric(self, kinds) -> Score:
+        """The scores of ``kinds`` added up."""
+        total = Score()
+        for kind in kinds:
+            total += self.scores.get(kind, Score())
+        return total
 
     def total(self) -> Score:
-        total = Score()
-        for s in self.scores.values():
-            total.gold, total.found, total.correct = (
-                total.gold + s.gold, total.found + s.found, total.correct + s.correct)
-        return total
+        return self.metric(self.scores)
 
     def add(self, gold: Gold, found: Counter) -> None:
         self.documents += 1
@@ -118,8 +161,28 @@ class Evaluation:
         self.spurious += [(gold.document, r) for r in sorted((found - gold.rows).elements())]
 
 
-def found_rows(document: Path) -> Counter:
-    return Counter((r.type, key_of(r), r.text) for r in extract_file(document).references)
+def extraction_rows(ex: Extraction, measures: bool = False) -> Counter:
+    """What an extraction is scored on: references, the document's own id and
+    signatories, and (where the gold annotates them) measures."""
+    rows = Counter((r.type, key_of(r), r.text) for r in ex.references)
+    meta = ex.metadata
+    if meta.identifier:
+        rows[("document", meta.identifier, "")] += 1
+        submitters = getattr(meta, "submitters", ())
+        if submitters:
+            rows[("signatories", f"{meta.identifier} by {'/'.join(submitters)}", "")] += 1
+    if measures:
+        rows.update(_row("measure", m.label, m.quote) for m in ex.measures)
+    return rows
+
+
+def found_rows(document: Path, measures: bool = False) -> Counter:
+    return extraction_rows(extract_file(document), measures)
+
+
+def document_text(document: Path) -> str:
+    """The text a gold file quotes: the loader's text (PDF and XML too)."""
+    return read_source(document).text
 
 
 def gold_files(paths: list[Path]) -> list[Path]:
@@ -130,21 +193,56 @@ def gold_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def evaluate(paths: list[Path]) -> Evaluation:
-    result = Evaluation()
+def evaluate_groups(paths: list[Path]) -> dict[str, Evaluation]:
+    """One evaluation per group (real, corpus, written) that has gold files."""
+    groups: dict[str, Evaluation] = {}
     for path in gold_files(paths):
         gold = read_gold(path)
-        result.add(gold, found_rows(gold.document))
-    return result
+        result = groups.setdefault(gold.group, Evaluation())
+        if not gold.document.exists():
+            result.skipped.append(path)
+            continue
+        result.add(gold, found_rows(gold.document, gold.measures))
+    return {name: groups[name] for name in GROUPS if name in groups}
 
 
-def render(result: Evaluation) -> str:
-    lines = [f"{'type':<14}{'gold':>6}{'found':>7}{'right':>7}{'precision':>11}{'recall':>8}"]
-    rows = sorted(result.scores.items()) + [("all", result.total())]
-    for name, s in rows:
-        lines.append(f"{name:<14}{s.gold:>6}{s.found:>7}{s.correct:>7}{s.precision:>11.3f}{s.recall:>8.3f}")
+def evaluate(paths: list[Path]) -> Evaluation:
+    """All gold files in ``paths`` scored together."""
+    merged = Evaluation()
+    for result in evaluate_groups(paths).values():
+        for kind, score in result.scores.items():
+            merged.scores.setdefault(kind, Score()).__iadd__(score)
+        merged.missed += result.missed
+        merged.spurious += result.spurious
+        merged.documents += result.documents
+        merged.skipped += result.skipped
+    return merged
+
+
+_TITLES = {"real": "real documents (nobody in this project wrote them)",
+           "corpus": "sample corpus (real documents the extractor was built with)",
+           "written": "documents written for the gold set"}
+
+
+def _line(name: str, s: Score) -> str:
+    return f"{name:<18}{s.gold:>6}{s.found:>7}{s.correct:>7}{s.precision:>11.3f}{s.recall:>8.3f}"
+
+
+def render(result: Evaluation, title: str | None = None) -> str:
+    lines = [title] if title else []
+    lines.append(f"{'type':<18}{'gold':>6}{'found':>7}{'right':>7}{'precision':>11}{'recall':>8}")
+    lines += [_line(name, s) for name, s in sorted(result.scores.items())]
+    lines += [_line(name, result.metric(kinds)) for name, kinds in METRICS.items()]
+    lines.append(_line("all", result.total()))
     lines.append(f"({result.documents} documents)")
+    if result.skipped:
+        lines.append(f"({len(result.skipped)} gold files skipped, their documents are absent: "
+                     f"{', '.join(p.name for p in result.skipped)})")
     return "\n".join(lines) + "\n"
+
+
+def render_groups(groups: dict[str, Evaluation]) -> str:
+    return "\n".join(render(result, _TITLES[name]) for name, result in groups.items())
 
 
 def render_errors(result: Evaluation) -> str:
