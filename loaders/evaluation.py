@@ -27,6 +27,7 @@ skipped and named.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,9 +77,15 @@ def key_of(ref: Reference) -> str:
     return ref.id or ref.date or ref.name or ""
 
 
+_BULLET = re.compile(r"^[^\w(«“‘\"']{1,3}\s")
+
+
 def _row(kind: str, key: str, text: str) -> Row:
-    """A row as compared: a measure on its sentence only."""
-    return (kind, "", text) if kind == "measure" else (kind, key, text)
+    """A row as compared: a measure on its sentence only, spaces and line breaks
+    collapsed and a list bullet before it dropped."""
+    if kind != "measure":
+        return (kind, key, text)
+    return (kind, "", _BULLET.sub("", " ".join(text.split())))
 
 
 @dataclass(frozen=True)
