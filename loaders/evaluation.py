@@ -92,8 +92,9 @@ def _row(kind: str, key: str, text: str) -> Row:
 class Gold:
     path: Path
     document: Path
-    rows: Counter
+    rows: Counter  # as compared (see _row)
     measures: bool = False  # the file annotates measures
+    quoted: tuple[Row, ...] = ()  # the rows as written, each text exactly as in the document
 
     @property
     def group(self) -> str:
@@ -103,7 +104,7 @@ class Gold:
 
 
 def read_gold(path: Path) -> Gold:
-    document, rows, measures = None, Counter(), False
+    document, rows, measures, quoted = None, Counter(), False, []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.startswith("# document:"):
             document = (path.parent / line.split(":", 1)[1].strip()).resolve()
@@ -113,10 +114,11 @@ def read_gold(path: Path) -> Gold:
             parts = line.split("\t")
             if len(parts) != 3:
                 raise GoldError(f"{path}:{number}: expected 3 tab-separated fields, got {len(parts)}")
-            rows[_row(parts[0], parts[1], unescape(parts[2]))] += 1
+            quoted.append((parts[0], parts[1], unescape(parts[2])))
+            rows[_row(*quoted[-1])] += 1
     if document is None:
         raise GoldError(f"{path}: no '# document: <path>' line")
-    return Gold(path, document, rows, measures)
+    return Gold(path, document, rows, measures, tuple(quoted))
 
 
 @dataclass
