@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from . import patterns as p
@@ -21,8 +23,11 @@ def vergaderjaar(text: str) -> str:
 
 
 def _dossier(match: re.Match) -> str:
+    """"30 950" -> "30950"; with its toevoeging: "36200-VII", "21501-02", "36600-A"."""
+    groups = match.groupdict()
     dossier = re.sub(r"\s", "", match["dossier"])
-    return f"{dossier}-{match['toev']}" if match["toev"] else dossier
+    toev = groups.get("toev") or groups.get("ntoev") or groups.get("htoev")
+    return f"{dossier}-{toev}" if toev else dossier
 
 
 def _numbers(text: str) -> list[str]:
@@ -31,37 +36,128 @@ def _numbers(text: str) -> list[str]:
 
 def _kamerstukken(match: re.Match, rule: str) -> Iterator[Reference]:
     dossier = _dossier(match)
-    numbers = _numbers(match["nrs"]) if match["nrs"] else [match["letter"]]
+    groups = match.groupdict()
+    if groups.get("hnr"):
+        numbers = [match["hnr"]]
+    else:
+        numbers = _numbers(match["nrs"]) if match["nrs"] else [match["letter"]]
     pin = re.sub(r"\s+", " ", match["pin"]) if match["pin"] else None
     for number in numbers:
         yield Reference("kamerstuk", f"kst-{dossier}-{number}", match.group(), match.start(),
                         match.end(), rule=rule, pinpoint=pin)
 
 
+def _was_number(text: str, match: re.Match, dossier: str | None = None) -> Iterator[Reference]:
+    """"(30950, nr. 201, was nr. 188)", "op stuk nr. 201 (was nr. 188)": the number a
+    gewijzigde motie replaces, in the same dossier."""
+    was = p.WAS_NUMBER.match(text, match.end())
+    if was:
+        yield Reference("kamerstuk", f"kst-{dossier or _dossier(match)}-{was['nr']}", was["ref"],
+                        was.start("ref"), was.end("ref"), rule="kamerstuk-was")
+
+
+def _inside(index: SpanIndex, offset: int) -> bool:
+    before = index.last_starting_before(offset)
+    return bool(before and before.end > offset)
+
+
+def _running_headers(text: str) -> list[Span]:
+    """Typeset page headers: with a page number or the imprint, the text's first line, or
+    repeated on several pages."""
+    lines = list(p.RUNNING_HEADER.finditer(text))
+    seen = Counter(re.sub(r"\s+", " ", m["line"]) for m in lines)
+    first = len(text) - len(text.lstrip())
+    return [Span(m.group(), m.start(), m.end()) for m in lines
+            if m["page"] or m["imprint"] or m.start("line") == first
+            or seen[re.sub(r"\s+", " ", m["line"])] > 1]
+
+
+def _senate(text: str, m: re.Match) -> bool:
+    """A Senate paper "(CXLVI, X)": with "Kamerstukken", the word "letter", or in brackets."""
+    bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+    return bool(m["kw"] or m["lw"] or bracketed)
+
+
+def _heading(text: str, start: int) -> bool:
+    """"Tweede Kamer der Staten-Generaal 2 Kamerstukken 32 317": the document's own heading."""
+    return bool(p.HEADING_BEFORE.search(text, max(start - 40, 0), start))
+
+
 def find_kamerstukken(text: str) -> Iterator[Reference]:
-    """Kamerstuk citations; "nrs. 293 en 296" gives one reference per number."""
-    claimed = []
+    """Kamerstuk citations; "nrs. 293 en 296" gives one reference per number.
+
+    A running page header ("Tweede Kamer, vergaderjaar 2019–2020, 35 538, nr. 4") and the
+    Kamerstuk heading name the document itself and are not citations.
+    """
+    claimed = _running_headers(text)
+    headers = SpanIndex(claimed)
     for m in p.KAMERSTUK.finditer(text):
+        if _inside(headers, m.start()) or _heading(text, m.start()):
+            continue
         claimed.append(Span(m.group(), m.start(), m.end()))
         yield from _kamerstukken(m, "kamerstuk")
+        yield from _was_number(text, m)
+    cited = SpanIndex(claimed)
+    for m in p.SENATE_KAMERSTUK.finditer(text):
+        if _senate(text, m) and not _inside(cited, m.start()):
+            claimed.append(Span(m.group(), m.start(), m.end()))
+            dossier = m["roman"] or _dossier(m)
+            yield Reference("kamerstuk", f"kst-{dossier}-{m['letter']}", m.group(), m.start(),
+                            m.end(), rule="kamerstuk-senate")
     cited = SpanIndex(claimed)
     for m in p.BARE_KAMERSTUK.finditer(text):
-        before = cited.last_starting_before(m.start())
-        if not (before and before.end > m.start()):
+        if not _inside(cited, m.start()):
             yield from _kamerstukken(m, "kamerstuk-bare")
+            yield from _was_number(text, m)
+    for m in p.MOTION_NUMBER.finditer(text):
+        yield Reference("kamerstuk", f"kst-{_dossier(m)}-{m['nrs']}", m["ref"], m.start("ref"),
+                        m.end("ref"), rule="kamerstuk-motion-number")
+        yield from _was_number(text, m)
+
+
+def _debate_dossier(text: str) -> Callable[[int], str | None]:
+    """The dossier of the last "Zij krijgt nr. 199 (31311)" (a motion moved in the debate)
+    before an offset."""
+    found = [(m.start(), _dossier(m)) for m in p.MOTION_NUMBER.finditer(text)]
+    starts = [at for at, _ in found]
+
+    def before(offset: int) -> str | None:
+        i = bisect_left(starts, offset) - 1
+        return found[i][1] if i >= 0 else None
+    return before
+
+
+def find_numbers_only(text: str, dossier: str | None = None,
+                      cited: frozenset[str] = frozenset()) -> Iterator[Reference]:
+    """Numbers without a dossier: "ter vervanging van die gedrukt onder nr. 19", "op stuk
+    nr. 199". The dossier is ``dossier`` (the document's own); without it, that of the last
+    "Zij krijgt nr. ... (dossier)" before it in a debate; for "op stuk nr." also the one
+    dossier all of the text's Kamerstuk citations (``cited``) are in; else nothing is found."""
+    debate = _debate_dossier(text) if dossier is None else None
+    only = next(iter(cited)) if len(cited) == 1 else None
+    for m in p.NUMBER_ONLY.finditer(text):
+        own = dossier or debate(m.start()) or (only if m["stuk"] else None)
+        if not own:
+            continue
+        own = re.sub(r"\s", "", own)
+        for number in _numbers(m["nrs"]):
+            yield Reference("kamerstuk", f"kst-{own}-{number}", m["ref"],
+                            m.start("ref"), m.end("ref"), rule="kamerstuk-own-dossier")
+        yield from _was_number(text, m, own)
 
 
 def find_handelingen(text: str) -> Iterator[Reference]:
     for m in p.HANDELINGEN.finditer(text):
-        chamber = "ek" if m["chamber"] == "I" else "tk"
+        chamber = "ek" if m["chamber"] in ("I", "EK") or (m["chamber"] or "").startswith("Eerste") else "tk"
         year = vergaderjaar(m["vj"])
+        nr, item = m["nr"] or m["nr2"], m["item"] or m["item2"]
         if m["aanhangsel"]:
-            yield Reference("aanhangsel", f"ah-{chamber}-{year}-{m['nr']}",
+            yield Reference("aanhangsel", f"ah-{chamber}-{year}-{nr}",
                             m.group(), m.start(), m.end(), rule="aanhangsel")
             continue
-        ident = f"h-{chamber}-{year}-{m['nr']}" + (f"-{m['item']}" if m["item"] else "")
+        ident = f"h-{chamber}-{year}-{nr}" + (f"-{item}" if item else "")
         yield Reference("handelingen", ident, m.group(), m.start(), m.end(), rule="handelingen",
-                        pinpoint=f"item {m['item']}" if m["item"] else None)
+                        pinpoint=f"item {item}" if item else None)
 
 
 _GAZETTES = {
@@ -79,6 +175,12 @@ def find_gazettes(text: str) -> Iterator[Reference]:
                         rule="gazette")
 
 
+def _own_id(text: str, m: re.Match) -> bool:
+    """A bare id that names the document itself (page furniture, a typeset imprint)."""
+    return bool(p.OWN_ID_BEFORE.search(text, max(m.start() - 40, 0), m.start())
+                or p.OWN_ID_AFTER.match(text, m.end()))
+
+
 def find_identifiers(text: str) -> Iterator[Reference]:
     """ECLI, BWB ids and bare official ids ("kst-30950-295")."""
     for m in p.ECLI.finditer(text):
@@ -88,8 +190,34 @@ def find_identifiers(text: str) -> Iterator[Reference]:
     kinds = {"kst": "kamerstuk", "stcrt": "staatscourant", "stb": "staatsblad",
              "trb": "tractatenblad", "h": "handelingen", "ah": "aanhangsel"}
     for m in p.OFFICIAL_ID.finditer(text):
-        kind = kinds[m.group().split("-", 1)[0]]
-        yield Reference(kind, m.group(), m.group(), m.start(), m.end(), rule="official-id")
+        if not _own_id(text, m):
+            kind = kinds[m.group().split("-", 1)[0]]
+            yield Reference(kind, m.group(), m.group(), m.start(), m.end(), rule="official-id")
+
+
+def _oj_key(series: str, number: str, year: str | None) -> str:
+    """"OJ L 119, 2016"; "OJ C 124I, 2020"; "OJ L 119" when the text gives no year."""
+    key = f"OJ {series} {number.replace(' ', '')}"
+    return f"{key}, {year}" if year else key
+
+
+def find_other_identifiers(text: str) -> Iterator[Reference]:
+    """Identifiers of their own kind, not citations of an official publication: Tweede
+    Kamer document and zaak numbers, Raad van State advice numbers, the EU Official Journal."""
+    for m in p.TK_NUMBER.finditer(text):
+        kind = "tk-document" if m["kind"] == "D" else "tk-zaak"
+        yield Reference(kind, m.group(), m.group(), m.start(), m.end(), rule=kind)
+    for m in p.RAAD_VAN_STATE.finditer(text):
+        yield Reference("raad-van-state", m.group(), m.group(), m.start(), m.end(),
+                        rule="raad-van-state")
+    for m in p.EU_JOURNAL.finditer(text):
+        series, number = m["series"] or m["series2"], m["nr"] or m["nr2"]
+        year = m["year"] or m["dyear"] or m["myear"]
+        yield Reference("eu-journal", _oj_key(series, number, year), m.group(), m.start(),
+                        m.end(), rule="eu-journal")
+    for m in p.EU_NOTICE.finditer(text):
+        yield Reference("eu-journal", _oj_key(m["series"], m["nr"], m["year"]), m.group(),
+                        m.start(), m.end(), rule="eu-notice")
 
 
 def iso_date(match: re.Match) -> str | None:
@@ -142,8 +270,8 @@ def find_members(text: str) -> Iterator[Reference]:
                             name=re.sub(r"\s+", " ", name).strip())
 
 
-FINDERS = (find_kamerstukken, find_handelingen, find_gazettes, find_identifiers, find_by_date,
-           find_letters_with_marker, find_reports, find_members)
+FINDERS = (find_kamerstukken, find_handelingen, find_gazettes, find_identifiers,
+           find_other_identifiers, find_by_date, find_letters_with_marker, find_reports, find_members)
 
 
 def reference_order(ref: Reference) -> tuple:
@@ -157,11 +285,17 @@ def in_original(ref: Reference, view: CleanText, text: str) -> Reference:
     return replace(ref, text=text[start:end], start=start, end=end)
 
 
-def find_citations(text: str, view: CleanText | None = None) -> list[Reference]:
+def find_citations(text: str, view: CleanText | None = None,
+                   dossier: str | None = None) -> list[Reference]:
     """All citations and named references in ``text``, in document order.
 
     Patterns run over the clean view (layout noise removed); spans point into ``text``.
+    ``dossier`` is the document's own dossier ("36372", "36600-XII"): a number cited without
+    one ("ter vervanging van die gedrukt onder nr. 19", "op stuk nr. 199") belongs to it.
     """
     view = view or clean_text(text)
-    found = {in_original(ref, view, text) for finder in FINDERS for ref in finder(view.text)}
-    return sorted(found, key=reference_order)
+    refs = [ref for finder in FINDERS for ref in finder(view.text)]
+    cited = frozenset(r.id[4:].rsplit("-", 1)[0] for r in refs
+                      if r.type == "kamerstuk" and r.id[4:5].isdigit())
+    refs += find_numbers_only(view.text, dossier, cited)
+    return sorted({in_original(ref, view, text) for ref in refs}, key=reference_order)

@@ -20,6 +20,20 @@ _MONTHS = (
 # "13 december 2022", "27 \njuni 2022", "1 juli" (year left to the reader).
 _DATE = rf"(?P<day>\d{{1,2}}){_WS}(?P<month>{_MONTHS})(?:{_WS}(?P<year>{_YEAR}))?(?!\d)"
 
+# Dossier number: "30 950", "30950", "21 501" (a no-break space in official text).
+_DOSSIER = r"\d{2,3}[ \u00a0]\d{3}|\d{4,6}"
+# Toevoeging after the dossier: Roman "36 200 VII", "36 410-VI"; a letter "36 600 A"; numeric
+# only with a hyphen, "21 501-02" (a space and a number would be the next word).
+_TOEV = (r"(?:[ \u00a0-](?P<toev>[IVXLC]{1,6}|[A-Z])(?!\w)"
+         r"|-(?P<ntoev>\d{1,2})(?!\d))")
+_TOEV_ANY = r"(?:[ \u00a0-](?:[IVXLC]{1,6}|[A-Z])(?!\w)|-\d{1,2}(?!\d))"
+# One number for two dossiers: "Kamerstukken 26 643 en 32 761, nr. 938" (the first is cited).
+_ALSO = rf"(?P<also>\s{{1,3}}(?:en|&|/)\s{{1,3}}(?:{_DOSSIER})(?!\d){_TOEV_ANY}?)"
+# "nr. 295", "nrs. 293 en 296", "nrs. 1, 2 en 3", "nr. 295 en nr. 296"
+_NUMBERS = r"(?P<nrs>\d{1,5}(?:\s{0,3}(?:,|en|&)\s{0,3}(?:nr\.?\s{0,3})?\d{1,5}){0,20})(?!\d)"
+_NRS = rf"(?:nrs?\.?|nummers?)\s{{0,3}}{_NUMBERS}"
+_PIN = r"(?P<pin>(?:pag|blz|pp|p)\.?\s{0,2}\d{1,4}(?:\s{0,2}[-–]\s{0,2}\d{1,4})?)(?!\d)"
+
 # Kamerstuk citations:
 #   "Kamerstuk 30 950, nr. 295"                  dossier with a space, singular
 #   "Kamerstukken II 2019/2020, 26150, nr. 185"  chamber and vergaderjaar
@@ -27,44 +41,114 @@ _DATE = rf"(?P<day>\d{{1,2}}){_WS}(?P<month>{_MONTHS})(?:{_WS}(?P<year>{_YEAR}))
 #   "kamerstukken II, 2021/22, 30950, \nnr. 316, pag 24-25"  PDF break, page range
 #   "Kamerstukken II 2021/22, 31 490, nr. 317"
 #   "Kamerstuk 36 200 VII, nr. 12", "36200-VII"  toevoeging
+#   "Kamerstuk 21501-02, nr. 3121"               numeric toevoeging (21 501-02, 21 501-20)
+#   "Kamerstukken 26 643 en 32 761, nr. 938"     one number, two dossiers
+#   "Kamerstuk 35510-21", "Kamerstuk 26643-938"  dossier-hyphen-number (tweedekamer.nl)
 #   "Kamerstuk 30 950, nrs. 293 en 296"          several numbers: several references
 #   "Kamerstukken I 2014/15, 33802, C"           Senate papers use letters
 #   "*Kamerstukken II* 2021/22, ..."             markdown italics
+#   "Tweede Kamer, vergaderjaar 2019–2020, 30 950, nr. 185", "TK 2004-2005, 29 800 VI, nr. 2"
+#   (the same words as a typeset page header name the document itself: RUNNING_HEADER)
 KAMERSTUK = re.compile(
-    rf"""(?<![\w*_-])(?:[*_]{{1,2}})?(?P<kw>[Kk]amerstuk(?:ken)?)
+    rf"""(?<![\w*_-])(?:[*_]{{1,2}})?
+    (?P<kw>[Kk]amerstuk(?:ken)?|(?:Tweede|Eerste){_WS}Kamer,?{_WS}[Vv]ergaderjaar|TK|EK)(?!\w)
     (?:{_SEP}(?P<chamber>II|I)(?!\w))?(?:[*_]{{1,2}})?
     (?:{_SEP}(?P<vj>{_VERGADERJAAR}))?
-    {_SEP}(?P<dossier>\d{{2,3}}[ \u00a0]\d{{3}}|\d{{4,6}})(?!\d)
-    (?:[ \u00a0-](?P<toev>[IVXLC]{{1,6}})(?!\w))?
-    {_SEP}(?:
-        (?:nrs?\.?|nummers?)\s{{0,3}}(?P<nrs>\d{{1,5}}(?:\s{{0,3}}(?:,|en|&)\s{{0,3}}\d{{1,5}}){{0,20}})(?!\d)
-      | (?P<letter>[A-Z]{{1,2}})(?![\w-])
+    {_SEP}(?P<dossier>{_DOSSIER})(?!\d)
+    (?:
+        (?:(?<=\d{{5}})|(?<=\d\d[ \u00a0]\d{{3}}))(?<!\d{{6}})  # a dossier, not a year: "2019-2020"
+        (?:-(?P<htoev>[IVXLC]{{1,6}}|\d{{1,2}}))?-(?P<hnr>\d{{1,5}})(?![\d-])
+        (?!{_SEP}(?:nrs?\.?|nummers?)\s{{0,3}}\d)
+      | {_TOEV}?{_ALSO}?
+        (?:{_SEP}{_NRS}
+          | \s{{0,3}},\s{{0,4}}(?P<letter>[A-Z]{{1,2}})(?![\w-])
+        )
     )
-    (?:{_SEP}(?P<pin>(?:pag|blz|pp|p)\.?\s{{0,2}}\d{{1,4}}(?:\s{{0,2}}[-–]\s{{0,2}}\d{{1,4}})?)(?!\d))?
+    (?:{_SEP}{_PIN})?
     """,
     re.VERBOSE,
 )
 
-# A Kamerstuk cited without the word: "(30 950, nr. 295)", "36 200 VII, nr. 12".
+# A Kamerstuk cited without the word: "(30 950, nr. 295)", "36 200 VII, nr. 12",
+# "(36 410-VI, nr. 87)", "21 501-20, nr. 2146", "36 600 A, nr. 34", "26 643 en 32 761, nr. 938".
 # Only the five-digit dossier and "nr." right after it, so a number is not taken for one.
 BARE_KAMERSTUK = re.compile(
     rf"""(?<![\w,./-])(?P<dossier>\d{{2}}[ \u00a0]\d{{3}}|\d{{5}})(?!\d)
-    (?:[ \u00a0-](?P<toev>[IVXLC]{{1,6}})(?!\w))?
-    ,\s{{0,3}}(?:nrs?\.|nummers?)\s{{0,3}}(?P<nrs>\d{{1,5}}(?:\s{{0,3}}(?:,|en|&)\s{{0,3}}\d{{1,5}}){{0,20}})(?!\d)
-    (?:{_SEP}(?P<pin>(?:pag|blz|pp|p)\.?\s{{0,2}}\d{{1,4}}(?:\s{{0,2}}[-–]\s{{0,2}}\d{{1,4}})?)(?!\d))?
+    {_TOEV}?{_ALSO}?
+    ,\s{{0,3}}{_NRS}
+    (?:{_SEP}{_PIN})?
     """,
     re.VERBOSE,
 )
 
+# A gewijzigde motie in a stemmingen list: "(30950, nr. 201, was nr. 188)": right after a
+# Kamerstuk citation, the number it replaces, in the same dossier.
+WAS_NUMBER = re.compile(r"\s{0,3}[,;(]\s{0,3}was\s{1,3}(?P<ref>nr\.?\s{0,3}(?P<nr>\d{1,5}))(?!\d)")
+
+# A motion moved in a debate gets its number and dossier: "Zij krijgt nr. 199 (31311)."
+MOTION_NUMBER = re.compile(
+    rf"""(?<!\w)krijgt{_WS}(?P<ref>nr\.?\s{{0,3}}(?P<nrs>\d{{1,5}})(?!\d)\s{{0,3}}
+    \(\s{{0,2}}(?P<dossier>{_DOSSIER})(?!\d){_TOEV}?\s{{0,2}}\))""",
+    re.VERBOSE,
+)
+
+# A number whose dossier is the document's own (or the debate's):
+#   "GEWIJZIGDE MOTIE ... TER VERVANGING VAN DIE GEDRUKT ONDER NR. 19",
+#   "ter vervanging van die gedrukt onder nr. 1477", "de motie op stuk nr. 199",
+#   "op stukken nrs. 12 en 13".
+NUMBER_ONLY = re.compile(
+    rf"""(?<!\w)(?:(?i:ter{_WS}vervanging{_WS}van{_WS}die{_WS}gedrukt{_WS}onder)
+      |(?P<stuk>(?:op{_WS})?(?i:stuk(?:ken)?)))
+    {_WS}(?P<ref>(?i:nrs?)\.?\s{{0,3}}{_NUMBERS})(?![/.,]\d)""",
+    re.VERBOSE,
+)
+
+# Senate papers, numbered with letters: of a dossier with a Roman number (Eerste Kamer,
+# non-bill dossiers) "(CXLVI, X)", "(CXLIII, A)", "CXLIII, letter A", "Kamerstukken I
+# 2022/23, CXLVI, AA"; of a bill, bare in brackets: "(35 570 VII, G)", "(33802, C)".
+# Bare, only in brackets or with the word "letter".
+SENATE_KAMERSTUK = re.compile(
+    rf"""(?<![\w-])(?:(?P<kw>[Kk]amerstuk(?:ken)?)(?:{_SEP}I(?!\w))?(?:{_SEP}{_VERGADERJAAR})?{_SEP})?
+    (?:(?P<roman>(?:C|XC)[CXLVI]{{1,6}})(?!\w)|(?P<dossier>\d{{2}}[ \u00a0]\d{{3}}|\d{{5}})(?!\d){_TOEV}?)
+    ,\s{{0,3}}(?P<lw>letter\s{{1,3}})?(?P<letter>[A-Z]{{1,3}})(?![\w-])""",
+    re.VERBOSE,
+)
+
+# A running page header of a typeset Kamerstuk names the document itself: a line of its own,
+# "Tweede Kamer, vergaderjaar 2019–2020, 35 538, nr. 4 12" (with the page number), on page 1
+# after the imprint "’s-Gravenhage 2020 ", the first line of the text, or the same line on
+# several pages. So does the Kamerstuk heading after "Tweede Kamer der Staten-Generaal 2
+# Kamerstukken 32 317". Neither cites anything (a footnote "Tweede Kamer, vergaderjaar ...,
+# nr. 2." does).
+RUNNING_HEADER = re.compile(
+    rf"""(?m)(?:^[ \t]{{0,3}}|(?P<imprint>[’']s-Gravenhage\s{{0,3}}(?:<sup>)?{_YEAR}(?:</sup>)?\s{{0,3}}))
+    (?P<line>(?:Tweede|Eerste)[ \t]{{1,3}}Kamer,[ \t]{{0,3}}[Vv]ergaderjaar[ \t]{{1,3}}{_VERGADERJAAR},[ \t]{{0,3}}
+    (?:{_DOSSIER}){_TOEV_ANY}?,[ \t]{{0,3}}nr\.[ \t]{{0,3}}\d{{1,5}}(?!\d))
+    (?P<page>[ \t]{{1,3}}\d{{1,3}})?[ \t]{{0,3}}(?=\n|\Z)""",
+    re.VERBOSE,
+)
+HEADING_BEFORE = re.compile(r"Staten-Generaal\s{1,4}\d{1,2}\s{1,4}\Z")
+# A bare id that names the document itself: the page furniture of tweedekamer.nl copies,
+# "officiële HTML versie (kst-30950-250)", and the imprint of a typeset Kamerstuk, the id on
+# a line of its own above "ISSN 0921 - 7371".
+OWN_ID_BEFORE = re.compile(r"officiële\s{1,3}HTML\s{1,3}versie\s{0,3}\(\s{0,2}\Z")
+OWN_ID_AFTER = re.compile(r"\s{0,4}ISSN(?!\w)")
+
 # Handelingen and Aanhangsel Handelingen:
 #   "Handelingen II 2019/20, nr. 85, item 7"  -> h-tk-20192020-85-7
+#   "Handelingen II 2016/17, nr. 66, item 6"
+#   "Handelingen I 2020/21, 26, item 7"        -> h-ek-20202021-26-7 (no "nr.": item needed)
+#   "Handelingen TK 2005/06, nr. 12"           -> h-tk-20052006-12
+#   "Handelingen Eerste Kamer 2020/21, nr. 26, item 7" -> h-ek-20202021-26-7
 #   "Aanhangsel Handelingen II 2022/23, nr. 1234" -> ah-tk-20222023-1234
+#   "Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028" -> ah-tk-20242025-1028
 HANDELINGEN = re.compile(
-    rf"""(?<![\w-])(?P<aanhangsel>Aanhangsel(?:{_WS}van{_WS}de)?{_WS})?
-    (?P<kw>Handelingen)(?:{_SEP}(?P<chamber>II|I)(?!\w))?
-    {_SEP}(?P<vj>{_VERGADERJAAR})
-    {_SEP}(?:nr\.?|nummer)\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d)
-    (?:{_SEP}item\s{{0,3}}(?P<item>\d{{1,4}})(?!\d))?
+    rf"""(?<![\w-])(?P<aanhangsel>Aanhangsel(?:{_WS}(?:van|bij){_WS}de)?{_WS})?
+    (?P<kw>Handelingen)(?:{_SEP}(?P<chamber>II|I|TK|EK|(?:Tweede|Eerste){_WS}Kamer)(?!\w))?
+    {_SEP}(?:[Vv]ergaderjaar{_WS})?(?P<vj>{_VERGADERJAAR})
+    {_SEP}(?:(?:nr\.?|nummer)\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d)
+             (?:{_SEP}item\s{{0,3}}(?P<item>\d{{1,4}})(?!\d))?
+           | (?P<nr2>\d{{1,5}}){_SEP}item\s{{0,3}}(?P<item2>\d{{1,4}})(?!\d))
     """,
     re.VERBOSE,
 )
@@ -87,15 +171,44 @@ ECLI = re.compile(r"(?<![\w:])ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?
 BWB = re.compile(r"(?<![\w])BWB[RV]\d{7}(?!\w)")
 
 # Bare official ids as written by officielebekendmakingen.nl: "kst-30950-295",
-# "kst-36200-VII-12", "kst-33802-C", "stcrt-2022-11349", "h-tk-20192020-85-7".
+# "kst-36200-VII-12", "kst-21501-02-3121", "kst-36600-A-34", "kst-33802-C",
+# "kst-CXLVI-AA" (Senate dossier with a Roman number), "stcrt-2022-11349", "h-tk-20192020-85-7".
 OFFICIAL_ID = re.compile(
     r"""(?<![\w-])(?:
-        kst-\d{2,6}(?:-[IVXLC]{1,6})?-(?:\d{1,5}|[A-Z]{1,2})
+        kst-(?:\d{2,6}(?:-(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}))?-(?:\d{1,5}|[A-Z]{1,3})
+              |(?:C|XC)[CXLVI]{1,6}-[A-Z]{1,3})
       | (?:stcrt|stb|trb)-\d{4}-\d{1,6}
       | h-(?:tk|ek)-\d{8}-\d{1,5}(?:-\d{1,4})?
       | ah-(?:tk|ek)-\d{8}-\d{1,5}
     )(?![\w-])""",
     re.VERBOSE,
+)
+
+# Identifiers that are not references to an official publication, each its own kind:
+# Tweede Kamer document and zaak numbers, "2020D29967", "2022Z12624" (not inside an id
+# such as "kv-tk-2012Z22998").
+TK_NUMBER = re.compile(r"(?<![\w-])(?:19|20)\d{2}(?P<kind>[DZ])\d{5}(?!\w)")
+# Raad van State advice numbers: "W16.19.0159/II", "no. W13.20.0254/III", "nr.W13.20.0180/III",
+# "W04.20.0123/I", with a Kingdom suffix "/K".
+RAAD_VAN_STATE = re.compile(r"(?<!\w)W\d{2}\.\d{2}\.\d{4}/[IVX]{1,4}(?:/K)?(?![\w/])")
+# Official Journal of the EU: "PbEU 2016, L 119", "PB L 119 van 4.5.2016", "Pb EU L 119/1",
+# "PbEG 1995, L 281", "OJ L 119, 4.5.2016", "Publicatieblad van de Europese Unie L 119";
+# and a notice number "2020/C 124 I/01" (the notice in OJ C 124 I of 2020).
+_OJ_NUMBER = r"\d{1,4}(?:[ ]?I{1,3}(?!\w))?"
+_OJ_DATE = rf"\d{{1,2}}[./-]\d{{1,2}}[./-](?P<dyear>{_YEAR})|\d{{1,2}}{_WS}(?:{_MONTHS}){_WS}(?P<myear>{_YEAR})"
+EU_JOURNAL = re.compile(
+    rf"""(?<![\w-])(?:PbEU|PbEG|Pb\.?[ ]?E[UG]|PB[ ]?E[UG]|PB|Pb\.|OJ|O\.J\.
+       |Publicatieblad(?:{_WS}van{_WS}de{_WS}Europese{_WS}(?:Unie|Gemeenschappen))?)
+    (?:\s{{0,2}},)?{_WS}
+    (?:(?P<year>{_YEAR})\s{{0,2}},?\s{{0,3}}(?P<series>[LC])\s{{0,2}}(?P<nr>{_OJ_NUMBER})
+       (?:\s{{0,2}}/\s{{0,2}}\d{{1,4}}(?!\d))?
+     | (?P<series2>[LC])\s{{0,2}}(?P<nr2>{_OJ_NUMBER})(?:\s{{0,2}}/\s{{0,2}}\d{{1,4}}(?!\d))?
+       (?:\s{{0,3}},?\s{{0,3}}(?:van{_WS}|d\.\s?d\.\s{{0,2}})?(?:{_OJ_DATE}))?)
+    (?!\d)""",
+    re.VERBOSE,
+)
+EU_NOTICE = re.compile(
+    r"(?<![\w/])(?P<year>(?:19|20)\d{2})/(?P<series>[LC])[ ]?(?P<nr>\d{1,4}(?:[ ]?I{1,3})?)/\d{2}(?![\d/])"
 )
 
 # A surname as members are cited: "Westerveld", "Van Baarle", "van der Plas".
@@ -197,3 +310,116 @@ REPORT_TITLE = re.compile(
 
 DATE = re.compile(_DATE)
 MONTHS = {name: i for i, name in enumerate(_MONTHS.split("|"), start=1)}
+
+# --- Handelingen: motions moved, listed and voted in a debate (see loaders/handelingen.py) ---
+
+_H_CAP = r"[A-ZÀ-ÖØ-Þ]"
+_H_WORD = rf"{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}}(?:-{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}})?"
+_H_PREFIX = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ii]n|'t|’t)"
+# A member as the Handelingen name one, first names kept: "Teeven", "Pieter Heerma",
+# "Jasper van Dijk", "Van der Staaij", "Gijs van Dijk", "Özütok", "Bruins Slot".
+_H_NAME = rf"(?:{_H_WORD}[ \u00a0]{{1,2}}){{0,2}}(?:{_H_PREFIX}[ \u00a0]{{1,2}}){{0,3}}{_H_WORD}"
+# A dossier as a stemmingen list writes it: "30950", "30 950", "36200-VII", "21501-02".
+_H_DOSSIER = (
+    r"(?P<dossier>\d{2,3}[ \u00a0]\d{3}|\d{4,6})(?!\d)"
+    r"(?:[ \u00a0-](?P<toev>[IVXLC]{1,6}|[A-Z]{1,2}|\d{2})(?!\w))?"
+)
+# A motion named with its citation in brackets, as a stemmingen list or a vote names it:
+#   "de motie-Teeven over één aangewezen coördinerend bewindspersoon ... (30950, nr. 3)"
+#   "de motie-Fritsma/Teeven over opheffing van de Commissie Gelijke Behandeling (30950, nr. 6)"
+#   "de gewijzigde motie-Asscher/Pieter Heerma c.s. (30950, nr. 201, was nr. 188)"
+#   "In stemming komt de motie-Jasper van Dijk (30950, nr. 4)."
+#   "de motie van het lid Marijnissen c.s. over een voorstel ... (Kamerstuk 35 510, nr. 21)"
+H_MOTION = re.compile(
+    rf"""(?<!\w)(?:[Dd]e|[Ee]en|[Zz]ijn|[Hh]aar){_WS}
+    (?P<adj>(?:gewijzigde|aangehouden|aangenomen|verworpen){_WS})?[Mm]otie
+    (?:-|{_WS}van{_WS}(?:het{_WS}lid|de{_WS}leden){_WS})
+    (?P<names>{_H_NAME}(?:\s{{0,2}}/\s{{0,2}}{_H_NAME}|{_WS}en{_WS}{_H_NAME}){{0,8}})
+    (?P<cs>{_WS}c\.\s?s\.)?
+    (?:{_WS}over\s(?:[^().;\n]|\.(?=\S)|\n(?![ \t]{{0,8}}\n)){{1,400}}?)?
+    \s{{0,3}}\(\s{{0,2}}(?:Kamerstuk(?:ken)?{_WS}(?:II{_WS})?)?
+    (?P<cit>{_H_DOSSIER},\s{{0,3}}nr\.\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d))
+    (?P<was>,\s{{0,3}}was{_WS}nr\.\s{{0,3}}(?P<old>\d{{1,5}})(?!\d))?""",
+    re.VERBOSE,
+)
+# A motion moved in the debate, as the chair announces it, and the number it gets:
+#   "Deze motie is voorgesteld door de leden Wörsdörfer, Bruins en Amhaouch. Naar mij blijkt,
+#    wordt de indiening ervan voldoende ondersteund.\n\nZij krijgt nr. 199 (31311)."
+#   "Deze motie is voorgesteld door het lid Özütok. ... Zij krijgt nr. 163 (30950)."
+#   "Zij krijgt nr. 201, was nr. 188 (30950)."  (a gewijzigde motie)
+H_MOVED = re.compile(
+    rf"""(?<!\w)Deze{_WS}(?P<adj>gewijzigde{_WS})?motie{_WS}is{_WS}voorgesteld{_WS}door{_WS}
+    (?:het{_WS}lid|de{_WS}leden){_WS}
+    (?P<names>{_H_NAME}(?:\s{{0,2}},{_WS}{_H_NAME}|{_WS}en{_WS}{_H_NAME}){{0,15}})\s{{0,2}}\.
+    (?:(?!Deze{_WS}motie)[^\n]|\n){{0,300}}?
+    (?P<cit>Zij{_WS}krijgt{_WS}(?P<number>nr\.\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d)
+    (?P<was>,\s{{0,3}}was{_WS}nr\.\s{{0,3}}(?P<old>\d{{1,5}})(?!\d))?
+    \s{{0,3}}\(\s{{0,2}}{_H_DOSSIER}\s{{0,2}}\)))""",
+    re.VERBOSE,
+)
+# The chair putting a motion to the vote: "In stemming komt de motie-Teeven (30950, nr. 3)."
+H_VOTE_LEAD = re.compile(rf"(?<!\w)In{_WS}stemming{_WS}(?:komt|komen){_WS}")
+# The chair's finding after the vote:
+#   "Ik constateer dat de aanwezige leden van de fracties van de SP, GroenLinks, D66, de PvdD,
+#    de VVD en de SGP voor deze motie hebben gestemd en die van de overige fracties ertegen,
+#    zodat zij is verworpen."
+#   "... voor deze motie hebben gestemd en dat zij dus is aangenomen."
+#   "Ik constateer dat deze motie met algemene stemmen is aangenomen."
+H_VOTE_RESULT = re.compile(
+    rf"""(?<!\w)Ik{_WS}constateer{_WS}dat{_WS}(?:
+      (?:de{_WS})?(?:aanwezige{_WS})?leden{_WS}van{_WS}de{_WS}fracties?{_WS}van{_WS}
+      (?P<parties>[^.;:\n]{{1,400}}?){_WS}(?P<side>voor|tegen){_WS}deze{_WS}(?:gewijzigde{_WS})?motie
+      {_WS}hebben{_WS}gestemd(?P<rest>[^.;:\n]{{0,200}}?)
+    | deze{_WS}(?:gewijzigde{_WS})?motie(?P<unanimous>{_WS}met{_WS}algemene{_WS}stemmen)
+    ){_WS}(?:is{_WS})?(?P<outcome>aangenomen|verworpen)(?!\w)""",
+    re.VERBOSE,
+)
+# The other side of a vote, in the chair's finding:
+#   "en die van de overige fracties ertegen", "en de leden van de fracties van X en Y ertegen"
+H_VOTE_OTHERS = re.compile(
+    rf"""(?<!\w)(?:die|de{_WS}leden){_WS}van{_WS}de{_WS}
+    (?:(?P<others>overige){_WS}fracties|fracties?{_WS}van{_WS}(?P<parties>[^.;:\n]{{1,300}}?))
+    {_WS}(?P<side>ertegen|ervoor)(?!\w)""",
+    re.VERBOSE,
+)
+# A party in a list of the chair: "de SP", "GroenLinks", "het CDA", "de fractie-Den Haan".
+H_PARTY_SPLIT = re.compile(r"\s{0,3},\s{0,3}|\s{1,3}en\s{1,3}")
+H_PARTY_ARTICLE = re.compile(r"^(?:de|het)\s{1,3}")
+# A motion held or adopted without a vote, on the chair's proposal:
+#   "Op verzoek van mevrouw Özütok stel ik voor, haar motie (30950, nr. 163) aan te houden."
+#   "Ik stel voor, de motie-Kuzu (29614, nr. 109) zonder stemming aan te nemen."
+H_CHAIR_PROPOSAL = re.compile(
+    rf"""(?<!\w)stel{_WS}ik{_WS}voor,?{_WS}(?P<what>[^.;:\n]{{1,200}}?)
+    {_WS}(?:(?P<held>aan{_WS}te{_WS}houden)|(?P<adopted>zonder{_WS}stemming{_WS}aan{_WS}te{_WS}nemen))(?!\w)""",
+    re.VERBOSE,
+)
+# A speaker's turn, on a line of its own: "De voorzitter:", "De heer Wörsdörfer (VVD):",
+# "Mevrouw Özütok (GroenLinks):", "Staatssecretaris Keijzer :", "Minister Grapperhaus:".
+H_SPEAKER = re.compile(
+    r"""(?m)^[ \t]{0,4}(?P<who>(?P<gov>Minister(?:-president)?|Staatssecretaris|De[ \t]{1,2}minister
+    |De[ \t]{1,2}staatssecretaris)?(?(gov)|(?:De[ \t]{1,2}heer|Mevrouw|De[ \t]{1,2}voorzitter))
+    [^\n:]{0,120}?)[ \t]{0,2}:[ \t]{0,4}$""",
+    re.VERBOSE,
+)
+# A motion the minister turns to: "de motie op stuk nr. 199", "motie op stuk nr. 202",
+# "de motie-Van der Lee c.s. op stuk nr. 201", "de motie van de heer Graus op stuk nr. 203".
+H_ON_PAPER = re.compile(rf"(?<!\w)(?:op{_WS})?stuk{_WS}nr\.\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d)")
+# The cabinet's appraisal, as a minister says it in the debate:
+#   "Oordeel Kamer.", "Ik laat het oordeel over deze motie aan de Kamer.",
+#   "ik ontraad deze motie", "Deze motie is ondersteuning van beleid.", "overbodig"
+H_APPRAISAL = re.compile(
+    rf"""(?<!\w)(?:(?P<kamer>[Oo]ordeel{_WS}(?:aan{_WS}de{_WS})?Kamer
+      |het{_WS}oordeel(?:{_WS}[a-z]{{1,15}}){{0,5}}?{_WS}aan{_WS}de{_WS}Kamer)
+    | (?P<ontraden>[Oo]ntra(?:ad|adt|den))
+    | (?P<beleid>[Oo]ndersteuning{_WS}(?:van{_WS}(?:het{_WS})?)?beleid)
+    | (?P<overbodig>[Oo]verbodig)
+    )(?!\w)""",
+    re.VERBOSE,
+)
+# A Handelingen item's own id as the page prints it: "Tweede Kamer der Staten-Generaal |
+# 2016-2017 | nr. 97, item 26", "Tweede Kamer der Staten-Generaal2018-2019nr. 62, item 6".
+H_ITEM_ID = re.compile(
+    rf"""(?P<chamber>Tweede|Eerste){_WS}Kamer{_WS}der{_WS}Staten-Generaal[ \t|]{{0,6}}
+    (?P<vj>{_VERGADERJAAR})[ \t|]{{0,6}}nr\.\s{{0,3}}(?P<nr>\d{{1,4}}),\s{{0,3}}item\s{{0,3}}(?P<item>\d{{1,4}})(?!\d)""",
+    re.VERBOSE,
+)

@@ -180,7 +180,7 @@ def test_parallel_ingest_gives_the_same_store(tmp_path):
     one, two = Store(tmp_path / "one"), Store(tmp_path / "two")
     first = ingest(one, sources, jobs=1)
     second = ingest(two, sources, jobs=2)
-    assert sorted(first.loaded) == sorted(second.loaded) and len(first.loaded) == 11
+    assert sorted(first.loaded) == sorted(second.loaded) and len(first.loaded) == 12
     assert one.nquads() == two.nquads()
 
 

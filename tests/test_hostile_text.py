@@ -1,9 +1,13 @@
 """Arbitrary and hostile text: nothing raises, offsets are exact, output is deterministic."""
 
+import time
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders.document import extract_text
+from policykg.loaders.find import find_citations
 from policykg.loaders.layout import clean_text
 
 # Fragments of real citation syntax, so generated text exercises the patterns.
@@ -20,6 +24,15 @@ FRAGMENTS = st.sampled_from([
     "Het is mijn inzet om ", "wordt onderzocht of ", "zullen ", " worden georganiseerd", "komend najaar",
     "naar aanleiding van diverse moties ", "Ter uitvoering van de motie ", ", die de regering verzoekt om «",
     "Aanbeveling paragraaf 96:\n", "Reactie kabinet:\n", "ingesteld in mei 2022,", "heeft verzocht om een brief",
+    # citation variants of the real record and identifiers of their own kind
+    "Kamerstuk 35510-21", "21 501-02", "-20", " A", ", was nr. 188", "ter vervanging van die gedrukt onder nr. ",
+    "TER VERVANGING VAN DIE GEDRUKT ONDER NR. ", "op stuk nr. ", "Zij krijgt nr. 199 (31311)", " en 32 761",
+    "(CXLVI, X)", "CXLIII, letter A", "2020D29967", "2022Z12624", "W16.19.0159/II", "nr.W13.20.0180/III",
+    "PbEU 2016, L 119", "PB L 119 van 4.5.2016", "Pb EU L 119/1", "2020/C 124 I/01", "kst-21501-02-3121",
+    "Tweede Kamer, vergaderjaar 2019–2020, ", "\nISSN 0921 - 7371", "officiële HTML versie (", "kst-CXLVI-AA",
+    "Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028", "Handelingen I 2020/21, 26, item 7",
+    "Staten-Generaal 2 Kamerstukken ", "TK 2004-2005, ", "(35 570 VII, G)", "’s-Gravenhage<sup>2020</sup> ",
+    " nr. 4 12\n", "Handelingen Eerste Kamer ", "(was nr. 188)", " en nr. 296",
 ])
 TEXT = st.one_of(st.text(max_size=400), st.lists(FRAGMENTS, max_size=80).map("".join))
 
@@ -43,3 +56,29 @@ def test_clean_view_maps_every_character_back(text):
         assert text[view.offset(i)] == char
     offsets = [view.offset(i) for i in range(len(view.text))]
     assert offsets == sorted(set(offsets))  # order kept, nothing duplicated
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_citations_with_own_dossier_have_exact_offsets(text):
+    """Numbers placed in the document's own dossier ("op stuk nr. 199") keep exact spans."""
+    refs = find_citations(text, dossier="36600-XII")
+    for ref in refs:
+        assert text[ref.start:ref.end] == ref.text
+    assert find_citations(text, dossier="36600-XII") == refs
+
+
+HOSTILE_RUNS = [
+    "Kamerstuk 35510-" * 4000, "21 501-02, " * 4000, "nr. " * 10000, ", was nr. 1" * 4000,
+    "op stuk nrs. 1, " * 4000, "krijgt nr. 1 (31311" * 4000, "(CXLVI, " * 4000, "2020/C 124 I/" * 4000,
+    "PbEU 2016, L 119/" * 4000, "W16.19.0159/" * 4000, "Tweede Kamer, vergaderjaar 2019–2020, " * 3000,
+    "Kamerstukken 26 643 en " * 4000, "krijgt nr. 1 (31311) op stuk nr. 1 " * 3000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_RUNS, ids=[t[:20] for t in HOSTILE_RUNS])
+def test_citation_patterns_stay_linear(text):
+    """Long runs of citation syntax are scanned in well under a second."""
+    started = time.perf_counter()
+    find_citations(text, dossier="30950")
+    assert time.perf_counter() - started < 2.0
