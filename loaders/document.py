@@ -10,6 +10,7 @@ from . import patterns as p
 from .find import find_citations, reference_order
 from .footnotes import Footnotes, find_footnotes
 from .gazetteer import Gazetteer, default_gazetteer
+from .handelingen import debate_metadata, find_motion_events
 from .layout import clean_text
 from .measures import find_measures
 from .metadata import read_metadata, with_published
@@ -40,14 +41,26 @@ def _laws(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Refe
         start = m.start - len(head) + article.start() if article else m.start
         refs.append(Reference("law", bwb, text[start:m.end], start, m.end, rule="law-name",
                               pinpoint=f"artikel {article['art']}" if article else None))
+    return refs + _linked_laws(text, {(r.start, r.end) for r in refs})
+
+
+def _linked_laws(text: str, named: set[tuple[int, int]]) -> list[Reference]:
+    """Laws named by a markdown link to their BWB id, where the vocabulary did not name them."""
+    refs = []
+    for m in p.LAW_LINK.finditer(text):
+        start, end = m.span("name")
+        if not any(s <= start < e or start <= s < end for s, e in named):
+            refs.append(Reference("law", m["bwb"], m["name"], start, end, rule="law-link"))
     return refs
 
 
 def find_references(text: str, mentions: list[Mention], gazetteer: Gazetteer,
-                    sentences: Sentences, footnotes: Footnotes) -> list[Reference]:
-    """Citations, motions, laws and named references, resolved through footnotes."""
+                    sentences: Sentences, footnotes: Footnotes,
+                    dossier: str | None = None) -> list[Reference]:
+    """Citations, motions, laws and named references, resolved through footnotes;
+    ``dossier`` (the document's own) places numbers cited without one ("op stuk nr. 199")."""
     view = clean_text(text)
-    citations = find_citations(text, view)
+    citations = find_citations(text, view, dossier)
     motions = find_motions(text, view, citations, footnotes, sentences)
     refs = resolve(text, sorted(citations + motions, key=reference_order), footnotes, sentences)
     refs = [r for r in refs if not (r.rule == "letter-by-footnote" and r.id is None)]
@@ -73,6 +86,7 @@ def extract_text(text: str, source: str, content_hash: str = "",
     sentences, footnotes = Sentences(text), find_footnotes(text)
     references = find_references(text, mentions, gazetteer, sentences, footnotes)
     meta = with_published(read_metadata(text, mentions), published or {})
+    meta = debate_metadata(text, meta)  # a Handelingen item's own id, where its text states it
     measures, links = find_measures(text, references, mentions, meta, sentences)
     links += responds_to(text, references, sentences) + recommendation_links(text, measures)
     links += motion_requests(text, references, sentences)
@@ -81,6 +95,7 @@ def extract_text(text: str, source: str, content_hash: str = "",
         source=source, content=text, content_hash=content_hash, metadata=meta,
         references=tuple(references), mentions=tuple(m for m in mentions if m.kind != "Legislation"),
         measures=tuple(measures), links=tuple(links), key=document_key(meta, source, gazetteer),
+        motion_events=tuple(find_motion_events(text, references, sentences)),
     )
 
 

@@ -167,8 +167,14 @@ GAZETTE = re.compile(
 # Case law: "ECLI:NL:HR:2005:AT4537" (a trailing full stop is not part of it).
 ECLI = re.compile(r"(?<![\w:])ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9]{1,25}(?:\.[A-Z0-9]{1,25}){0,3}")
 
-# National law by BWB id: "BWBR0001840".
-BWB = re.compile(r"(?<![\w])BWB[RV]\d{7}(?!\w)")
+# National law by BWB id: "BWBR0001840"; not as a folder in a link target
+# ("(../wet/.../BWBR0006502/README.md)"): LAW_LINK reads those.
+BWB = re.compile(r"(?<![\w/])BWB[RV]\d{7}(?![\w/])")
+# A markdown link to a regulation, as the laws-markdown mirror writes it:
+#   "[Vacatiegeldenbesluit 1988](../../AMvB/vacatiegeldenbesluit/1988/BWBR0004317/README.md)"
+LAW_LINK = re.compile(
+    r"\[(?P<name>[^\[\]\n]{1,200})\]\((?P<target>[^()\s]{0,400}?/(?P<bwb>BWB[RV]\d{7})(?:/[^()\s]{0,100})?)\)"
+)
 
 # Bare official ids as written by officielebekendmakingen.nl: "kst-30950-295",
 # "kst-36200-VII-12", "kst-21501-02-3121", "kst-36600-A-34", "kst-33802-C",
@@ -283,9 +289,11 @@ DEBATE_BY_DATE = re.compile(
 
 # Members named outside a motion: "het lid Van Baarle", "de leden Mutluer en Ceder",
 # "Kamerlid Westerveld".
+# A surname standing alone starts with a capital ("het lid Van Baarle"): "de leden van de
+# GroenLinks-PvdA-fractie" names a faction, not members.
 MEMBER = re.compile(
     rf"""(?<!\w)(?:[Hh]et{_WS}lid|[Dd]e{_WS}leden|[Kk]amerleden|[Kk]amerlid){_WS}
-    (?P<names>{_NAME}(?:(?:\s{{0,2}},|{_WS}en){_WS}{_NAME}){{0,6}})""",
+    (?P<names>(?=[A-Z']){_NAME}(?:(?:\s{{0,2}},|{_WS}en){_WS}{_NAME}){{0,6}})""",
     re.VERBOSE,
 )
 
@@ -389,7 +397,7 @@ H_PARTY_ARTICLE = re.compile(r"^(?:de|het)\s{1,3}")
 #   "Op verzoek van mevrouw Özütok stel ik voor, haar motie (30950, nr. 163) aan te houden."
 #   "Ik stel voor, de motie-Kuzu (29614, nr. 109) zonder stemming aan te nemen."
 H_CHAIR_PROPOSAL = re.compile(
-    rf"""(?<!\w)stel{_WS}ik{_WS}voor,?{_WS}(?P<what>[^.;:\n]{{1,200}}?)
+    rf"""(?<!\w)stel{_WS}ik{_WS}voor,?{_WS}(?P<what>[^;:\n]{{1,200}}?)
     {_WS}(?:(?P<held>aan{_WS}te{_WS}houden)|(?P<adopted>zonder{_WS}stemming{_WS}aan{_WS}te{_WS}nemen))(?!\w)""",
     re.VERBOSE,
 )

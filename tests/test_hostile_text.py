@@ -33,6 +33,8 @@ FRAGMENTS = st.sampled_from([
     "Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028", "Handelingen I 2020/21, 26, item 7",
     "Staten-Generaal 2 Kamerstukken ", "TK 2004-2005, ", "(35 570 VII, G)", "’s-Gravenhage<sup>2020</sup> ",
     " nr. 4 12\n", "Handelingen Eerste Kamer ", "(was nr. 188)", " en nr. 296",
+    # laws by markdown link, factions
+    "[Vacatiegeldenbesluit 1988](", "../../AMvB/", "/BWBR0004317", "/README.md)", "]", "[", "de leden van de ",
 ])
 TEXT = st.one_of(st.text(max_size=400), st.lists(FRAGMENTS, max_size=80).map("".join))
 
