@@ -23,6 +23,7 @@ from policykg.loaders.text import line_of
 from policykg.namespaces import PKG
 
 from . import iris
+from .motions import add_debate_facts
 from .store import to_rdflib
 
 # The class a cited document gets from the kind of its citation.
@@ -34,7 +35,13 @@ _CITED_CLASS = {
     "bwb": PKG.Legislation, "law": PKG.Legislation,
     # a letter known only by its date: its sender is not known, so not yet a pkg:Letter
     "letter": PKG.Document, "debate": PKG.Proceedings,
+    # identifiers of their own kind: a Tweede Kamer document number ("2020D29967"), a Raad
+    # van State advice ("W16.19.0159/II"), an issue of the EU Official Journal
+    "tk-document": PKG.Document, "raad-van-state": PKG.Document, "eu-journal": PKG.GazettePublication,
 }
+# A zaak number ("2022Z12624") names a parliamentary matter, not a document: it stays in the
+# extraction (policykg extract, eval) and is not cited in the graph.
+_NOT_CITED = {"tk-zaak"}
 
 
 @lru_cache(maxsize=8192)
@@ -135,6 +142,25 @@ class _Builder:
         if meta.signatory:
             person = self.person(meta.signatory)
             self.span_fact(doc, DCTERMS.creator, person, "signatory", "metadata-signatory")
+        if meta.kind == "Motion":
+            self.motion()
+
+    def motion(self):
+        """A motion as published: the document node is the motion (kst-30950-443, the node
+        Open Data and citing letters use), with its signatories, considerations, request
+        and the motion it replaces."""
+        meta, doc = self.ex.metadata, self.doc
+        for i, name in enumerate(meta.submitters, 1):
+            self.span_fact(doc, PKG.submittedBy, self.person(name), f"submitter-{i}", "motion-signatory")
+        for field, prop, values in (("consideration", PKG.consideration, meta.considerations),
+                                    ("request", PKG.requestText, meta.requests)):
+            for i, value in enumerate(values, 1):
+                self.span_fact(doc, prop, _literal(value, lang="nl"), f"{field}-{i}", f"motion-{field}")
+        if meta.replaces:
+            replaced = iris.document(meta.replaces)
+            self.add((replaced, RDF.type, PKG.ParliamentaryPaper))  # a motion, but its submitters are unknown here
+            self.add((replaced, PKG.identifier, _literal(meta.replaces)))
+            self.span_fact(doc, PKG.replaces, replaced, "replaces", "motion-replaces")
 
     def dossier(self, number: str) -> URIRef:
         dossier = iris.dossier(number)
@@ -152,7 +178,10 @@ class _Builder:
     def cited(self, ref: Reference) -> URIRef:
         identifier = ref.id or letter_key(ref.date)
         target = iris.document(identifier)
-        self.add((target, RDF.type, _CITED_CLASS[ref.type]))
+        # a motion named without its submitters ("bij motie (36 410-VI, nr. 87)") is known here
+        # only as a Kamerstuk: pkg:Motion asks for a submitter (shapes/motion.ttl)
+        unsigned = ref.type == "motion" and not ref.submitters
+        self.add((target, RDF.type, PKG.ParliamentaryPaper if unsigned else _CITED_CLASS[ref.type]))
         self.add((target, PKG.identifier, _literal(identifier)))
         if identifier.startswith("kst-"):
             self.add((target, RDF.type, PKG.ParliamentaryPaper))
@@ -180,6 +209,8 @@ class _Builder:
 
     def reference(self, ref: Reference):
         start, end = ref.sentence or (ref.start, ref.end)
+        if ref.type in _NOT_CITED:
+            return
         if ref.type == "member":
             self.fact(self.doc, PKG.mentions, self.person(ref.name), ref.start, ref.end, ref.rule)
         elif ref.type == "report":
@@ -257,6 +288,7 @@ def build_triples(ex: Extraction) -> list[tuple]:
                      mention.rule)
     builder.measures()
     builder.links()
+    add_debate_facts(builder, ex.motion_events)  # outcomes, votes, appraisals from Handelingen
     for ev, count in builder.occurrences.items():
         builder.add((ev, PKG.occurrences, _literal(count, datatype=XSD.integer)))
     return list(builder.triples)

@@ -9,6 +9,7 @@ named graph, so the store after a second ingest is the same as after the first.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ from policykg.loaders.gazetteer import vocabulary_graph
 from policykg.loaders.officielebekendmakingen import is_companion
 from policykg.loaders.sources import DOCUMENT_SUFFIXES, read_source
 from policykg.loaders.text import SourceError
-from policykg.loaders.tk_opendata import read_page
+from policykg.loaders.tk_fetch import STATE_FILE
+from policykg.loaders.tk_opendata import OpenDataFile, Unplaced, read_open_data
 from policykg.namespaces import PKG
 
 from . import iris
@@ -33,18 +35,62 @@ from .motions import build_motion_graph, motion_graph_name
 from .store import Store, document_nquads
 
 
-SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)  # .json: pages saved by `policykg fetch tk`
+SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)  # .json: Tweede Kamer Open Data (a page, a list of Zaak records, one record)
 BATCH = 256  # documents per bulk write, overlapping extraction (1,024 loads faster alone but a 1k ingest then waits for one load at the end)
+
+
+def _is_open_data(path: str | Path) -> bool:
+    return Path(path).suffix.lower() == ".json"
 
 
 @dataclass
 class IngestReport:
-    loaded: list[str] = field(default_factory=list)
+    """Documents per file; Open Data per motion (a file of records is no one thing)."""
+
+    loaded: list[str] = field(default_factory=list)  # files that loaded something
     skipped: list[str] = field(default_factory=list)  # unchanged since the last ingest
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    motions: int = 0  # Open Data motions loaded
+    motions_unchanged: int = 0
+    unplaced: list[Unplaced] = field(default_factory=list)  # Open Data motions that could not be placed
+    ignored: Counter = field(default_factory=Counter)  # Open Data records that are no motion, by why
+    empty: list[str] = field(default_factory=list)  # Open Data files without records
+    document_files: int = 0
+    open_data_files: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """Nothing failed and nothing was left out: the exit code is 0."""
+        return not self.failed and not self.unplaced
 
     def summary(self) -> str:
-        return f"{len(self.loaded)} loaded, {len(self.skipped)} unchanged, {len(self.failed)} failed"
+        """One line: documents as files; Open Data as motions, with what was not placed."""
+        parts = []
+        if self.document_files or not self.open_data_files:
+            parts.append(f"{sum(not _is_open_data(f) for f in self.loaded)} loaded, "
+                         f"{sum(not _is_open_data(f) for f in self.skipped)} unchanged, "
+                         f"{sum(not _is_open_data(f) for f, _ in self.failed)} failed")
+        if self.open_data_files:
+            parts.append(self._open_data_summary())
+        return "; ".join(parts)
+
+    def _open_data_summary(self) -> str:
+        counts = [(self.motions, "motion", "loaded"), (self.motions_unchanged, "", "unchanged"),
+                  (len(self.unplaced), "", "not placed"),
+                  (sum(self.ignored.values()), "other record", "ignored"),
+                  (sum(_is_open_data(f) for f, _ in self.failed), "file", "failed"),
+                  (len(self.empty), "file", "without records")]
+        shown = [c for i, c in enumerate(counts) if i < 3 or c[0]]
+        return "Open Data: " + ", ".join(
+            f"{n} {noun}{'s' * (n != 1 and bool(noun))}{' ' * bool(noun)}{what}" for n, noun, what in shown)
+
+    def details(self) -> list[str]:
+        """What the summary counts but does not name: each record not placed, what was ignored."""
+        lines = [f"not placed: {u}" for u in self.unplaced]
+        if self.ignored:
+            lines.append("ignored (not motions): " + ", ".join(f"{why}: {n}" for why, n in sorted(self.ignored.items())))
+        lines += [f"no records: {f}" for f in self.empty]
+        return lines
 
 
 def source_files(paths: Iterable[Path]) -> list[Path]:
@@ -52,8 +98,8 @@ def source_files(paths: Iterable[Path]) -> list[Path]:
     found = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(f for f in path.rglob("*")
-                                if f.suffix.lower() in SOURCE_SUFFIXES and not is_companion(f)))
+            found.extend(sorted(f for f in path.rglob("*") if f.suffix.lower() in SOURCE_SUFFIXES
+                                and not is_companion(f) and f.name != STATE_FILE))
         else:
             found.append(path)
     return found
@@ -87,30 +133,38 @@ def _ingested(store: Store) -> set[tuple[str, str]]:
     return {(str(file), str(content_hash)) for file, content_hash in rows}
 
 
-_MODIFIED = "SELECT ?g ?modified WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/modified> ?modified } }"
+_STORED = ("SELECT ?g ?modified (COUNT(*) AS ?size) WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/modified> "
+           "?modified . ?s ?p ?o } } GROUP BY ?g ?modified")
 
 
-def _stored_modified(store: Store, graph: URIRef) -> str | None:
-    rows = store.query(_MODIFIED, {"g": graph}).rows
-    return str(rows[0][1]) if rows else None
+def _stored(store: Store, graph: URIRef) -> tuple[str, int] | None:
+    """``(modified, triples)`` of a motion graph in the store, or None."""
+    rows = store.query(_STORED, {"g": graph}).rows
+    return (str(rows[0][1]), int(rows[0][2])) if rows else None
 
 
-def ingest_tk_page(store: Store, path: Path, force: bool = False) -> tuple[int, int]:
-    """Load one saved Tweede Kamer Open Data page: each motion replaces its own
-    graph unless the store already holds a version at least as new.
-    Returns ``(loaded, unchanged)`` motions."""
+def _keeps(stored: tuple[str, int] | None, modified: str, size: int) -> bool:
+    """Whether the stored version stays: it is newer, or as new and at least as full
+    (a record saved with more expansions is not undone by the same record with fewer)."""
+    return stored is not None and (stored[0] > modified or (stored[0] == modified and stored[1] >= size))
+
+
+def ingest_tk_page(store: Store, path: Path, force: bool = False) -> tuple[OpenDataFile, int, int]:
+    """Load one saved Tweede Kamer Open Data file (a page, a list of Zaak records or one
+    record): each motion replaces its own graph unless the store already holds a
+    version at least as new. Returns what the file holds and ``(loaded, unchanged)`` motions."""
+    found = read_open_data(path)
     loaded = unchanged = 0
-    for motion in read_page(path):
+    for motion in found.motions:
         name = motion_graph_name(motion.id)
-        stored = _stored_modified(store, name)
-        if not force and stored is not None and stored >= motion.modified:
-            unchanged += 1
-            continue
         graph = build_motion_graph(motion)
         graph.add((name, DCTERMS.modified, Literal(motion.modified)))
+        if not force and _keeps(_stored(store, name), motion.modified, len(graph)):
+            unchanged += 1
+            continue
         store.replace_graph(name, graph)
         loaded += 1
-    return loaded, unchanged
+    return found, loaded, unchanged
 
 
 @dataclass(frozen=True)
@@ -163,8 +217,9 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
     known = set() if force else _ingested(store)  # empty: nothing to compare, no hashing
     todo = []
     for path in files:
-        if path.suffix.lower() == ".json":
+        if _is_open_data(path):
             continue
+        report.document_files += 1
         content_hash = None if force or not known else _file_hash(path)
         if content_hash and (path.name, content_hash) in known:
             report.skipped.append(str(path))
@@ -185,7 +240,7 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
         if progress:
             progress(done.path)
     store.load_documents(batch)
-    for path in (f for f in files if f.suffix.lower() == ".json"):
+    for path in (f for f in files if _is_open_data(f)):
         _ingest_page(store, path, force, report)
         if progress:
             progress(path)
@@ -194,12 +249,28 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
 
 
 def _ingest_page(store: Store, path: Path, force: bool, report: IngestReport) -> None:
+    """One Open Data file into the report: counted by motion; a file that loads no
+    motion is never "loaded", and one whose records are none of them motions fails."""
+    report.open_data_files += 1
     try:
-        loaded, unchanged = ingest_tk_page(store, path, force)
+        found, loaded, unchanged = ingest_tk_page(store, path, force)
     except SourceError as exc:
         report.failed.append((str(path), str(exc)))
         return
-    (report.loaded if loaded or not unchanged else report.skipped).append(str(path))
+    report.motions += loaded
+    report.motions_unchanged += unchanged
+    report.unplaced.extend(found.unplaced)
+    report.ignored.update(found.ignored)
+    if loaded:
+        report.loaded.append(str(path))
+    elif unchanged:
+        report.skipped.append(str(path))
+    elif not found.records:
+        report.empty.append(str(path))
+    elif not found.unplaced and set(found.ignored) != {"deleted (Verwijderd)"}:
+        kinds = ", ".join(f"{why}: {n}" for why, n in sorted(found.ignored.items()))
+        report.failed.append((str(path), f"{path}: no motion in its {found.records} records ({kinds}); "
+                                         "policykg loads Zaak records of Soort 'Motie'"))
 
 
 _SOURCE_GRAPHS = """

@@ -8,6 +8,7 @@ the saved file and the record's modification time.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
@@ -100,3 +101,38 @@ class _MotionBuilder:
 
 def build_motion_graph(motion: TkMotion) -> Graph:
     return _MotionBuilder(motion).build()
+
+
+def add_debate_facts(builder, events) -> None:
+    """What a debate or vote states about motions (``Extraction.motion_events``) as the
+    triples Open Data gives the same motion: ``pkg:outcome``, ``pkg:vote`` (the same vote
+    node per party), ``pkg:cabinetAppraisal``, ``pkg:replaces``, ``pkg:requestText``; each with its evidence
+    (document, span, quote, rule) through ``builder.fact``. "De overige fracties", whom the
+    chair does not name, are ``pkg:otherPartiesChoice``."""
+    for ev in events:
+        node = iris.document(ev.motion)
+        for kind in (PKG.Motion, PKG.ParliamentaryPaper):
+            builder.add((node, RDF.type, kind))
+        builder.add((node, PKG.identifier, ox.Literal(ev.motion)))
+        literal = ox.Literal(ev.value)
+        if ev.kind in _LITERAL_FACTS:
+            builder.fact(node, _LITERAL_FACTS[ev.kind], literal, ev.start, ev.end, ev.rule)
+        elif ev.kind == "request":
+            builder.fact(node, PKG.requestText, ox.Literal(ev.value, language="nl"), ev.start, ev.end, ev.rule)
+        elif ev.kind == "replaces":
+            old = iris.document(ev.value)
+            builder.add((old, RDF.type, PKG.ParliamentaryPaper))
+            builder.add((old, PKG.identifier, literal))
+            builder.fact(node, PKG.replaces, old, ev.start, ev.end, ev.rule)
+        elif ev.kind == "vote":
+            vote, party_node = PKGID[f"vote/{ev.motion}/{slug(ev.value)}"], party(ev.value)
+            builder.add((party_node, RDF.type, PKG.Party))
+            builder.add((party_node, SKOS.prefLabel, ox.Literal(ev.value, language="nl")))
+            builder.add((vote, RDF.type, PKG.Vote))
+            builder.add((vote, PKG.party, party_node))
+            builder.fact(vote, PKG.choice, ox.Literal(ev.choice), ev.start, ev.end, ev.rule)
+            builder.fact(node, PKG.vote, vote, ev.start, ev.end, ev.rule)
+
+
+_LITERAL_FACTS = {"outcome": PKG.outcome, "appraisal": PKG.cabinetAppraisal,
+                  "others": PKG.otherPartiesChoice}

@@ -95,3 +95,161 @@ def period(sentence: str, document_date: str | None = None) -> tuple[str | None,
     if document_date and first in _RELATIVE_YEAR and not written.lower().endswith("periode"):
         return written, str(int(document_date[:4]) + _RELATIVE_YEAR[first])
     return written, None
+
+
+# --- Commitments found by the structure of the sentence -------------------------------
+#
+# A clause whose subject is the government and whose finite verb commits to an
+# action: "Het kabinet wil een mensenrechtentoets ... meer bindend maken", "zet het
+# kabinet verschillende maatregelen in, zoals het uitrollen van het toetsingskader",
+# "Daarnaast werkt het ministerie van BZK aan een herziening van het stelsel",
+# "Ik wil nader verkennen in hoeverre ...", "dat de ministeries van JenV en BZK de
+# mogelijkheden onderzoeken om ...". ``loaders.measures`` decides per sentence
+# whether the clause is a measure (government document, not a question, not a
+# request, not a letter about the letter) and what its label is.
+
+# "van Binnenlandse Zaken en Koninkrijksrelaties", "van OCW", "voor Rechtsbescherming"
+_OFFICE_OF = r"(?:\s{1,3}(?:van|voor)\s{1,3}[A-Z][\w&’'-]{0,30}(?:\s{1,3}(?:en\s{1,3})?[A-Z][\w&’'-]{0,30}){0,5})?"
+# "ik", "wij"/"we", "het kabinet", "de regering", "de minister van OCW", "de
+# Staatssecretaris van Binnenlandse Zaken", "het ministerie van BZK", "de ministeries
+# van JenV en BZK", "BZK"
+_GOV_SUBJECT = (
+    r"(?:[Ii]k|[Ww]ij|[Ww]e"
+    r"|(?:[Hh]et|[Dd]it|[Oo]ns)\s{1,3}kabinet|[Dd]e\s{1,3}regering"
+    r"|(?:[Dd]e|[Mm]ijn)\s{1,3}(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Mm]inisters"
+    rf"|[Ss]taatssecretarissen|bewindspersonen|bewindspersoon){_OFFICE_OF}"
+    rf"|(?:[Hh]et|[Mm]ijn|[Oo]ns)\s{{1,3}}[Mm]inisterie{_OFFICE_OF}|[Dd]e\s{{1,3}}ministeries{_OFFICE_OF}"
+    r"|BZK|OCW|SZW|JenV|VWS|EZK|IenW|LNV)"
+)
+# Modal verbs that commit: "zal", "gaan", "wil", "zou ... willen".
+_MODAL = r"zal|zullen|ga|gaat|gaan|wil|wilt|willen|zou|zouden"
+# Action verbs, finite (and the plural, which is also the infinitive): "werkt aan",
+# "zet in", "neemt maatregelen", "stelt in", "breidt uit", "ontwikkelt", "versterkt",
+# "onderzoekt", "verkent", "richt in", "maakt bindend", "rolt uit", "komt met",
+# "voert uit", "investeert", "financiert", "ondersteunt", "stimuleert", "organiseert",
+# "bevordert", "pakt aan", "treft maatregelen", "start", "intensiveert", "brengt in
+# kaart"; the joined forms of a subordinate clause: "inzet", "uitvoert", "uitrolt".
+_ACTION = (
+    r"werk|werkt|werken|zet|zetten|neem|neemt|nemen|stel|stelt|stellen|breid|breidt|breiden"
+    r"|ontwikkel|ontwikkelt|ontwikkelen|versterk|versterkt|versterken|onderzoek|onderzoekt|onderzoeken"
+    r"|verken|verkent|verkennen|richt|richten|maak|maakt|maken|rol|rolt|rollen|kom|komt|komen"
+    r"|voer|voert|voeren|investeer|investeert|investeren|financier|financiert|financieren"
+    r"|ondersteun|ondersteunt|ondersteunen|stimuleer|stimuleert|stimuleren"
+    r"|organiseer|organiseert|organiseren|bevorder|bevordert|bevorderen|pak|pakt|pakken"
+    r"|tref|treft|treffen|start|starten|intensiveer|intensiveert|intensiveren|breng|brengt|brengen"
+    r"|inzet|inzetten|instelt|instellen|uitbreidt|uitbreiden|uitrolt|uitrollen|uitvoert|uitvoeren"
+    r"|aanpakt|aanpakken|inricht|inrichten"
+)
+_FINITE = rf"(?:{_MODAL}|{_ACTION})"
+# Adverbs between subject and verb: "Het kabinet ook/zelf/nu/daarom/tevens/momenteel".
+_ADVERBS = r"(?:\s{1,3}(?:ook|zelf|nu|daarom|dan\s{1,3}ook|tevens|momenteel|nog|verder|eveneens)){0,3}"
+# Verb before subject (a main clause that starts with something else): "werkt het
+# ministerie van BZK", "zet het kabinet", "wil ik", "zal ik".
+COMMIT_VS = re.compile(rf"(?<!\w)(?P<verb>{_FINITE})\s{{1,3}}(?P<subj>{_GOV_SUBJECT})(?![\w-])")
+# Subject before verb: "Het kabinet wil", "Ik zal", "BZK bevordert".
+COMMIT_SV = re.compile(rf"(?<![\w-])(?P<subj>{_GOV_SUBJECT}){_ADVERBS}\s{{1,3}}(?P<verb>{_FINITE})(?!\w)")
+# Subordinate clause, verb last: "dat de ministeries van JenV en BZK de mogelijkheden
+# onderzoeken", "het onderzoek dat BZK intern uitvoert".
+COMMIT_SUB = re.compile(
+    rf"(?<!\w)(?P<conj>dat|zodat|omdat|waarmee|waarbij)\s{{1,3}}(?P<subj>{_GOV_SUBJECT})\s{{1,3}}"
+    rf"(?P<mid>[^,.;:?!]{{0,120}}?)(?<=\s)(?P<verb>{_ACTION})(?!\w)"
+)
+# "heeft ... toegezegd (om) ... te", "is het kabinet voornemens om ...": the promise itself.
+COMMIT_PROMISE = re.compile(
+    rf"(?<!\w)(?:(?P<subj>{_GOV_SUBJECT})\s{{1,3}}(?:heeft|hebben|heb|is|ben|zijn)"
+    rf"|(?:heeft|hebben|heb|is|ben|zijn)\s{{1,3}}(?P<subj2>{_GOV_SUBJECT}))"
+    r"(?P<mid>[^.;:?!]{0,80}?)\s(?P<verb>toegezegd|voornemens)(?!\w)"
+)
+
+# Each action verb: its forms, its infinitive (the label's verb), the word the clause
+# must hold for the verb to commit ("zet ... in", "neemt ... maatregelen"), whether that
+# word is the separable particle that ends the clause, and whether the object is
+# itself the measure ("werkt aan <een herziening>") or the verb belongs in the label
+# ("versterken van <de ADV's>").
+_LEXICON = (
+    (("werk", "werkt", "werken"), "werken", r"aan|samen", False, True),
+    (("zet", "zetten", "inzet", "inzetten"), "inzetten", r"in", True, True),
+    (("neem", "neemt", "nemen", "tref", "treft", "treffen"), "nemen", r"maatregel\w{0,3}", False, True),
+    (("stel", "stelt", "stellen", "instelt", "instellen"), "instellen", r"in|beschikbaar", True, True),
+    (("breid", "breidt", "breiden", "uitbreidt", "uitbreiden"), "uitbreiden", r"uit", True, False),
+    (("ontwikkel", "ontwikkelt", "ontwikkelen"), "ontwikkelen", None, False, True),
+    (("versterk", "versterkt", "versterken"), "versterken", None, False, False),
+    (("onderzoek", "onderzoekt", "onderzoeken"), "onderzoeken", None, False, False),
+    (("verken", "verkent", "verkennen"), "verkennen", None, False, False),
+    (("richt", "richten", "inricht", "inrichten"), "inrichten", r"in", True, True),
+    (("maak", "maakt", "maken"), "maken", r"(?:meer\s{1,3})?bindend|werk\s{1,3}van", False, False),
+    (("rol", "rolt", "rollen", "uitrolt", "uitrollen"), "uitrollen", r"uit", True, False),
+    (("kom", "komt", "komen"), "komen", r"met|tot", False, True),
+    (("voer", "voert", "voeren", "uitvoert", "uitvoeren"), "uitvoeren", r"uit", True, False),
+    (("investeer", "investeert", "investeren"), "investeren", None, False, False),
+    (("financier", "financiert", "financieren"), "financieren", None, False, False),
+    (("ondersteun", "ondersteunt", "ondersteunen"), "ondersteunen", None, False, False),
+    (("stimuleer", "stimuleert", "stimuleren"), "stimuleren", None, False, False),
+    (("organiseer", "organiseert", "organiseren"), "organiseren", None, False, True),
+    (("bevorder", "bevordert", "bevorderen"), "bevorderen", None, False, False),
+    (("pak", "pakt", "pakken", "aanpakt", "aanpakken"), "aanpakken", r"aan", True, False),
+    (("start", "starten"), "starten", None, False, True),
+    (("intensiveer", "intensiveert", "intensiveren"), "intensiveren", None, False, False),
+    (("breng", "brengt", "brengen"), "in kaart brengen", r"in\s{1,3}kaart", False, False),
+)
+JOINED = {"inzet", "inzetten", "instelt", "instellen", "uitbreidt", "uitbreiden", "uitrolt", "uitrollen",
+          "uitvoert", "uitvoeren", "aanpakt", "aanpakken", "inricht", "inrichten"}
+ACTIONS = {form: (infinitive, re.compile(rf"(?<!\w)(?:{needs})(?:\s{{1,3}}op(?!\w)|\s{{0,3}}$)" if at_end
+                                         else rf"(?<!\w)(?:{needs})") if needs else None, object_only)
+           for forms, infinitive, needs, at_end, object_only in _LEXICON for form in forms}
+MODALS = frozenset(_MODAL.split("|")) | {"toegezegd", "voornemens"}
+
+# What the government has done, in the perfect tense: "heeft het Ministerie van BZK ...
+# een startbijeenkomst georganiseerd", "heb ik een inventarisatie laten doen", "Het
+# kabinet heeft een profiel opgesteld".
+_DONE_PARTICIPLE = (
+    r"georganiseerd|ontwikkeld|ingesteld|opgericht|gestart|opgestart|ingezet|uitgebreid|versterkt|onderzocht"
+    r"|verkend|ingericht|uitgerold|uitgevoerd|geïnvesteerd|gefinancierd|ondersteund|gestimuleerd|aangepakt"
+    r"|getroffen|genomen|opgesteld|geïntensiveerd|beschikbaar\s{1,3}gesteld|in\s{1,3}kaart\s{1,3}gebracht"
+    r"|laten\s{1,3}(?:doen|uitvoeren|opstellen|maken|onderzoeken|ontwikkelen)"
+)
+COMMIT_DONE = re.compile(
+    rf"(?<![\w-])(?:(?P<subj>{_GOV_SUBJECT}){_ADVERBS}\s{{1,3}}(?:heeft|hebben|heb)"
+    rf"|(?:heeft|hebben|heb)\s{{1,3}}(?P<subj2>{_GOV_SUBJECT}))(?![\w-])"
+    # up to the participle, without a comma (", ingesteld in mei 2022,") or another auxiliary
+    rf"(?P<mid>(?:(?!(?<!\w)(?:heb|heeft|hebben|is|zijn|wordt|worden)(?!\w))[^,.;:?!]){{0,160}}?)"
+    rf"\s(?P<verb>{_DONE_PARTICIPLE})(?!\w)"
+)
+DONE_NEEDS = {"getroffen": re.compile(r"maatregel"), "genomen": re.compile(r"maatregel")}
+
+# --- What is being done, in the passive voice: no subject, the government's own acts ---
+#
+# "Hiertoe worden jaarlijks middelen beschikbaar gesteld", "wordt hiervoor een algemene
+# handreiking voor inspecties ontwikkeld", "zullen ... workshops worden georganiseerd",
+# "is in 2022 een interdepartementale werkgroep ... opgestart", "Er wordt gewerkt aan
+# inclusievere werving", "Het advies van de Afdeling is overgenomen", "De toelichting is
+# op dit punt aangevuld". ``loaders.measures`` takes it only in a government document (or
+# a minister's turn in a debate), in a main clause, with no agent other than the government.
+_PASSIVE_PARTICIPLE = (
+    r"georganiseerd|ontwikkeld|gestart|opgestart|ingezet|uitgevoerd|opgezet|uitgerold|ingericht|voortgezet"
+    r"|ingevoerd|ingesteld|opgericht|uitgebreid|versterkt|onderzocht|verkend|geïnvesteerd|gefinancierd"
+    r"|ondersteund|gestimuleerd|aangepakt|getroffen|opgesteld|geïntensiveerd|beschikbaar\s{1,3}gesteld"
+    r"|gewerkt|aangepast|aangevuld|verduidelijkt|overgenomen|opgenomen|toegevoegd|ingevoegd|verwerkt"
+    r"|gespecificeerd|geëvalueerd|gemoderniseerd|verminderd|teruggebracht|gehouden|gevoerd|ondernomen"
+    r"|verricht|gesloten|gemaakt|vastgelegd|uitgewerkt|meegenomen|gegund|(?:be|ge)keken|verbeterd"
+)
+# The nearest auxiliary before the participle: no other auxiliary, no clause break between.
+_AUX = r"wordt|worden|werd|werden|is|zijn|was|waren"
+PASSIVE = re.compile(
+    rf"(?<!\w)(?P<aux>{_AUX})(?!\w)"
+    rf"(?P<mid>(?:(?!(?<!\w)(?:{_AUX}|heeft|hebben|heb|hadden|had)(?!\w))[^,.;:?!()]){{0,160}}?)"
+    rf"\s(?P<verb>{_PASSIVE_PARTICIPLE})(?!\w)"
+)
+# The agent of a passive: "door dit kabinet", "door de overheid", "door mij" are the government.
+AGENT = re.compile(r"(?<!\w)door\s{1,3}(?P<who>\w{1,20}(?:\s{1,3}\w{1,30}){0,2})")
+GOV_AGENT = re.compile(
+    r"^(?:(?:dit|het)\s{1,3}kabinet|de\s{1,3}(?:overheid|regering|rijksoverheid|minister|staatssecretaris)"
+    r"|mij|ons|mijn\s{1,3}ministerie|het\s{1,3}ministerie)(?!\w)",
+    re.IGNORECASE,
+)
+# What makes a passive no act of the government: an obligation or a possibility ("moeten
+# worden teruggebracht", "kan worden gemonitord"), a hypothesis ("zou ... worden").
+PASSIVE_NOT = re.compile(
+    r"(?<!\w)(?:moet|moeten|mag|mogen|dient|dienen|kan|kunnen|zou|zouden|niet|geen|nooit)(?!\w)",
+    re.IGNORECASE,
+)

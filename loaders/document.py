@@ -37,6 +37,8 @@ def _laws(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Refe
             continue
         bwb = gazetteer.concepts[m.concept].notation
         head = text[max(m.start - 60, 0):m.start]
+        if p.FOREIGN_BEFORE.search(head):  # "de Turkse Grondwet" is not the Dutch one
+            continue
         article = p.ARTICLE.search(head)
         start = m.start - len(head) + article.start() if article else m.start
         refs.append(Reference("law", bwb, text[start:m.end], start, m.end, rule="law-name",
@@ -84,8 +86,8 @@ def extract_text(text: str, source: str, content_hash: str = "",
     gazetteer = gazetteer or default_gazetteer()
     mentions = gazetteer.find(text)
     sentences, footnotes = Sentences(text), find_footnotes(text)
-    references = find_references(text, mentions, gazetteer, sentences, footnotes)
-    meta = with_published(read_metadata(text, mentions), published or {})
+    meta = with_published(read_metadata(text, mentions, gazetteer), published or {})
+    references = find_references(text, mentions, gazetteer, sentences, footnotes, meta.dossier)
     meta = debate_metadata(text, meta)  # a Handelingen item's own id, where its text states it
     measures, links = find_measures(text, references, mentions, meta, sentences)
     links += responds_to(text, references, sentences) + recommendation_links(text, measures)

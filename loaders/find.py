@@ -221,7 +221,12 @@ def find_other_identifiers(text: str) -> Iterator[Reference]:
 
 
 def iso_date(match: re.Match) -> str | None:
-    """ISO date from a DATE match; "--MM-DD" when the text gives no year."""
+    """ISO date from a DATE match; "--MM-DD" when the text gives no year; "AO d.d. 14/02"
+    (day/month) too. None for a month that does not exist."""
+    groups = match.groupdict()
+    if groups.get("nmonth"):
+        month, day = int(match["nmonth"]), int(match["nday"])
+        return f"--{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
     month = p.MONTHS[match["month"]]
     if not match["year"]:
         return f"--{month:02d}-{int(match['day']):02d}"
@@ -232,20 +237,48 @@ def _kind(match: re.Match) -> str:
     return re.sub(r"\s+", " ", match["kw"]).lower()
 
 
+_BY_DATE = (("letter", "letter-by-date", p.LETTER_BY_DATE),
+            ("letter", "letter-by-date", p.LETTER_DATE_FIRST),
+            ("letter", "letter-by-date", p.LETTER_RECEIVED),
+            ("debate", "debate-by-date", p.DEBATE_BY_DATE),
+            ("debate", "debate-by-date", p.DEBATE_DATE_FIRST),
+            ("debate", "debate-by-date", p.DEBATE_ABBREVIATED))
+
+
+def _two_letters(m: re.Match) -> Iterator[Reference]:
+    """"kamerbrieven van respectievelijk 6 en 19 mei 2020": two letters, one phrase."""
+    second = iso_date(m)
+    month = p.MONTHS[m["fmonth"]] if m["fmonth"] else int(second[-5:-3])
+    first = f"{second[:-5]}{month:02d}-{int(m['first']):02d}"
+    for date in (first, second):
+        yield Reference("letter", None, m.group(), m.start(), m.end(), rule="letters-by-date",
+                        date=date, note=_kind(m))
+
+
 def find_by_date(text: str) -> Iterator[Reference]:
     """Letters and debates named by date; they have no official id yet."""
-    for kind, pattern in (("letter", p.LETTER_BY_DATE), ("letter", p.LETTER_DATE_FIRST),
-                          ("debate", p.DEBATE_BY_DATE)):
-        rule = "letter-by-date" if kind == "letter" else "debate-by-date"
+    for kind, rule, pattern in _BY_DATE:
         for m in pattern.finditer(text):
-            yield Reference(kind, None, m.group(), m.start(), m.end(), rule=rule,
-                            date=iso_date(m), note=_kind(m))
+            date = iso_date(m)
+            if date:
+                yield Reference(kind, None, m.group(), m.start(), m.end(), rule=rule,
+                                date=date, note=_kind(m))
+    for m in p.LETTERS_BY_DATES.finditer(text):
+        yield from _two_letters(m)
 
 
 def find_letters_with_marker(text: str) -> Iterator[Reference]:
-    """"per brief3": a letter named only by its footnote (resolved later)."""
+    """"per brief3": a letter named only by its footnote; "de brief inzake ... (Kamerstuk
+    30 950, nr. 365)": by its subject and an inline citation (both resolved later, and dropped
+    where nothing resolves them)."""
     for m in p.LETTER_WITH_MARKER.finditer(text):
         yield Reference("letter", None, m.group(), m.start(), m.end(), rule="letter-by-footnote",
+                        note=_kind(m))
+    for m in p.LETTER_ABOUT.finditer(text):
+        yield Reference("letter", None, m.group(), m.start(), m.end(), rule="letter-by-subject",
+                        note=_kind(m))
+    for m in p.LETTER_BARE.finditer(text):
+        yield Reference("letter", None, m.group(), m.start(), m.end(), rule="letter-bare",
                         note=_kind(m))
 
 
@@ -261,13 +294,49 @@ def find_reports(text: str) -> Iterator[Reference]:
                         name=_title(m), note=_kind(m))
 
 
+def _names(names: str) -> list[str]:
+    return [re.sub(r"\s+", " ", name).strip()
+            for name in re.split(r"\s{0,2},\s{1,4}|\s{1,4}en\s{1,4}", names)]
+
+
+def _submits(text: str, m: re.Match) -> bool:
+    """The names submit a motion: "de motie van de leden X en Y", "de leden X en Y hebben een
+    motie ingediend"."""
+    return bool(p.SUBMITTER_BEFORE.search(text, max(m.start() - 60, 0), m.start())
+                or p.SUBMITTER_AFTER.match(text, m.end()))
+
+
+def _titled_members(text: str) -> Iterator[Reference]:
+    """"de heer Graus", "Mevrouw Pouw": only in a spoken record (one with speakers' labels),
+    not in a label itself, nor a member of government ("mevrouw Bruins Slot, Minister")."""
+    labels = SpanIndex(Span(m.group(), m.start(), m.end()) for m in p.MEMBER_SPEAKER.finditer(text))
+    if not labels.items:
+        return
+    for m in p.MEMBER_TITLED.finditer(text):
+        if _inside(labels, m.start()) or _submits(text, m) or p.GOVERNMENT_AFTER.match(text, m.end()):
+            continue
+        yield Reference("member", None, m.group(), m.start(), m.end(), rule="member-titled",
+                        name=re.sub(r"\s+", " ", m["names"]))
+
+
 def find_members(text: str) -> Iterator[Reference]:
-    """Members named outside a motion: "het lid Van Baarle" (one reference per name)."""
+    """Members named outside a motion: "het lid Van Baarle" (one reference per name), "de heer
+    Graus" in a debate, the members present at a meeting ("leden der Kamer, te weten: ...").
+    None in a municipality's text that never names parliament (its "leden" sit in the council)."""
+    if p.MUNICIPAL.search(text) and not p.PARLIAMENT.search(text):
+        return
     for m in p.MEMBER.finditer(text):
-        names = re.split(r"\s{0,2},\s{1,4}|\s{1,4}en\s{1,4}", m["names"])
-        for name in names:
+        if _submits(text, m):
+            continue
+        for name in _names(m["names"]):
             yield Reference("member", None, m.group(), m.start(), m.end(), rule="member-by-name",
-                            name=re.sub(r"\s+", " ", name).strip())
+                            name=name)
+    for m in p.MEMBERS_PRESENT.finditer(text):
+        start = m.start()
+        for name in _names(m["names"]):
+            yield Reference("member", None, text[start:m.end()], start, m.end(),
+                            rule="member-present", name=name)
+    yield from _titled_members(text)
 
 
 FINDERS = (find_kamerstukken, find_handelingen, find_gazettes, find_identifiers,

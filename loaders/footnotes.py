@@ -1,9 +1,10 @@
 """Footnotes: which footnote a marker in the text points to.
 
-Two layouts occur:
+Three layouts occur:
 
 - markdown from officielebekendmakingen: ``<sup>4</sup>`` in the text and
   ``<sup>4</sup> Kamerstuk 30 950, nr. 293.`` at the start of a line;
+- a web page as text: "X Noot", the number and the note, each on a line, at the end;
 - text from a PDF: the marker is a bare number glued to a word
   ("geïnformeerd.5", "per brief3") or on a line of its own (a superscript the
   PDF reader put on a separate line), and the footnote is a line at the foot of
@@ -28,12 +29,18 @@ from .models import Span
 # right after a letter, after a letter and a closing punctuation mark, or after a year and
 # a comma or full stop.
 _GLUED = re.compile(
-    r"(?:(?<=[^\W\d_])[.,;:)”’\"]{0,2}|(?<=(?<!\d)(?:19|20)\d\d[.,]))(?P<n>\d{1,2})(?=[\s.,;:)]|$)"
+    r"(?:(?<=[^\W\d_])[.,;:)”’\"»?!]{0,2}|(?<=(?<!\d)(?:19|20)\d\d[.,]))(?P<n>\d{1,2})(?=[\s.,;:)]|$)"
 )
 _OWN_LINE = re.compile(r"(?m)^[ \t]{0,3}(?P<n>\d{1,2})[ \t]{0,3}$")
 # "5 Kamerstukken II 2021/22, 31 490, nr. 317" or "3" + newline + " Kamerstukken ...".
 _BODY_START = re.compile(
     r"(?m)^[ \t]?(?P<n>\d{1,2})(?:[ \t]{1,3}|[ \t]{0,3}\n[ \t]?)(?=[A-Z«“‘\"(\[])"
+)
+# A web page of officielebekendmakingen.nl / tweedekamer.nl as text: each note at the foot is
+# "X Noot" (its close button), the number on a line of its own, a blank line, the note.
+_WEB_NOTE = re.compile(
+    r"(?m)^[ \t]{0,3}X[ \t]{1,3}Noot[ \t]{0,3}\n[ \t]{0,3}(?P<n>\d{1,3})[ \t]{0,3}\n"
+    r"(?:[ \t]{0,3}\n){0,2}[ \t]{0,3}(?P<body>[^\n]{1,2000})"
 )
 _LINE_REST = re.compile(r"[^\n]{0,2000}")
 _CONTINUATION = re.compile(r"\n(?=[^\s\d])(?!Pagina )[^\n]{1,2000}")
@@ -115,8 +122,26 @@ def _pdf(text: str) -> Footnotes:
     return Footnotes(bodies, markers)
 
 
+def _web(text: str, notes: list[re.Match]) -> Footnotes:
+    """Notes of a web page ("X Noot", "1", the note); each marker is the last number glued to
+    a word before the notes ("... huidskleur»?1")."""
+    first = notes[0].start()
+    last_before = {n: spans[i - 1] for n, spans in _marker_candidates(text, set()).items()
+                   if (i := bisect_left([s.start for s in spans], first)) > 0}
+    bodies, markers = {}, {}
+    for note in notes:
+        if note["n"] in last_before and note["n"] not in bodies:
+            bodies[note["n"]] = Span(note["body"], note.start("body"), note.end("body"))
+            markers[note["n"]] = last_before[note["n"]]
+    return Footnotes(bodies, markers)
+
+
 def find_footnotes(text: str) -> Footnotes:
-    """Markdown footnotes when the text has any, else PDF-style footnotes."""
+    """Markdown footnotes when the text has any; the notes of a web page; else PDF-style
+    footnotes."""
     if p.SUP_ANY.search(text):
         return _markdown(text)
+    notes = list(_WEB_NOTE.finditer(text))
+    if notes:
+        return _web(text, notes)
     return _pdf(text)

@@ -29,6 +29,11 @@ class Reference:
     named references that have no id in the text: ``letter`` and ``debate``
     (by date; a footnote can resolve them to an id), ``report`` (by title) and
     ``member`` (a member of parliament by name).
+
+    Identifiers of their own kind, not citations of an official publication:
+    ``tk-document`` ("2020D29967") and ``tk-zaak`` ("2022Z12624"), Tweede Kamer
+    numbers; ``raad-van-state`` ("W16.19.0159/II"), an advice of the Raad van
+    State; ``eu-journal`` (id "OJ L 119, 2016"), the Official Journal of the EU.
     """
 
     type: str
@@ -106,11 +111,32 @@ class Link:
 
 
 @dataclass(frozen=True)
+class MotionEvent:
+    """What a debate or a vote states about a motion (see ``loaders.handelingen``).
+
+    ``kind`` is ``outcome`` (value "aangenomen", "verworpen", "aangehouden"), ``vote`` (value
+    a party, ``choice`` "Voor" or "Tegen"), ``others`` (how the parties the chair does not
+    name voted: value "Voor" or "Tegen"), ``appraisal`` (the cabinet's: "Oordeel Kamer",
+    "Ontraden", ...), ``replaces`` (value the official id of the motion it replaces) or
+    ``request`` (value what the motion asks, the quote the whole motion as read out).
+    """
+
+    motion: str  # official id
+    kind: str
+    value: str
+    quote: str  # == content[start:end]
+    start: int
+    end: int
+    rule: str
+    choice: str | None = None
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What the document says about itself."""
 
-    kind: str  # Letter, DecisionMemo, Motion, Report, Decision, Document
-    identifier: str | None = None  # official id when the document has one
+    kind: str  # Letter, DecisionMemo, Motion, Report, Decision, Proceedings, GazettePublication, Document
+    identifier: str | None = None  # official id the document states about itself: "kst-30950-443"
     date: str | None = None  # ISO date
     title: str | None = None
     kenmerk: str | None = None
@@ -119,7 +145,15 @@ class Metadata:
     sender: str | None = None  # concept IRI of the sending organisation
     signatory: str | None = None  # person name
     addressee: str | None = None  # concept IRI
-    spans: dict[str, Span] = field(default_factory=dict)  # evidence per field
+    # a motion as published: every signatory in printed order ("Van Baarle", "Diederik van Dijk"),
+    # the considerations ("constaterende dat ...") and requests ("verzoekt de regering ...") as
+    # quoted, and the official id of the motion a gewijzigde motie replaces
+    submitters: tuple[str, ...] = ()
+    considerations: tuple[str, ...] = ()
+    requests: tuple[str, ...] = ()
+    replaces: str | None = None
+    # evidence per field; per item for a motion: "submitter-1", "consideration-1", "request-1"
+    spans: dict[str, Span] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -135,3 +169,4 @@ class Extraction:
     measures: tuple[Measure, ...]
     links: tuple[Link, ...]
     key: str  # the document key: official id, or sender + kenmerk, or the file name's slug
+    motion_events: tuple[MotionEvent, ...] = ()  # outcomes, votes, appraisals a debate states

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from . import patterns as p
 from .footnotes import Footnotes
+from .handelingen import find_debate_motions
 from .layout import CleanText
 from .models import Reference
 from .spans import SpanIndex
@@ -66,10 +67,22 @@ def _target(text, start, end, kamerstukken, footnotes, sentences, claimed):
     return None
 
 
+def _overlaps(spans: SpanIndex, start: int, end: int) -> bool:
+    """A span in ``spans`` (none longer than 1,000 characters) overlaps ``[start, end)``."""
+    return any(r.end > start for r in spans.starting_in(start - 1000, end))
+
+
 def find_motions(text: str, view: CleanText, citations: list[Reference], footnotes: Footnotes,
                  sentences: Sentences) -> list[Reference]:
-    """Motion references; ``citations`` are the citations already found in ``text``."""
-    kamerstukken = SpanIndex(c for c in citations if c.type == "kamerstuk")
+    """Motion references; ``citations`` are the citations already found in ``text``.
+
+    The forms of the Handelingen (``loaders.handelingen``) come first; a phrase found
+    inside one of them is not found again. Their citations not in ``citations`` come too.
+    """
+    debate = find_debate_motions(text, citations)
+    taken = SpanIndex(r for r in debate if r.type == "motion")
+    kamerstukken = SpanIndex([c for c in citations if c.type == "kamerstuk"]
+                             + [r for r in debate if r.type == "kamerstuk"])
     phrases = []
     for m in _phrases(view.text):
         clean_start = m.start("phrase") if "phrase" in m.re.groupindex else m.start()
@@ -78,6 +91,8 @@ def find_motions(text: str, view: CleanText, citations: list[Reference], footnot
     claimed = {footnotes.marker_at(end) for _, _, end in phrases} - {None}
     found = []
     for m, start, end in phrases:
+        if _overlaps(taken, start, end):
+            continue
         target = _target(text, start, end, kamerstukken, footnotes, sentences, claimed)
         if not target:
             continue
@@ -87,4 +102,4 @@ def find_motions(text: str, view: CleanText, citations: list[Reference], footnot
             submitters=_submitters(m["names"]), footnote=number,
             note=_note(m.groupdict().get("adj"), m["cs"]), sentence=sentences.around(start),
         ))
-    return found
+    return sorted(found + debate, key=lambda r: (r.start, r.end, r.type, r.id or ""))

@@ -30,9 +30,14 @@ _META_FIELDS = {
     "OVERHEIDop.ondernummer": "number", "OVERHEIDop.vergaderjaar": "vergaderjaar",
     "OVERHEIDop.documenttitel": "document_title", "DCTERMS.issued": "issued",
     "OVERHEIDop.datumBrief": "letter_date", "OVERHEIDop.indiener": "indiener",
-    "OVERHEIDop.ondertekenaar": "signatory",
+    "OVERHEIDop.ondertekenaar": "signatory", "OVERHEIDop.externMetadataRecord": "record",
 }
-_ID = re.compile(r"^(?:kst|stcrt|stb|trb|h-tk|h-ek|ah-tk|ah-ek)-[\w-]{1,40}$")
+# A Handelingen item names itself only in the URL of its metadata record:
+# "https://zoek.officielebekendmakingen.nl/h-tk-20172018-61-10/metadata.xml".
+_RECORD_ID = re.compile(r"/(?P<id>(?:h-tk|h-ek|ah-tk|ah-ek|kst|stcrt|stb|trb)-[\w-]{1,40})/metadata\.xml$")
+_ID = re.compile(r"^(?:kst|stcrt|stb|trb|h-tk|h-ek|ah-tk|ah-ek|kv-tk|kv-ek)-[\w-]{1,40}$")
+# "https://zoek.officielebekendmakingen.nl/kst-30950-388/metadata.xml": the record of this publication
+_RECORD = re.compile(r"^https?://[\w.-]{1,80}/(?P<id>[\w-]{3,60})/metadata\.xml$")
 
 
 @dataclass
@@ -159,6 +164,12 @@ def _companion_metadata(path: Path) -> Publication | None:
     return None
 
 
+def _record_id(url: str | None) -> str | None:
+    """The identifier in the URL of the publication's metadata record."""
+    m = _RECORD.match(url or "")
+    return m["id"] if m else None
+
+
 def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str]]]:
     """``(text, "sha256:...", metadata)`` of an officielebekendmakingen XML or HTML file."""
     try:
@@ -180,7 +191,8 @@ def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str]]]:
         raise SourceError(f"{path}: not well-formed XML: {exc}") from exc
     except UnicodeDecodeError as exc:
         raise SourceError(f"{path}: not valid UTF-8 (byte {exc.start})") from exc
-    identifier = pub.first("identifier")
+    record = _RECORD_ID.search(pub.first("record") or "")
+    identifier = pub.first("identifier") or (record["id"] if record else None)
     if identifier is not None and not _ID.match(identifier):
         identifier = None
     meta = {k: (v if k == "indiener" else v[0]) for k, v in pub.meta.items()}

@@ -258,32 +258,94 @@ SUP_FOOTNOTE = re.compile(r"(?m)^[ \t]{0,3}<sup>(?P<n>\d{1,3})</sup>[ \t]{0,3}(?
 SUP_ANY = re.compile(r"<sup>(?P<n>\d{1,3})</sup>")
 
 # Article of a law, followed by the law's name (found by the gazetteer):
-#   "Artikel 1 van onze Grondwet", "artikel 7:658 BW", "artikel 1, lid 2, van de Awgb"
+#   "Artikel 1 van onze Grondwet", "artikel 7:658 BW", "artikel 1, lid 2, van de Awgb",
+#   several articles: "ex art. 3:46 , 3:47 Awb"
 ARTICLE = re.compile(
-    rf"""(?<!\w)[Aa]rtikel{_WS}(?P<art>\d{{1,4}}(?::\d{{1,4}})?[a-z]?)
+    rf"""(?<!\w)(?:[Aa]rtikel|[Aa]rt\.){_WS}(?P<art>\d{{1,4}}(?::\d{{1,4}})?[a-z]?)
+    (?:\s{{0,2}},\s{{0,3}}\d{{1,4}}(?::\d{{1,4}})?[a-z]?(?![\d:])){{0,5}}
     (?:{_SEP}lid{_WS}\d{{1,2}})?
     (?:{_SEP}van{_WS}(?:de|het|onze){_WS}|{_WS})$""",
     re.VERBOSE,
 )
 
 # Letters by date: "per Kamerbrief d.d. 27 januari 2020", "mijn brief van 27 juni 2022",
-# "de voortgangsbrief van 15 juni 2020"; date first: "op 4 april 2024 per brief".
+# "de voortgangsbrief van 15 juni 2020"; with a quoted title, "sinds de Kamerbrief «Spanningen
+# Turks Nederlandse gemeenschap» van 12 september 2016"; with its author, "de brief van de
+# Minister van Binnenlandse Zaken en Koninkrijksrelaties d.d. 19 september 2022", "Bij
+# Kabinetsmissive van 13 juli 2020".
+_LETTER_KIND = r"[A-Za-z]{0,20}(?:brief|missive)"
+_AUTHOR = rf"{_WS}van{_WS}(?:de|het|Uw|uw)(?:{_WS}[^\s\d.;:!?()«»]{{1,30}}){{1,12}}?"
 LETTER_BY_DATE = re.compile(
-    rf"(?<!\w)(?P<kw>[A-Za-z]{{0,20}}brief){_WS}(?:van|d\.\s?d\.|dd\.?){_WS}{_DATE}"
+    rf"""(?<!\w)(?P<kw>{_LETTER_KIND})(?:{_WS}«[^»\n]{{1,160}}»|{_AUTHOR})?
+    {_WS}(?:van|d\.\s?d\.|dd\.?){_WS}{_DATE}""",
+    re.VERBOSE,
 )
+# Two letters in one phrase: "de kamerbrieven van respectievelijk 6 en 19 mei 2020".
+LETTERS_BY_DATES = re.compile(
+    rf"""(?<!\w)(?P<kw>[A-Za-z]{{0,20}}brieven){_WS}(?:van|d\.\s?d\.){_WS}(?:respectievelijk{_WS})?
+    (?P<first>\d{{1,2}})(?:{_WS}(?P<fmonth>{_MONTHS}))?{_WS}en{_WS}{_DATE}""",
+    re.VERBOSE,
+)
+# Date first: "op 4 april 2024 per brief", "Op 6 augustus jl. heeft de AP bij brief", "de op
+# 10 februari 2023 toegezonden brief".
 LETTER_DATE_FIRST = re.compile(
-    rf"(?<!\w)op{_WS}{_DATE}{_WS}(?:per|bij|in{_WS}een){_WS}(?P<kw>[A-Za-z]{{0,20}}brief)(?!\w)"
+    rf"""(?<!\w)[Oo]p{_WS}{_DATE}(?:{_WS}jl\.)?
+    (?:(?:{_WS}(?:heeft|hebben|heb|is|zijn)(?:{_WS}[^\s\d.;:!?()]{{1,30}}){{0,3}}?)?
+       {_WS}(?:per|bij|in{_WS}een)
+     | {_WS}(?:toegezonden|gezonden|verzonden|toegestuurde|gestuurde|verstuurde|ontvangen))
+    {_WS}(?P<kw>[A-Za-z]{{0,20}}brief)(?!\w)""",
+    re.VERBOSE,
 )
-# A letter named only by a footnote marker: "heb ik u per brief3 geïnformeerd".
-LETTER_WITH_MARKER = re.compile(r"(?<!\w)(?P<kw>[A-Za-z]{0,20}brief)(?=(?:<sup>)?\d{1,3}(?!\d))")
+# The letter as subject, its date after: "De eerste voortgangsbrief heeft uw Kamer op 25 april
+# 2025 ontvangen".
+LETTER_RECEIVED = re.compile(
+    rf"""(?<!\w)(?P<kw>[A-Za-z]{{0,20}}brief){_WS}(?:heeft|hebt|heb){_WS}(?:uw{_WS}Kamer|de{_WS}Kamer|u)
+    {_WS}op{_WS}{_DATE}(?={_WS}(?:ontvangen|gekregen))""",
+    re.VERBOSE,
+)
+# A letter named only by a footnote marker: "heb ik u per brief3 geïnformeerd"; by its author:
+# "aldus de Kamerbrief van de Minister.<sup>56</sup>".
+LETTER_WITH_MARKER = re.compile(
+    rf"""(?<!\w)(?P<kw>[A-Za-z]{{0,20}}brief)(?:{_WS}van{_WS}de{_WS}(?:Minister|Staatssecretaris|minister|staatssecretaris))?
+    (?=[.,;:]?(?:<sup>)?\d{{1,3}}(?!\d)|[.,;:]?<sup>)""",
+    re.VERBOSE,
+)
+# A letter named by its subject, kept only where an inline citation closes its clause: "de
+# brief inzake Voortgang aanpak van discriminatie (Kamerstuk 30 950, nr. 365)".
+LETTER_ABOUT = re.compile(rf"(?<!\w)(?P<kw>[A-Za-z]{{0,20}}brief)(?={_WS}(?:inzake|over){_WS})")
+# A letter by its kind word alone, kept only where the one footnote of its sentence names a
+# letter by date: "In de Kamerbrief wordt aangegeven dat ... aansluiten.<sup>57</sup>" with
+# "<sup>57</sup> Kamerbrief van 16 juli 2020, «...»".
+LETTER_BARE = re.compile(r"(?<!\w)(?P<kw>[A-Za-z]{0,20}brief)(?!\w)")
 
 # Debates and meetings by date and kind: "het ordedebat van 13 december 2022",
 # "het debat van 1 juli 2020", "het commissiedebat over mensenrechten, discriminatie
-# en racisme op 29 januari", "de procedurevergadering van 22 december 2023".
+# en racisme op 29 januari", "de procedurevergadering van 22 december 2023";
+# a title: "het commissiedebat Discriminatie, racisme en mensenrechten van 29 januari\n2025",
+# "het notaoverleg Fraudeopsporing en ... door de Belastingdienst van 1 februari jl.";
+# "commissiedebat, gehouden op 26 januari 2023", "het plenaire debat van de Tweede Kamer op 12
+# maart\n2003", "het debat in\nde Tweede Kamer op 12 maart 2003"; sittings: "het vragenuurtje op
+# 11 april jl.", "de regeling van werkzaamheden van 19 maart 2024".
+_DEBATE_KIND = rf"[A-Za-z]{{0,20}}(?:debat|overleg|vergadering)|vragenuur(?:tje)?|regeling{_WS}van{_WS}werkzaamheden"
 DEBATE_BY_DATE = re.compile(
-    rf"""(?<!\w)(?P<kw>[A-Za-z]{{0,20}}(?:debat|overleg|vergadering))
-    (?:{_GAP}over(?:{_GAP}[^\s.;:!?()]{{1,30}}){{1,12}}?)?
+    rf"""(?<!\w)(?P<kw>{_DEBATE_KIND})(?!\w)
+    (?:{_GAP}over(?:{_GAP}[^\s.;:!?()]{{1,30}}){{1,12}}?
+      | {_GAP}[A-Z][^\s.;:!?()]{{0,30}}(?:{_GAP}[^\s\d.;:!?()]{{1,30}}){{0,12}}?
+      | {_WS}(?:van|in){_WS}de{_WS}(?:Tweede{_WS}|Eerste{_WS})?Kamer
+      | ,?{_GAP}gehouden)?
     {_WS}(?:van|d\.\s?d\.|op){_WS}{_DATE}""",
+    re.VERBOSE,
+)
+# Date first, in a verslag: "De vaste commissie ... heeft op 26 januari 2023 overleg gevoerd".
+DEBATE_DATE_FIRST = re.compile(
+    rf"""(?<!\w)op{_WS}{_DATE}{_WS}(?P<kw>[A-Za-z]{{0,20}}(?:debat|overleg|vergadering))
+    (?={_WS}(?:gevoerd|gehouden)(?!\w))""",
+    re.VERBOSE,
+)
+# A committee meeting by abbreviation: "AO d.d. 14/02" (day/month, no year), "het VAO van 3 juli".
+DEBATE_ABBREVIATED = re.compile(
+    rf"""(?<![\w-])(?P<kw>V?AO|WGO)(?![\w-]){_WS}(?:van|d\.\s?d\.|op){_WS}
+    (?:{_DATE}|(?P<nday>\d{{1,2}})/(?P<nmonth>\d{{1,2}})(?![\d/]))""",
     re.VERBOSE,
 )
 
@@ -296,25 +358,90 @@ MEMBER = re.compile(
     (?P<names>(?=[A-Z']){_NAME}(?:(?:\s{{0,2}},|{_WS}en){_WS}{_NAME}){{0,6}})""",
     re.VERBOSE,
 )
+# A surname with capitals beyond ASCII ("Özütok"), and a second word ("Bruins Slot").
+_M_CAP = r"[A-ZÀ-ÖØ-Þ]"
+_M_WORD = rf"{_M_CAP}[a-zà-öø-ÿ'’]{{1,30}}(?:-{_M_CAP}[a-zà-öø-ÿ'’]{{1,30}})?"
+_M_NAME = (rf"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ii]n|'t|’t)[ \u00a0]{{1,2}}){{0,3}}{_M_WORD}"
+           rf"(?:[ ]{_M_WORD}(?![\w-]))?")
+# Members addressed or named in spoken text (Handelingen): "de heer Wörsdörfer", "Mevrouw Pouw",
+# "Meneer Graus", "mijnheer Paternotte"; not "meneer de voorzitter".
+MEMBER_TITLED = re.compile(
+    rf"(?<![\w-])(?:[Dd]e{_WS}heer|[Mm]evrouw|[Mm]eneer|[Mm]ijnheer){_WS}(?P<names>(?=[A-ZÀ-ÖØ-Þ']){_M_NAME})"
+)
+# A speaker's label on a line of its own, the structure of a spoken record, not a mention:
+# "De heer Graus (PVV):", "Mevrouw Pouw-Verweij (Fractie-Nanninga):".
+MEMBER_SPEAKER = re.compile(r"(?m)^[ \t]{0,4}(?:De[ \t]{1,2}heer|Mevrouw)[ \t][^\n:]{1,100}:[ \t]{0,4}$")
+# Who is present at a committee meeting: "Aanwezig zijn elf leden der Kamer, te weten: De Boer,
+# Dittrich, ..., Lucas Vos, Mei Li Vos," (first names kept to tell members apart).
+_M_FULL = rf"(?:{_M_CAP}[a-zà-öø-ÿ'’]{{1,30}}[ ]){{0,2}}{_M_NAME}"
+MEMBERS_PRESENT = re.compile(
+    rf"""(?<!\w)leden{_WS}der{_WS}Kamer,?{_WS}te{_WS}weten:{_WS}
+    (?P<names>{_M_FULL}(?:\s{{0,2}},{_WS}{_M_FULL}|{_WS}en{_WS}{_M_FULL}){{0,60}})""",
+    re.VERBOSE,
+)
+# A name that submits a motion is no member mention: "de moties van de leden Van Haersma Buma
+# c.s.", "de motie op stuk nr. 199 van de leden ...", "Deze motie is voorgesteld door het lid
+# Graus", "die van meneer Wörsdörfer" (text just before the name) ...
+SUBMITTER_BEFORE = re.compile(
+    rf"""(?<!\w)(?:[Mm]oties?|[Aa]mendement(?:en)?|die)(?:{_WS}op{_WS}stuk{_WS}nrs?\.\s{{0,3}}\d{{1,5}})?
+    {_WS}(?:(?:is|zijn|werd){_WS})?(?:(?:voorgesteld|ingediend){_WS}door|van){_WS}\Z""",
+    re.VERBOSE,
+)
+# ... "hebben de leden Azarkan (DENK) en Van Weyenberg (D66) een motie ingediend" (just after).
+SUBMITTER_AFTER = re.compile(
+    rf"[^.;:!?\n]{{0,80}}?(?<!\w)(?:een|de|hun|zijn|haar){_WS}(?:gewijzigde{_WS})?motie{_WS}(?:ingediend|voorgesteld)(?!\w)"
+)
+# A member's name followed by an office of government is not a member mention: "mevrouw Bruins
+# Slot, Minister van Binnenlandse Zaken", "de heer Struycken, Staatssecretaris".
+GOVERNMENT_AFTER = re.compile(rf"\s{{0,2}},{_WS}(?:[Mm]inister|[Ss]taatssecretaris)(?!\w)")
 
 # A document named by its quoted title after a word for its kind:
 #   "het standpunt «Discriminerende risicoprofielen»", "het document “Discriminatie door
 #   risicoprofielen – ...”", "een rapport geschreven over ... ‘etnisch profileren is een
-#   overheidsbreed probleem'". Up to ten words may stand between kind and title.
+#   overheidsbreed probleem'", a news item: "het bericht «Politie blijft jagen op donkere
+#   huidskleur»". Up to ten words may stand between kind and title.
 _KINDS = (
     "rapport|onderzoeksrapport|eindrapport|tussenrapport|jaarrapport|rapportage|advies|"
     "adviesrapport|standpunt|visienota|notitie|nota|document|publicatie|handreiking|"
-    "onderzoek|evaluatie|monitor|brochure|kop|artikel|essay|boek|position paper"
+    "onderzoek|evaluatie|monitor|brochure|kop|artikel|essay|boek|position paper|bericht"
 )
 REPORT_TITLE = re.compile(
     rf"""(?<!\w)(?P<kw>{_KINDS})(?!\w)
     (?:{_WS}[^\s«“‘"»”.;:!?]{{1,30}}){{0,10}}?{_WS}
-    (?:«(?P<t1>[^»\n]{{2,160}}(?:\n[^»\n]{{1,160}}){{0,2}})»
+    (?:«(?P<t1>[^»«\n]{{2,160}}(?:\n[^»«\n]{{1,160}}){{0,2}})»
       |“(?P<t2>[^”\n]{{2,160}}(?:\n[^”\n]{{1,160}}){{0,2}})”
       |‘(?P<t3>[^’'\n]{{2,160}}(?:\n[^’'\n]{{1,160}}){{0,2}})[’']
       |"(?P<t4>[^"\n]{{2,160}}(?:\n[^"\n]{{1,160}}){{0,2}})")""",
     re.VERBOSE,
 )
+
+# A footnote that names a document cites it by author, title and date, after an optional lead:
+#   "Haarlems Dagblad, 28 november 2012", "Rapportage Personeelsenquête Rijk ..., februari 2022.",
+#   "Zie NOS, ‘GGD-onderzoek onder druk: ...', 5 augustus 2020, https://...",
+#   "Zie ook de juridische analyse van het advies van de AP van 12 augustus 2020, overweging 2.26".
+# The name runs to the first date with a year; a «title» right after the date belongs to it:
+#   "advies van de AP van 7 augustus 2020, «Advies op voorafgaande raadpleging ..., p. 17".
+FOOTNOTE_LEAD = re.compile(
+    r"(?:Zie|Vergelijk|Vgl\.|Cf\.)(?:\s{1,3}ook)?(?:\s{1,3}(?:de|het)(?!\w)){0,2}\s{1,3}"
+)
+# Where a footnote's next sentence starts.
+FOOTNOTE_SENTENCE = re.compile(r"[.;]\s{1,3}(?=\S)")
+FOOTNOTE_NAME = re.compile(
+    rf"""(?P<name>(?:[^\n.]|\.(?!\s{{1,3}}[A-Z])|\n(?!\n)){{1,300}}?
+    (?<!\d)(?:\d{{1,2}}{_WS})?(?:{_MONTHS}){_WS}{_YEAR}(?!\d))
+    (?:,\s{{0,2}}«(?P<title>[^»,\n]{{2,200}})»?)?""",
+    re.VERBOSE,
+)
+# A name in quotes only: "Vergelijk «Ethische analyse van de COVID-19 notificatie-app ...» van 14
+# juli 2020, kenmerk ...".
+QUOTED_NAME = re.compile(r"«(?P<title>[^»\n]{2,200})»")
+
+# A law of another state is not the Dutch one of the same name: "de Turkse Grondwet" (an
+# adjective of a country or the EU just before the name; "Nederlandse" is ours).
+# A text of a municipality, not of parliament: its "leden" are council members.
+MUNICIPAL = re.compile(r"(?i)(?<!\w)(?:college{_WS}van{_WS}burgemeester{_WS}en{_WS}wethouders|gemeenteraad|raadsleden)(?!\w)".replace("{_WS}", _WS))
+PARLIAMENT = re.compile(r"(?<!\w)(?:Kamer|Kamerleden|Kamerlid|Kamerstuk(?:ken)?|Staten-Generaal|Handelingen)(?!\w)")
+FOREIGN_BEFORE = re.compile(r"(?<!\w)(?!Nederlandse)[A-Z][a-zë]{2,20}(?:se|sche)\s{1,3}\Z")
 
 DATE = re.compile(_DATE)
 MONTHS = {name: i for i, name in enumerate(_MONTHS.split("|"), start=1)}
@@ -338,15 +465,18 @@ _H_DOSSIER = (
 #   "de gewijzigde motie-Asscher/Pieter Heerma c.s. (30950, nr. 201, was nr. 188)"
 #   "In stemming komt de motie-Jasper van Dijk (30950, nr. 4)."
 #   "de motie van het lid Marijnissen c.s. over een voorstel ... (Kamerstuk 35 510, nr. 21)"
+#   "de motie-Rosenmöller c.s. over een kabinetsreactie ... (CXLVI, Y)"   (a Senate paper)
+#   "bij motie (36 410-VI, nr. 87)"                                       (no submitter named)
 H_MOTION = re.compile(
-    rf"""(?<!\w)(?:[Dd]e|[Ee]en|[Zz]ijn|[Hh]aar){_WS}
+    rf"""(?<!\w)(?P<art>(?:[Dd]e|[Ee]en|[Zz]ijn|[Hh]aar){_WS})?
     (?P<adj>(?:gewijzigde|aangehouden|aangenomen|verworpen){_WS})?[Mm]otie
-    (?:-|{_WS}van{_WS}(?:het{_WS}lid|de{_WS}leden){_WS})
+    (?:(?:-|{_WS}van{_WS}(?:het{_WS}lid|de{_WS}leden){_WS})
     (?P<names>{_H_NAME}(?:\s{{0,2}}/\s{{0,2}}{_H_NAME}|{_WS}en{_WS}{_H_NAME}){{0,8}})
     (?P<cs>{_WS}c\.\s?s\.)?
-    (?:{_WS}over\s(?:[^().;\n]|\.(?=\S)|\n(?![ \t]{{0,8}}\n)){{1,400}}?)?
+    (?:{_WS}over\s(?:[^().;\n]|\.(?=\S)|\n(?![ \t]{{0,8}}\n)){{1,400}}?)?)?
     \s{{0,3}}\(\s{{0,2}}(?:Kamerstuk(?:ken)?{_WS}(?:II{_WS})?)?
-    (?P<cit>{_H_DOSSIER},\s{{0,3}}nr\.\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d))
+    (?P<cit>{_H_DOSSIER},\s{{0,3}}nr\.\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d)
+      |(?P<senate>[IVXLC]{{2,8}}),\s{{0,3}}(?P<letter>[A-Z]{{1,2}})(?![\w-]))
     (?P<was>,\s{{0,3}}was{_WS}nr\.\s{{0,3}}(?P<old>\d{{1,5}})(?!\d))?""",
     re.VERBOSE,
 )
@@ -372,13 +502,13 @@ H_VOTE_LEAD = re.compile(rf"(?<!\w)In{_WS}stemming{_WS}(?:komt|komen){_WS}")
 #    de VVD en de SGP voor deze motie hebben gestemd en die van de overige fracties ertegen,
 #    zodat zij is verworpen."
 #   "... voor deze motie hebben gestemd en dat zij dus is aangenomen."
-#   "Ik constateer dat deze motie met algemene stemmen is aangenomen."
+#   "Ik constateer dat deze motie met algemene stemmen is aangenomen.", "... dat deze motie is verworpen."
 H_VOTE_RESULT = re.compile(
     rf"""(?<!\w)Ik{_WS}constateer{_WS}dat{_WS}(?:
       (?:de{_WS})?(?:aanwezige{_WS})?leden{_WS}van{_WS}de{_WS}fracties?{_WS}van{_WS}
       (?P<parties>[^.;:\n]{{1,400}}?){_WS}(?P<side>voor|tegen){_WS}deze{_WS}(?:gewijzigde{_WS})?motie
       {_WS}hebben{_WS}gestemd(?P<rest>[^.;:\n]{{0,200}}?)
-    | deze{_WS}(?:gewijzigde{_WS})?motie(?P<unanimous>{_WS}met{_WS}algemene{_WS}stemmen)
+    | (?:deze|de){_WS}(?:gewijzigde{_WS})?motie(?P<unanimous>{_WS}met{_WS}algemene{_WS}stemmen)?
     ){_WS}(?:is{_WS})?(?P<outcome>aangenomen|verworpen)(?!\w)""",
     re.VERBOSE,
 )
@@ -431,3 +561,38 @@ H_ITEM_ID = re.compile(
     (?P<vj>{_VERGADERJAAR})[ \t|]{{0,6}}nr\.\s{{0,3}}(?P<nr>\d{{1,4}}),\s{{0,3}}item\s{{0,3}}(?P<item>\d{{1,4}})(?!\d)""",
     re.VERBOSE,
 )
+_H_TITLE = r"(?:de{_WS}leden|het{_WS}lid|de{_WS}heer|mevrouw|meneer|mijnheer)".replace("{_WS}", _WS)
+_H_LIST = rf"{_H_NAME}(?:\s{{0,2}},{_WS}{_H_NAME}|{_WS}en{_WS}{_H_NAME}){{0,8}}"
+# A motion the debate names by its number, with the submitters before or after it or none:
+#   "de motie op stuk nr. 199 van de leden Wörsdöfer, Bruins en Amhaouch",
+#   "de motie-Van der Lee c.s. op stuk nr. 201", "motie op stuk nr. 202 van de heer Graus",
+#   "de motie van de heer Graus op stuk nr. 203", "de motie op stuk nr. 204 van mij",
+#   "de aangenomen motie 27923, nr. 355" (a citation without brackets)
+H_PAPER_MOTION = re.compile(
+    rf"""(?<![\w-])(?:(?:[Dd]e|[Ee]en){_WS})?(?P<adj>(?:zojuist{_WS})?(?:gewijzigde|aangehouden|aangenomen|verworpen){_WS})?[Mm]otie
+    (?:-(?P<hnames>{_H_NAME}(?:\s{{0,2}}/\s{{0,2}}{_H_NAME}){{0,8}})(?P<cs>{_WS}c\.\s?s\.)?
+      |{_WS}van{_WS}{_H_TITLE}{_WS}(?P<bnames>{_H_LIST})(?P<cs2>{_WS}c\.\s?s\.)?)?
+    {_WS}(?:op{_WS}stuk{_WS}(?P<number>nr\.\s{{0,3}}(?P<nr>\d{{1,5}}))(?!\d)
+      |(?P<cit>{_H_DOSSIER},\s{{0,3}}nr\.\s{{0,3}}(?P<cnr>\d{{1,5}}))(?!\d))
+    (?:{_WS}van{_WS}(?:(?P<mine>mij)|{_H_TITLE}{_WS}(?P<anames>{_H_LIST})(?P<cs3>{_WS}c\.\s?s\.)?))?(?!\w)""",
+    re.VERBOSE,
+)
+# A member calling a motion their own without its number: "een zojuist aangenomen motie van mij".
+H_OWN_MOTION = re.compile(rf"(?<!\w)motie{_WS}van{_WS}mij(?!\w)")
+# The Eerste Kamer's report of a sitting names it: "Verslag van de vergadering van 23 februari
+# 2021 (2020/2021 nr. 26)" (the Tweede Kamer's items print "nr. 97, item 26" instead).
+H_EK_SITTING = re.compile(
+    rf"Verslag{_WS}van{_WS}de{_WS}vergadering{_WS}van{_WS}{_DATE}{_WS}\((?P<vj>{_VERGADERJAAR}){_WS}nr\.\s{{0,3}}(?P<nr>\d{{1,4}})\)"
+)
+# The text of a motion read out in the debate, from "De Kamer," through its closing formula:
+#   "De Kamer,\n\ngehoord de beraadslaging,\n\noverwegende dat ...;\n\nverzoekt de regering ...,
+#    \n\nen gaat over tot de orde van de dag."
+H_MOTION_OPEN = re.compile(rf"(?<!\w)De{_WS}Kamer,{_WS}gehoord{_WS}de{_WS}beraadslaging,")
+H_MOTION_CLOSE = re.compile(rf"(?<!\w)en{_WS}gaat{_WS}over{_WS}tot{_WS}de{_WS}orde{_WS}van{_WS}de{_WS}dag\.")
+# Its request: "verzoekt de regering ...", "verzoekt het kabinet ...", "roept de regering op ...".
+H_MOTION_ASKS = re.compile(
+    rf"(?<!\w)(?:verzoekt|roept){_WS}(?:de{_WS}regering|het{_WS}kabinet|de{_WS}minister|de{_WS}staatssecretaris)(?!\w)"
+)
+# Right after a motion and its citation: "Aangezien de motie-X (30950, nr. 5) is ingetrokken,
+# maakt zij geen onderwerp van beraadslaging meer uit."
+H_WITHDRAWN = re.compile(rf"\s{{0,2}}\)?\s{{0,3}}(?:is|wordt){_WS}ingetrokken(?!\w)")

@@ -28,7 +28,6 @@ from .text import Sentences
 
 OFFICIAL = {"kamerstuk", "handelingen", "aanhangsel", "staatscourant", "staatsblad",
             "tractatenblad", "ecli", "bwb"}
-_NOT_A_TITLE = re.compile(r"(?i)(?:zie|idem|ibid|id\.|vgl|cf|https?:|www\.)")
 
 
 def _official_in(refs: SpanIndex, footnotes: Footnotes, number: str) -> list[Reference]:
@@ -42,17 +41,101 @@ def _footnote_of(ref: Reference, footnotes: Footnotes, sentences: Sentences, cla
     return footnotes.marker_at(ref.end) or footnotes.only_free_marker(*sentences.around(ref.start), claimed)
 
 
+def _same_day(ref: Reference, date: str | None) -> bool:
+    """A letter without a date, or "van 16 juli j.l." and a footnote's "16 juli 2020"."""
+    return bool(date) and (ref.date is None or ref.date == date or
+                           (ref.date.startswith("--") and ref.date[1:] == date[4:]))
+
+
+def _letter_in(refs: SpanIndex, footnotes: Footnotes, number: str) -> list[Reference]:
+    """Letters named by date in a footnote: "Kamerbrief van 16 juli 2020, «...», kenmerk ..."."""
+    body = footnotes.bodies.get(number)
+    if body is None:
+        return []
+    return [r for r in refs.starting_in(body.start, body.end) if r.type == "letter" and r.date]
+
+
 def _by_footnote(refs, footnotes, sentences, claimed) -> list[Reference]:
+    """A footnote with one official citation gives the id; one that names a single letter by
+    date ("Kamerbrief van 16 juli 2020, ...") gives a letter its date."""
     index, out = SpanIndex(refs), []
     for ref in refs:
         if ref.type in ("letter", "debate") and ref.id is None:
             number = _footnote_of(ref, footnotes, sentences, claimed)
-            cited = _official_in(index, footnotes, number) if number else []
+            cited = _official_in(index, footnotes, number) if number and ref.rule != "letter-bare" else []
+            letters = _letter_in(index, footnotes, number) if number and ref.type == "letter" else []
             if len(cited) == 1:
                 ref = replace(ref, id=cited[0].id, footnote=number, rule=f"{ref.rule}+footnote",
                               sentence=sentences.around(ref.start))
+            elif not cited and len(letters) == 1 and _same_day(ref, letters[0].date):
+                ref = replace(ref, date=letters[0].date, footnote=number,
+                              rule=f"{ref.rule}+footnote-date", sentence=sentences.around(ref.start))
         out.append(ref)
     return out
+
+
+_CITES = {"letter": ("kamerstuk",), "debate": ("handelingen",)}
+_BRACKET_NEXT = re.compile(r"\s{0,3}\(")
+
+
+def _clause_end(text: str, ref: Reference, sentences: Sentences) -> int:
+    """Where the clause after ``ref`` ends: its sentence's end or a semicolon before it (the
+    items of an agenda list). A bracket right after "jl." ("op 11 april jl. (Handelingen ...")
+    goes on in the next sentence."""
+    end = sentences.around(ref.start)[1]
+    if _BRACKET_NEXT.match(text, end):
+        end = sentences.around(_BRACKET_NEXT.match(text, end).end())[1]
+    semicolon = text.find(";", ref.end, end)
+    return semicolon if semicolon >= 0 else end
+
+
+def _by_inline_citation(text, refs, sentences) -> list[Reference]:
+    """A letter or debate followed in its clause by exactly one inline citation of its kind
+    that no motion claims ("brief van 10 februari 2023 ... (Kamerstuk 35 510, nr. 115)",
+    "het vragenuurtje op 11 april jl. (Handelingen II 2016/17, nr. 66, item 6)") is the
+    document that citation names. Another letter or debate of the same kind ends the clause."""
+    index = SpanIndex(refs)
+    motions = SpanIndex(r for r in refs if r.type == "motion")
+    out = []
+    for ref in refs:
+        if ref.type in _CITES and ref.id is None:
+            end = _clause_end(text, ref, sentences)
+            after = index.starting_in(ref.end, end)
+            rival = next((r.start for r in after if r.type == ref.type), end)
+            cited = {(r.id, r.start) for r in after if r.type in _CITES[ref.type]
+                     and r.start < rival and not _inside(motions, r.start)}
+            if len({ident for ident, _ in cited}) == 1:
+                ref = replace(ref, id=min(cited)[0], rule=f"{ref.rule}+inline",
+                              sentence=sentences.around(ref.start))
+        out.append(ref)
+    return out
+
+
+# Letters found by a weaker rule give way to one found by a stronger rule over the same words.
+_LETTER_RANK = (("letter-by-date", "letters-"), ("letter-by-footnote", "letter-by-subject"), ("letter-bare",))
+
+
+def _rank(ref: Reference) -> int:
+    return next(i for i, rules in enumerate(_LETTER_RANK) if ref.rule.startswith(rules))
+
+
+def _unresolved_or_twice(refs: list[Reference]) -> list[Reference]:
+    """Drop a letter named by subject or kind word alone that nothing resolved, and a letter
+    inside one found by a stronger rule ("Kamerbrief" inside "Kamerbrief van 16 juli 2020")."""
+    letters = [r for r in refs if r.type == "letter"]
+    stronger = [SpanIndex(r for r in letters if _rank(r) < rank) for rank in range(len(_LETTER_RANK))]
+    out = []
+    for ref in refs:
+        if ref.type == "letter" and _rank(ref) > 0:
+            if ref.id is None and ref.date is None or _overlaps(stronger[_rank(ref)], ref):
+                continue
+        out.append(ref)
+    return out
+
+
+def _overlaps(index: SpanIndex, ref: Reference) -> bool:
+    before = index.last_starting_before(ref.end - 1)
+    return bool(before and before.end > ref.start)
 
 
 def _dated_footnotes(text, refs, footnotes, sentences) -> dict[str, str]:
@@ -88,17 +171,39 @@ def _complete_years(refs: list[Reference]) -> list[Reference]:
     return out
 
 
-def footnote_titles(refs: list[Reference], footnotes: Footnotes) -> list[Reference]:
-    """Footnotes that name a document by title and cite nothing official."""
+def _named_in(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The first name of a document in ``text[start:end]`` (a footnote): (start, end, key)."""
+    starts = [start] + [m.end() for m in p.FOOTNOTE_SENTENCE.finditer(text, start, end)]
+    for at in starts:
+        lead = p.FOOTNOTE_LEAD.match(text, at, end)
+        m = p.FOOTNOTE_NAME.match(text, lead.end() if lead else at, end)
+        if not m or not (lead or text[m.start()].isupper() or text[m.start()] == "«"):
+            continue
+        quoted = p.QUOTED_NAME.match(text, m.start(), m.end("name"))
+        if quoted:
+            return quoted.start(), quoted.end(), quoted["title"]
+        stop = m.end()
+        if m.end() == end - 1 and text[m.end()] == ".":  # the whole footnote, its full stop too
+            stop = end
+        key = m["title"] or re.sub(r"\s+", " ", m["name"]).strip()
+        return m.start(), stop, key
+    return None
+
+
+def footnote_titles(refs: list[Reference], footnotes: Footnotes, text: str) -> list[Reference]:
+    """Footnotes that name a document by author, title and date and cite nothing official
+    (the name ends at its date, without a locator such as "p. 13"); not a letter by date."""
     found, index = [], SpanIndex(refs)
+    letters = SpanIndex(r for r in refs if r.type == "letter")
     for number, body in footnotes.bodies.items():
-        if _official_in(index, footnotes, number) or _NOT_A_TITLE.match(body.text):
+        if _official_in(index, footnotes, number):
             continue
-        if not body.text[:1].isupper():
+        named = _named_in(text, body.start, body.end)
+        if not named or letters.starting_in(named[0], named[1]):
             continue
-        title = re.sub(r"\s+", " ", body.text).strip().rstrip(".")
-        found.append(Reference("report", None, body.text, body.start, body.end, rule="footnote-title",
-                               footnote=number, name=title))
+        start, end, key = named
+        found.append(Reference("report", None, text[start:end], start, end, rule="footnote-title",
+                               footnote=number, name=key))
     return found
 
 
@@ -117,6 +222,8 @@ def resolve(text: str, refs: list[Reference], footnotes: Footnotes, sentences: S
     """``refs`` with named references resolved where footnotes allow."""
     claimed = {r.footnote for r in refs if r.type == "motion" and r.footnote}
     refs = _by_footnote(refs, footnotes, sentences, claimed)
+    refs = _by_inline_citation(text, refs, sentences)
     refs = _by_same_date(text, refs, footnotes, sentences)
+    refs = _unresolved_or_twice(refs)
     refs = _complete_years(refs)
-    return drop_motion_members(refs + footnote_titles(refs, footnotes))
+    return drop_motion_members(refs + footnote_titles(refs, footnotes, text))

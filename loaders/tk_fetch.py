@@ -17,7 +17,7 @@ from pathlib import Path
 
 DEFAULT_BASE = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 EXPAND = "Document($expand=Kamerstukdossier),ZaakActor,Besluit($expand=Stemming)"
-_DOSSIER = re.compile(r"^(?P<nr>\d{1,6})(?:-(?P<toev>[IVXLC]{1,6}))?$")
+_DOSSIER = re.compile(r"^(?P<nr>\d{1,6})(?:-(?P<toev>[A-Z]{1,6}|\d{2,3}))?$")  # 30950, 36200-VII, 21501-02
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$")
 STATE_FILE = "sync-state.json"
 
@@ -36,7 +36,8 @@ class FetchReport:
 def _filter(dossier: str, since: str | None) -> str:
     m = _DOSSIER.match(dossier)
     if not m:
-        raise FetchError(f"dossier {dossier!r}: expected a number with an optional toevoeging, e.g. 30950 or 36200-VII")
+        raise FetchError(f"dossier {dossier!r}: expected a number with an optional toevoeging, "
+                         "e.g. 30950, 36200-VII or 21501-02")
     parts = ["Soort eq 'Motie'", f"Kamerstukdossier/any(d: d/Nummer eq {int(m['nr'])})"]
     if m["toev"]:
         parts.append(f"Kamerstukdossier/any(d: d/Toevoeging eq '{m['toev']}')")
@@ -76,6 +77,16 @@ def last_sync(out: Path, dossier: str) -> str | None:
     return _state(out).get(dossier)
 
 
+def _free_stamp(out: Path, dossier: str, stamp: str) -> str:
+    """``stamp``, or ``stamp-2``, ...: a second fetch in the same second must not
+    overwrite the pages of the first."""
+    taken, n, free = {p.name for p in out.glob(f"tk-{dossier}-{stamp}*")}, 1, stamp
+    while any(name.startswith(f"tk-{dossier}-{free}-p") for name in taken):
+        n += 1
+        free = f"{stamp}-{n}"
+    return free
+
+
 def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str = DEFAULT_BASE,
                   timeout: float = 60.0, max_pages: int = 10_000) -> FetchReport:
     """Fetch the motions of ``dossier`` changed since ``since`` (default: the last
@@ -84,8 +95,8 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
         raise FetchError(f"{base}: only http(s) URLs are fetched")
     out.mkdir(parents=True, exist_ok=True)
     since = since or last_sync(out, dossier)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     report, url = FetchReport(), first_url(base, dossier, since)
+    stamp = _free_stamp(out, dossier, datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
     while url and len(report.pages) < max_pages:
         raw = _get(url, timeout)
         try:

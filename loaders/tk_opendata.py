@@ -2,10 +2,22 @@
 submitters and their parties, the decision, the per-party votes, the cabinet's
 appraisal, and what a gewijzigde motie replaces.
 
-Input is the API's own JSON, one page per file as ``policykg fetch tk`` saves it:
-``{"@odata.context": ..., "value": [Zaak, ...], "@odata.nextLink": ...}`` where each
-Zaak (Soort "Motie") is expanded with ``Document($expand=Kamerstukdossier)``,
-``ZaakActor`` and ``Besluit($expand=Stemming)``.
+Input is the API's own JSON as users have it: a page as ``policykg fetch tk`` saves
+it (``{"@odata.context": ..., "value": [Zaak, ...], "@odata.nextLink": ...}``), a plain
+list of Zaak records, a list of pages, or one Zaak record. Expansions are optional:
+``Document($expand=Kamerstukdossier)``, ``Kamerstukdossier`` on the Zaak itself,
+``ZaakActor``, ``Besluit($expand=Stemming)`` each add what they carry.
+
+Where a motion is placed (its printed number), in this order:
+
+- the Volgnummer of its motion Document plus the Document's Kamerstukdossier;
+- else the Kamerstukdossier expanded on the Zaak (``Zaak?$expand=Kamerstukdossier,Document``);
+- else, for a gewijzigde motie, the dossier of the motion it replaces: "ter vervanging
+  van die gedrukt onder nr. 229" is a number in the same dossier.
+
+A Zaak alone cannot be placed: its own Volgnummer is the serial of its Zaak number
+(2022Z04321 -> 4321), not the printed one. A motion that cannot be placed is returned
+as an ``Unplaced`` with the reason and the expansion that would place it, never dropped.
 
 The data's traps, handled here:
 
@@ -22,12 +34,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .text import SourceError
 
-_TVV = re.compile(r"t\.\s?v\.\s?v\.\s{0,3}(?P<dossier>\d{2,6})(?:[ -](?P<toev>[IVXLC]{1,6}))?\s{0,2}[-,]\s{0,2}(?:nr\.\s{0,2})?(?P<nr>\d{1,5})")
+# "(t.v.v. 30950-229)", "t.v.v. 36410-VII-95", "t.v.v. 21501-02-3121", "t.v.v. 30950, nr. 229"
+_TVV = re.compile(r"t\.\s?v\.\s?v\.\s{0,3}(?P<dossier>\d{2,6})(?:[ -](?P<toev>[IVXLC]{1,6}|[A-Z]{1,2}|\d{2}))?"
+                  r"\s{0,2}[-,]\s{0,2}(?:nr\.\s{0,2})?(?P<nr>\d{1,5})\b")
 _OUTCOMES = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "uitgesteld", "vervallen")
 
 
@@ -70,42 +85,143 @@ class TkMotion:
     source: str = ""  # file it was read from
 
 
-def _date(value: str | None) -> str | None:
-    return value[:10] if value else None
+@dataclass(frozen=True)
+class Unplaced:
+    """A motion record whose printed number cannot be known from what was saved."""
+
+    source: str  # file it was read from
+    record: str  # "Zaak 2022Z04321", "Zaak <Id>", "Document 2022D04321" or "record 3"
+    soort: str | None
+    title: str | None  # Titel (of a Zaak: the dossier's title)
+    subject: str | None  # Onderwerp ("Motie van het lid ... over ...")
+    reason: str
+    fix: str  # what would place it, e.g. "add $expand=Document($expand=Kamerstukdossier)"
+
+    def __str__(self) -> str:
+        what = "; ".join(f"{k} {_short(v)!r}" for k, v in (("Soort", self.soort), ("Titel", self.title),
+                                                           ("Onderwerp", self.subject)) if v)
+        return f"{self.source}: {self.record}{f' ({what})' if what else ''}: {self.reason}; {self.fix}"
+
+
+def _short(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+@dataclass
+class OpenDataFile:
+    """What one saved file holds: motions placed, motions not placed, other records."""
+
+    records: int = 0
+    motions: list[TkMotion] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    ignored: Counter = field(default_factory=Counter)  # why a record is not a motion -> count
+
+
+class Unplaceable(Exception):
+    """A motion that cannot be placed: ``reason`` and the ``fix`` that would place it."""
+
+    def __init__(self, reason: str, fix: str):
+        super().__init__(reason)
+        self.reason, self.fix = reason, fix
+
+
+_EXPAND = "add $expand=Document($expand=Kamerstukdossier)"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # "2022-02-10T00:00:00+01:00" (the date part)
+_GUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")  # Zaak.Id
+_DIGITS = re.compile(r"[0-9]{1,6}")  # a number as text: "293"
+_TOEVOEGING = re.compile(r"[A-Z]{1,6}|\d{1,3}|[A-Z]{1,6}-\d{1,3}")  # "VII", "A", "02"
+
+
+def _text(value) -> str | None:
+    """A string field as text; anything else (a number, a list, an object) as missing."""
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def _date(value) -> str | None:
+    return value[:10] if _ISO_DATE.match(_text(value) or "") else None
+
+
+def _stamp(item: dict) -> str:
+    return _text(item.get("GewijzigdOp")) or ""
 
 
 def _live(items) -> list[dict]:
-    """Entities not marked deleted (``Verwijderd``), nulls and missing lists as empty."""
-    return [i for i in (items or []) if isinstance(i, dict) and not i.get("Verwijderd")]
+    """Entities not marked deleted (``Verwijderd``), nulls and missing lists as empty;
+    a single expanded entity counts as a list of one."""
+    items = [items] if isinstance(items, dict) else items
+    return [i for i in (items if isinstance(items, list) else []) if isinstance(i, dict) and not i.get("Verwijderd")]
 
 
-def _newest(items: list[dict]) -> list[dict]:
-    return sorted(items, key=lambda i: i.get("GewijzigdOp") or "", reverse=True)
+def _newest(items) -> list[dict]:
+    return sorted(items, key=_stamp, reverse=True)
 
 
 def _dossier_id(dossier: dict) -> str:
-    number = str(dossier["Nummer"])
-    toevoeging = (dossier.get("Toevoeging") or "").strip()
-    return f"{number}-{toevoeging}" if toevoeging and "(" not in toevoeging else number
+    """"30950", "36410-VII", "21501-02"; a toevoeging in brackets ("(R2107)") is not printed."""
+    number = str(_number(dossier["Nummer"]))
+    toevoeging = _text(dossier.get("Toevoeging"))
+    if not toevoeging or toevoeging.startswith("("):
+        return number
+    if not _TOEVOEGING.fullmatch(toevoeging):
+        raise Unplaceable(f"Kamerstukdossier {number} has a Toevoeging not understood: {toevoeging[:20]!r}",
+                          "check the record")
+    return f"{number}-{toevoeging}"
 
 
-def _motion_document(zaak: dict) -> dict | None:
-    documents = [d for d in _live(zaak.get("Document")) if str(d.get("Soort") or "").startswith("Motie")]
-    numbered = [d for d in documents if d.get("Volgnummer") is not None and _live(d.get("Kamerstukdossier"))]
-    return _newest(numbered)[0] if numbered else None
+def _is_motion_document(document: dict) -> bool:
+    soort = (_text(document.get("Soort")) or "").lower()
+    return soort.startswith("motie") or soort.startswith("gewijzigde motie")
+
+
+def _motion_document(zaak: dict) -> dict:
+    """The newest numbered motion Document of the Zaak; Unplaceable says what is missing."""
+    if "Document" not in zaak:
+        raise Unplaceable("no Document: the printed number (Volgnummer) is on the motion's Document", _EXPAND)
+    documents = [d for d in _live(zaak["Document"]) if _is_motion_document(d)]
+    if not documents:
+        raise Unplaceable(f"none of its {len(_live(zaak['Document']))} Documents is the motion itself "
+                          "(Soort 'Motie'); it may not be published yet", f"fetch it again later; {_EXPAND}")
+    numbered = [d for d in documents if _number(d.get("Volgnummer")) is not None]
+    if not numbered:
+        name = _text(documents[0].get("DocumentNummer")) or "its motion Document"
+        if all("Volgnummer" not in d for d in documents):
+            raise Unplaceable(f"{name} has no Volgnummer field", "keep Volgnummer in the Document's $select")
+        raise Unplaceable(f"{name} has no Volgnummer yet (not numbered)", "fetch it again once it is numbered")
+    return _newest(numbered)[0]
+
+
+def _number(value) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10_000_000:
+        return value
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        return int(value)
+    return None
+
+
+def _placed_dossier(zaak: dict, document: dict) -> tuple[str, str | None]:
+    """``(dossier id, dossier title)``: the Document's Kamerstukdossier, else the Zaak's,
+    else the dossier of the motion a gewijzigde motie replaces (same dossier)."""
+    for holder in (document, zaak):
+        dossiers = [d for d in _live(holder.get("Kamerstukdossier")) if _number(d.get("Nummer")) is not None]
+        if dossiers:
+            return _dossier_id(dossiers[0]), _text(dossiers[0].get("Titel"))
+    replaced = _replaced(document) or _replaced(zaak)
+    if replaced:
+        return replaced[0], None
+    raise Unplaceable("no Kamerstukdossier on its Document or on the Zaak, so no dossier number", _EXPAND)
 
 
 def _decision(zaak: dict) -> dict | None:
     """The newest decision; a vote that was postponed counts only if nothing followed."""
     besluiten = _newest(b for b in _live(zaak.get("Besluit")) if (b.get("Status") or "Besluit") == "Besluit")
-    decided = [b for b in besluiten if "uitgesteld" not in (b.get("BesluitSoort") or "").lower()]
+    decided = [b for b in besluiten if "uitgesteld" not in str(b.get("BesluitSoort") or "").lower()]
     return (decided or besluiten or [None])[0]
 
 
 def _outcome(besluit: dict | None) -> str | None:
     if not besluit:
         return None
-    words = f"{besluit.get('BesluitSoort') or ''} {besluit.get('BesluitTekst') or ''}".lower()
+    words = f"{_text(besluit.get('BesluitSoort')) or ''} {_text(besluit.get('BesluitTekst')) or ''}".lower()
     return next((o for o in _OUTCOMES if o in words), None)
 
 
@@ -113,71 +229,162 @@ def _votes(besluit: dict | None) -> tuple[Vote, ...]:
     """Per party the newest vote (the API can list a party's vote twice)."""
     latest: dict[str, dict] = {}
     for stemming in _newest(_live((besluit or {}).get("Stemming"))):
-        party = stemming.get("ActorFractie") or stemming.get("ActorNaam")
+        party = _text(stemming.get("ActorFractie")) or _text(stemming.get("ActorNaam"))
         if party and party not in latest:
             latest[party] = stemming
-    return tuple(Vote(party, s.get("Soort") or "", s.get("FractieGrootte"), bool(s.get("Vergissing")))
+    return tuple(Vote(party, _text(s.get("Soort")) or "", _number(s.get("FractieGrootte")), s.get("Vergissing") is True)
                  for party, s in sorted(latest.items()))
 
 
 def _submitters(zaak: dict) -> tuple[Submitter, ...]:
     actors = [a for a in _live(zaak.get("ZaakActor")) if a.get("Relatie") in ("Indiener", "Medeindiener")]
-    actors.sort(key=lambda a: (a.get("Relatie") != "Indiener", a.get("ActorNaam") or ""))
-    return tuple(Submitter(a.get("ActorNaam") or "", a.get("ActorFractie"), a["Relatie"])
-                 for a in actors if a.get("ActorNaam"))
+    actors.sort(key=lambda a: (a.get("Relatie") != "Indiener", _text(a.get("ActorNaam")) or ""))
+    return tuple(Submitter(_text(a.get("ActorNaam")), _text(a.get("ActorFractie")), a["Relatie"])
+                 for a in actors if _text(a.get("ActorNaam")))
 
 
-def _replaces(document: dict) -> str | None:
-    for text in (document.get("Titel"), document.get("Onderwerp")):
-        m = _TVV.search(text or "")
+def _replaced(record: dict) -> tuple[str, str] | None:
+    """``(dossier, number)`` of the motion a gewijzigde motie replaces ("t.v.v. 30950-229")."""
+    for text in (record.get("Titel"), record.get("Onderwerp")):
+        m = _TVV.search(text) if isinstance(text, str) else None
         if m:
-            dossier = m["dossier"] + (f"-{m['toev']}" if m["toev"] else "")
-            return f"kst-{dossier}-{m['nr']}"
+            return m["dossier"] + (f"-{m['toev']}" if m["toev"] else ""), m["nr"]
     return None
 
 
+def _replaces(document: dict, zaak: dict) -> str | None:
+    replaced = _replaced(document) or _replaced(zaak)
+    return f"kst-{replaced[0]}-{replaced[1]}" if replaced else None
+
+
 def _modified(zaak: dict) -> str:
-    stamps = [zaak.get("GewijzigdOp") or ""]
+    stamps = [_stamp(zaak)]
     for key in ("Document", "ZaakActor", "Besluit"):
-        for item in zaak.get(key) or []:
-            stamps.append(item.get("GewijzigdOp") or "")
-            for sub in item.get("Stemming") or []:
-                stamps.append(sub.get("GewijzigdOp") or "")
+        for item in _live(zaak.get(key)):
+            stamps.append(_stamp(item))
+            stamps.extend(_stamp(sub) for sub in _live(item.get("Stemming")))
     return max(stamps)
 
 
+def _is_motion(zaak: dict) -> bool:
+    return (_text(zaak.get("Soort")) or "").lower() == "motie"
+
+
 def motion_from_zaak(zaak: dict, source: str = "") -> TkMotion | None:
-    """The motion a Zaak describes, or None when it is not a numbered motion."""
-    if zaak.get("Soort") != "Motie" or zaak.get("Verwijderd"):
+    """The motion a Zaak describes; None when it is not a motion (or deleted);
+    Unplaceable when it is one but its printed number cannot be known."""
+    if not _is_motion(zaak) or zaak.get("Verwijderd"):
         return None
     document = _motion_document(zaak)
-    if document is None:
-        return None
-    dossier = _live(document["Kamerstukdossier"])[0]
+    dossier, dossier_title = _placed_dossier(zaak, document)
     besluit = _decision(zaak)
     return TkMotion(
-        id=f"kst-{_dossier_id(dossier)}-{document['Volgnummer']}", case_number=zaak.get("Nummer"),
-        title=document.get("Titel") or zaak.get("Titel"), subject=document.get("Onderwerp") or zaak.get("Onderwerp"),
-        date=_date(document.get("Datum") or zaak.get("GestartOp")), vergaderjaar=zaak.get("Vergaderjaar"),
-        dossier=_dossier_id(dossier), dossier_title=dossier.get("Titel"), submitters=_submitters(zaak),
-        outcome=_outcome(besluit), decision_text=(besluit or {}).get("BesluitTekst"),
+        id=f"kst-{dossier}-{_number(document['Volgnummer'])}", case_number=_text(zaak.get("Nummer")),
+        title=_text(document.get("Titel")) or _text(zaak.get("Titel")),
+        subject=_text(document.get("Onderwerp")) or _text(zaak.get("Onderwerp")),
+        date=_date(document.get("Datum")) or _date(zaak.get("GestartOp")), vergaderjaar=_text(zaak.get("Vergaderjaar")),
+        dossier=dossier, dossier_title=dossier_title, submitters=_submitters(zaak),
+        outcome=_outcome(besluit), decision_text=_text((besluit or {}).get("BesluitTekst")),
         decision_date=_date((besluit or {}).get("GewijzigdOp")), votes=_votes(besluit),
-        cabinet_appraisal=zaak.get("Kabinetsappreciatie"), replaces=_replaces(document),
-        modified=_modified(zaak), api_id=str(zaak.get("Id") or ""), source=source,
+        cabinet_appraisal=_text(zaak.get("Kabinetsappreciatie")), replaces=_replaces(document, zaak),
+        modified=_modified(zaak), api_id=_api_id(zaak), source=source,
     )
 
 
-def read_page(path: Path) -> list[TkMotion]:
-    """The motions in one saved API page; SourceError names the file and the problem."""
+def _api_id(zaak: dict) -> str:
+    """Zaak.Id when it is a GUID (it goes into the API URL of the provenance)."""
+    value = _text(zaak.get("Id")) or ""
+    return value if _GUID.fullmatch(value) else ""
+
+
+def _label(record: dict, position: int) -> str:
+    for key in ("Nummer", "Id"):
+        value = _text(record.get(key)) or _number(record.get(key))
+        if value:
+            return f"Zaak {str(value)[:60]}"
+    return f"record {position}"
+
+
+def _as_zaak(document: dict) -> dict:
+    """A motion Document record (``Document?$expand=Kamerstukdossier,Zaak(...)``) as the
+    Zaak it belongs to, holding that Document; without its Zaak, a bare motion Zaak."""
+    zaken = [z for z in _live(document.get("Zaak")) if _is_motion(z)]
+    zaak = _newest(zaken)[0] if zaken else {"Soort": "Motie", "GewijzigdOp": document.get("GewijzigdOp")}
+    return dict(zaak, Document=[{k: v for k, v in document.items() if k != "Zaak"}])
+
+
+def _classify(record, position: int, source: str, found: OpenDataFile) -> None:
+    """Add one record to ``found``: a motion, an unplaced motion, or an ignored record."""
+    if not isinstance(record, dict):
+        found.unplaced.append(Unplaced(source, f"record {position}", None, None, None,
+                                       f"not a JSON object but a {type(record).__name__}",
+                                       "save Zaak records as JSON objects"))
+        return
+    label, soort = _label(record, position), _text(record.get("Soort"))
+    title, subject = _text(record.get("Titel")), _text(record.get("Onderwerp"))
+    if "DocumentNummer" in record:  # a Document record, not a Zaak
+        if record.get("Verwijderd") or not _is_motion_document(record):
+            deleted = record.get("Verwijderd")
+            found.ignored["deleted (Verwijderd)" if deleted else f"Document Soort {_short(soort or '', 40)!r}"] += 1
+            return
+        label = f"Document {_short(_text(record['DocumentNummer']) or '?', 60)}"
+        record = _as_zaak(record)
+    if soort is None:
+        found.unplaced.append(Unplaced(source, label, None, title, subject,
+                                       "no Soort: cannot tell whether it is a motion", "keep Soort in the Zaak's $select"))
+        return
+    if record.get("Verwijderd"):
+        found.ignored["deleted (Verwijderd)"] += 1
+        return
+    if not _is_motion(record):
+        found.ignored[f"Soort {_short(soort, 40)!r}"] += 1
+        return
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        found.motions.append(motion_from_zaak(record, source))
+    except Unplaceable as why:
+        found.unplaced.append(Unplaced(source, label, soort, title, subject, why.reason, why.fix))
+
+
+def _records(data, path: Path) -> list:
+    """The records of a page, of a list of records or pages, or one record."""
+    if isinstance(data, dict) and "value" in data:
+        if not isinstance(data["value"], list):
+            raise SourceError(f"{path}: \"value\" is not a list of Zaak records")
+        return data["value"]
+    if isinstance(data, dict) and any(k in data for k in ("Soort", "Nummer", "Id")):
+        return [data]
+    if isinstance(data, list):
+        pages = [item for item in data if isinstance(item, dict) and isinstance(item.get("value"), list)]
+        return [r for page in pages for r in page["value"]] if pages and len(pages) == len(data) else data
+    raise SourceError(f"{path}: not Tweede Kamer Open Data: expected a page ({{\"value\": [...]}}), "
+                      "a list of Zaak records, or one Zaak record")
+
+
+def _load_json(path: Path):
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise SourceError(f"{path}: not UTF-8 JSON (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
         raise SourceError(f"{path}: not valid JSON (truncated or damaged?): {exc.msg} at line {exc.lineno}, "
                           f"column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise SourceError(f"{path}: JSON nested too deeply") from exc
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise SourceError(f"{path}: not valid JSON: {exc}") from exc
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("value"), list):
-        raise SourceError(f"{path}: not a Tweede Kamer Open Data page (no \"value\" list)")
-    return [m for m in (motion_from_zaak(z, path.name) for z in data["value"] if isinstance(z, dict)) if m]
+
+
+def read_open_data(path: Path) -> OpenDataFile:
+    """Everything in one saved file; SourceError names the file when it is not Open Data."""
+    records = _records(_load_json(path), path)
+    found = OpenDataFile(records=len(records))
+    for position, record in enumerate(records, 1):
+        _classify(record, position, path.name, found)
+    return found
+
+
+def read_page(path: Path) -> list[TkMotion]:
+    """The motions placed in one saved file (see ``read_open_data`` for the rest)."""
+    return read_open_data(path).motions

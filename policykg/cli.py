@@ -87,6 +87,16 @@ def main():
     """
 
 
+def _echo_report(report, store) -> None:
+    """Each failed file on stderr; the summary, then every Open Data record not placed
+    (file, Zaak, Soort, Titel, why, and what would place it)."""
+    for _, reason in report.failed:
+        click.echo(f"error: {reason}", err=True)
+    click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")
+    for line in report.details():
+        click.echo(f"  {line}")
+
+
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--force", is_flag=True, help="Re-extract sources even when unchanged.")
@@ -96,12 +106,14 @@ def main():
 @store_option
 def ingest(paths, force, quiet, jobs, store_path):
     """Extract sources (files or folders: .txt, .md, .pdf, officielebekendmakingen
-    .xml/.html, and .json pages of Tweede Kamer Open Data) into the store.
+    .xml/.html, and .json Tweede Kamer Open Data: a page, a list of Zaak records
+    or one record) into the store.
 
     Each document gets its own named graph; an unchanged source (same content
-    hash) is skipped, a changed one replaces its graph. Prints a summary; each
-    source that failed is named with its problem, the others still load, and
-    the exit code is 1.
+    hash) is skipped, a changed one replaces its graph. Open Data is counted in
+    motions, each in its own graph. Prints a summary; each source that failed and
+    each motion record that could not be placed (with what would place it) is
+    named, the others still load, and the exit code is 1.
 
     \b
     Example:
@@ -116,10 +128,8 @@ def ingest(paths, force, quiet, jobs, store_path):
                                    item_show_func=lambda p: p.name if p else "") as bar:
                 report = run_ingest(store, files, force=force, progress=lambda p: bar.update(1, p),
                                     jobs=jobs or os.cpu_count() or 1)
-        for _, reason in report.failed:
-            click.echo(f"error: {reason}", err=True)
-        click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")
-    sys.exit(1 if report.failed else 0)
+        _echo_report(report, store)
+    sys.exit(0 if report.complete else 1)
 
 
 @main.command(context_settings=CONTEXT)
@@ -184,7 +194,7 @@ def fetch():
 
 
 @fetch.command("tk", context_settings=CONTEXT)
-@click.option("--dossier", required=True, help="Kamerstukdossier, e.g. 30950 or 36200-VII.")
+@click.option("--dossier", required=True, help="Kamerstukdossier, e.g. 30950, 36200-VII or 21501-02.")
 @click.option("--since", help="Only cases changed since this date (YYYY-MM-DD). Default: since the last fetch.")
 @click.option("--base-url", default=DEFAULT_BASE, show_default=True, help="The OData v4 API.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
@@ -211,10 +221,8 @@ def fetch_tk(dossier, since, base_url, out, store_path):
     click.echo(f"fetched {fetched.zaken} cases in {len(fetched.pages)} pages into {out}")
     with open_store(store_path) as store:
         report = run_ingest(store, fetched.pages)
-        for _, reason in report.failed:
-            click.echo(f"error: {reason}", err=True)
-        click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")
-    sys.exit(1 if report.failed else 0)
+        _echo_report(report, store)
+    sys.exit(0 if report.complete else 1)
 
 
 @main.command(context_settings=CONTEXT)
@@ -287,6 +295,7 @@ def _extra_records(ex, name: str) -> list[dict]:
     records += [{"file": name, "type": "measure", **{k: (list(v) if isinstance(v, tuple) else v)
                                                      for k, v in m.__dict__.items()}} for m in ex.measures]
     records += [{"file": name, "type": "link", **l.__dict__} for l in ex.links]
+    records += [{"file": name, "type": "motion-event", **e.__dict__} for e in ex.motion_events]
     return records
 
 

@@ -77,6 +77,7 @@ class PKG(DefinedNamespace):
 
     # Datatype properties
     requestText: URIRef
+    consideration: URIRef
     date: URIRef
     identifier: URIRef
     kenmerk: URIRef
@@ -96,6 +97,7 @@ class PKG(DefinedNamespace):
     outcome: URIRef
     decisionText: URIRef
     cabinetAppraisal: URIRef
+    otherPartiesChoice: URIRef
     caseNumber: URIRef
     choice: URIRef
     seats: URIRef

@@ -33,6 +33,15 @@ FRAGMENTS = st.sampled_from([
     "Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028", "Handelingen I 2020/21, 26, item 7",
     "Staten-Generaal 2 Kamerstukken ", "TK 2004-2005, ", "(35 570 VII, G)", "’s-Gravenhage<sup>2020</sup> ",
     " nr. 4 12\n", "Handelingen Eerste Kamer ", "(was nr. 188)", " en nr. 296",
+    # named references of the real record: letters, debates, members, footnote names
+    "brief van de Minister van ", " d.d. ", "Kamerbrief «", "kamerbrieven van respectievelijk 6 en ",
+    " toegezonden brief", "brief heeft uw Kamer op ", " ontvangen", "brief inzake ", "Kabinetsmissive",
+    " jl.", "Op 6 augustus jl. heeft de AP bij ", "commissiedebat, gehouden op ", " overleg gevoerd",
+    "debat in de Tweede Kamer op ", "vragenuurtje op ", "regeling van werkzaamheden van ", "AO d.d. 14/02",
+    "notaoverleg ", "De heer Graus (PVV):\n", "de heer ", "Mevrouw ", "meneer ", "mijnheer ", "Pouw",
+    "leden der Kamer, te weten: ", "De Boer", "Mei Li Vos", "die van ", "motie op stuk nr. 199 van ",
+    ", Minister", "X Noot\n1\n\n", "»?1", "Zie ook de ", "Vergelijk ", "juni 2022", ", «", "Turkse ",
+    "art. 3:46 , 3:47 ", "Awb", "college van burgemeester en wethouders",
     # laws by markdown link, factions
     "[Vacatiegeldenbesluit 1988](", "../../AMvB/", "/BWBR0004317", "/README.md)", "]", "[", "de leden van de ",
 ])
@@ -76,6 +85,23 @@ HOSTILE_RUNS = [
     "PbEU 2016, L 119/" * 4000, "W16.19.0159/" * 4000, "Tweede Kamer, vergaderjaar 2019–2020, " * 3000,
     "Kamerstukken 26 643 en " * 4000, "krijgt nr. 1 (31311) op stuk nr. 1 " * 3000,
 ]
+# Runs of the named-reference syntax, through the whole extraction (patterns and resolution).
+NAMED_RUNS = [
+    "brief van de Minister van " * 3000, "commissiedebat Discriminatie, racisme " * 3000,
+    "de heer Van " * 4000, "De heer Graus (PVV):\n" + "Dank u, meneer Graus. " * 3000,
+    "leden der Kamer, te weten: " + "De Boer, " * 5000, "Op 6 augustus jl. heeft de " * 3000,
+    "<sup>1</sup> Zie ook de " * 3000, "<sup>1</sup>\n<sup>1</sup> " + "Europees Comité, " * 4000,
+    "brief inzake (Kamerstuk 30 950, nr. 1) " * 2000, "Kamerbrief «" * 4000, "AO d.d. 1/" * 5000,
+    "X Noot\n1\n\n" * 3000, "woord1 " * 50000 + "X Noot\n1\n\n" * 3000, "art. 3:46 , " * 4000 + "Awb",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_RUNS, ids=[t[:20] for t in NAMED_RUNS])
+def test_named_reference_patterns_stay_linear(text):
+    """Long runs of letter, debate, member and footnote syntax are extracted in seconds."""
+    started = time.perf_counter()
+    extract_text(text, "hostile.txt")
+    assert time.perf_counter() - started < 5.0
 
 
 @pytest.mark.parametrize("text", HOSTILE_RUNS, ids=[t[:20] for t in HOSTILE_RUNS])

@@ -1,11 +1,15 @@
 """Measures and relations the corpus letters state, each with its sentence."""
 
+import time
+
 import pytest
 
 from policykg.loaders.document import extract_file, extract_text
 
 from .conftest import CORPUS
 from .corpus_expected import KST, MONITOR, RACISME, VN
+
+AMNESTY = "2025-01_beslisnota-kabinetsreactie-amnesty-etnisch-profileren.txt"
 
 ORG = "https://w3id.org/policykg/id/org/"
 
@@ -95,3 +99,147 @@ def test_what_each_motion_asks(extractions, motion, asked):
 def test_a_noun_onderzoeken_is_not_a_study():
     text = "De diverse onderzoeken daarover zijn net klaar of binnenkort klaar."
     assert extract_text(text, "x.txt").measures == ()
+
+
+# --- measure-commitment: measures found by the structure of the sentence -------------
+
+LETTER = "BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES\n\n"
+SHARED = CORPUS.parent.parent.parent / "shared"
+SHARED_ABSENT = "../shared/ is not beside the clone (CI has it): real documents are read from there"
+
+
+def _commitments(text: str, name: str = "x.txt") -> list:
+    return [m for m in extract_text(text, name).measures if m.rule == "measure-commitment"]
+
+
+@pytest.mark.parametrize("name,label,sentence_start", [
+    (RACISME, "uitrollen van het toetsingskader van het College voor de Rechten van de Mens over etnisch profileren",
+     "In het kader van erkennen en voorkomen zet het kabinet verschillende maatregelen"),
+    (AMNESTY, "mensenrechtentoets voor specifieke typen algoritmes meer bindend maken",
+     "Het kabinet wil een mensenrechtentoets"),
+    (AMNESTY, "herziening van het stelsel van ADV’s", "Daarnaast werkt het ministerie van BZK aan"),
+    (AMNESTY, "volgende versie van het Algoritmekader voor de overheid", "Het kabinet werkt aan"),
+    (RACISME, "nader verkennen in hoeverre een minder vrijblijvend karakter bij de inzet van bepaalde "
+              "instrumenten tot de",
+     "Ik wil nader verkennen"),
+    (VN, "maatregelen om stagediscriminatie tegen te gaan", "In het mbo neemt de minister van OCW"),
+])
+def test_commitments_in_the_corpus(name, label, sentence_start):
+    ex = extract_file(CORPUS / name)
+    found = [m for m in ex.measures if m.label == label]
+    assert found, [m.label for m in ex.measures if m.rule == "measure-commitment"]
+    measure = found[0]
+    assert measure.rule == "measure-commitment"
+    # the quote is the sentence itself: no heading or footnote lines glued before it, no bullet
+    assert " ".join(measure.quote.split()).startswith(sentence_start) and measure.quote[-1] in ".!?"
+    assert ex.content[measure.start:measure.end] == measure.quote
+
+
+def test_a_heading_glued_to_the_sentence_is_not_quoted():
+    measure = next(m for m in extract_file(CORPUS / RACISME).measures if m.label.startswith("nader verkennen"))
+    assert measure.quote.startswith("Ik wil nader verkennen"), measure.quote  # not "Minder vrijblijvendheid"
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("Daarnaast werkt het ministerie van BZK aan een herziening van het stelsel van antidiscriminatievoorzieningen.",
+     "herziening van het stelsel van antidiscriminatievoorzieningen"),
+    ("Het kabinet gaat het toetsingskader bij alle uitvoeringsorganisaties uitrollen.",
+     "toetsingskader bij alle uitvoeringsorganisaties uitrollen"),
+    ("Ik zal een meldpunt voor discriminatie bij de overheid inrichten.",
+     "meldpunt voor discriminatie bij de overheid inrichten"),
+    ("Tot slot zet het kabinet ook in op het bijstaan en beschermen van slachtoffers.",
+     "bijstaan en beschermen van slachtoffers"),
+    ("De minister van OCW versterkt de ondersteuning van scholen bij burgerschapsonderwijs.",
+     "versterken van de ondersteuning van scholen bij burgerschapsonderwijs"),
+    ("Wij breiden de capaciteit van de antidiscriminatievoorzieningen uit.",
+     "uitbreiden van de capaciteit van de antidiscriminatievoorzieningen"),
+    ("Verder is van belang dat de ministeries van JenV en BZK de mogelijkheden onderzoeken om algoritmes te toetsen.",
+     "onderzoeken van de mogelijkheden om algoritmes te toetsen"),
+    ("De staatssecretaris rolt het toetsingskader uit.", "uitrollen van het toetsingskader"),
+    ("Het kabinet maakt de mensenrechtentoets (IAMA) meer bindend.",
+     "mensenrechtentoets (IAMA) meer bindend maken"),
+    ("Voor de zomer komt het kabinet met een wetsvoorstel over de discriminatietoets.",
+     "wetsvoorstel over de discriminatietoets"),
+    ("Afgelopen juni heeft het ministerie een startbijeenkomst georganiseerd.",  # what it reports it has done
+     "startbijeenkomst georganiseerd"),
+    ("Zoals toegezegd heb ik een inventarisatie laten doen van de instrumenten.", "inventarisatie laten doen"),
+])
+def test_structure_of_a_commitment(sentence, label):
+    found = _commitments(LETTER + sentence)
+    assert [m.label for m in found] == [label]
+    assert found[0].quote == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ik zal uw Kamer in het voorjaar informeren over de voortgang.",  # the letter, not an action
+    "Daarna zal ik in deze brief ingaan op de aanpak van institutioneel racisme.",
+    "Via deze brief ga ik in op verschillende vragen en toezeggingen.",
+    "Gaat het kabinet het toetsingskader uitrollen?",  # a question
+    "De motie verzoekt de regering om een meldpunt in te richten.",  # a request
+    "Het lid vroeg “hoe wij de strijd tegen racisme gaan opvoeren”.",  # quoted, and asked
+    "De Staatscommissie ontwikkelt een werkprogramma.",  # others
+    "De NCDR gaat een expertmeeting organiseren.",
+    "Het kabinet wil geen verbod op het gebruik van nationaliteit invoeren.",  # a denial
+    "Met deze aanpak wil ik discriminatie verder kunnen terugdringen.",  # an aim
+    "Ik wil me blijven inzetten voor gelijke kansen.",  # reflexive
+    "Afgelopen juni heeft de NCDR een startbijeenkomst georganiseerd.",  # a past event, by someone else
+    "Ook heb ik het werk van de Staatscommissie, ingesteld in mei 2022, benoemd.",  # "ingesteld" is not my deed
+    "Ik stel voor de brief te verzenden.",  # "stel ... voor" is not "stel ... in"
+    "Dit wil het kabinet aanpakken, omdat niemand uitgesloten mag worden.",  # no object
+])
+def test_not_a_commitment(sentence):
+    assert _commitments(LETTER + sentence) == []
+
+
+@pytest.mark.parametrize("heading", [
+    "MOTIE VAN HET LID VAN BAARLE\n\nVoorgesteld 19 maart 2025\n\n",
+    "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\nVastgesteld 31 januari 2023\n\n",
+    "",  # no heading: nothing says the government wrote it
+])
+def test_only_a_government_document_commits_the_government(heading):
+    assert _commitments(heading + "Het kabinet zal een meldpunt voor discriminatie inrichten.") == []
+
+
+def test_hostile_text_stays_linear():
+    """Sentences full of commitment cues: doubling the text at most about doubles the time."""
+    cue = "Ik zal het kabinet werkt aan dat de ministeries van A B C D E F wil ik zet het kabinet in, zoals "
+    sentence = (cue * 15)[:1900] + ". "
+
+    def seconds(size: int) -> float:
+        text = LETTER + sentence * (size // len(sentence))
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            extract_text(text, "hostile.txt")
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = seconds(100_000), seconds(200_000)
+    assert large < 3 * small, (small, large)
+
+
+def _real_documents():
+    if not SHARED.is_dir():
+        pytest.skip(SHARED_ABSENT)
+    return sorted(p for p in (SHARED / "real").iterdir() if p.suffix in (".txt", ".md", ".xml"))
+
+
+def test_real_documents_commit_only_where_the_government_writes():
+    """The real record (../shared/real): motions, Handelingen, verslagen and Kamervragen
+    commit nobody; of the government's own texts only these sentences commit."""
+    found = {}
+    for path in _real_documents():
+        for m in extract_file(path).measures:
+            found.setdefault(path.name, []).append((m.label, " ".join(m.quote.split())))
+    assert found == {
+        "1995-09-28_stcrt-BWBR0007580_klachtenregeling-rassendiscriminatie-biza.md": [
+            ("klachtencommissie rassendiscriminatie",
+             "De minister stelt een klachtencommissie rassendiscriminatie in, bestaande uit drie leden, "
+             "waaronder de voorzitter.")],
+        "2003-09-16_03M459859_brief-minister-president-notitie-positie-kabinet-der-koningin.txt": [
+            ("motie uitvoeren",
+             "De minister-president heeft toen, namens het kabinet, toegezegd de motie te zullen uitvoeren.")],
+        "2022-09-19_kst-30950-316_kamerbrief-nationaal-programma-tegen-discriminatie-en-racisme.txt": [
+            ("profiel opgesteld", "Op basis van dit onderzoek heeft het kabinet een profiel opgesteld, met daarin een "
+                                  "opdracht voor een Nationaal Coördinator tegen Discrimi")],  # the opening stops here
+    }, found

@@ -2,6 +2,7 @@
 references and metadata as its text; encrypted, scanned and corrupt PDFs are
 refused with a clear message, and the rest of a batch still loads."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -103,3 +104,81 @@ def test_bad_sources_in_a_batch_are_named_and_the_rest_loads(fresh_store, tmp_pa
     assert set(failed) == {"corrupt.pdf", "truncated.json", "binary.txt", "latin1.txt"}
     assert all(str(tmp_path) in reason and "\n" not in reason for reason in failed.values())
     assert [p.rsplit("/", 1)[-1] for p in report.loaded] == ["good.txt"]
+
+
+# Layouts the real samples do not have: two columns, a table, text set at an angle.
+_PHRASE = "de minister heeft de Kamer op tijd geïnformeerd over het beleid en de uitvoering".split()
+
+
+def _numbered(tag: str, count: int, words: int) -> list[str]:
+    return [f"{tag}{i:02d} " + " ".join(_PHRASE[(i + k) % len(_PHRASE)] for k in range(words)) for i in range(count)]
+
+
+def _order(text: str, tag: str) -> list[str]:
+    return re.findall(rf"\b{tag}\d\d\b", text)
+
+
+def test_two_columns_are_read_one_after_the_other(tmp_path):
+    """Staatscourant-like page: a title over two columns of running text; the left
+    column is read whole before the right, the title first."""
+    path = tmp_path / "columns.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(57, 800, "Besluit van de minister over de twee kolommen van deze pagina")
+    canvas.setFont("Helvetica", 9)
+    for x, tag in ((57, "L"), (307, "R")):
+        for i, line in enumerate(_numbered(tag, 50, 5)):
+            canvas.drawString(x, 770 - i * 12, line)
+    canvas.showPage()
+    canvas.save()
+    text, _ = read_pdf(path)
+    assert text.startswith("Besluit van de minister")
+    assert re.findall(r"\b[LR]\d\d\b", text) == [f"L{i:02d}" for i in range(50)] + [f"R{i:02d}" for i in range(50)]
+
+
+def test_a_table_keeps_its_row_order(tmp_path):
+    path = tmp_path / "table.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    for r in range(8):
+        for k, x in enumerate((70, 230, 390)):
+            canvas.drawString(x, 750 - r * 16, f"rij{r} kolom{k}")
+    for i, line in enumerate(_numbered("T", 10, 10)):
+        canvas.drawString(70, 600 - i * 13, line)
+    canvas.showPage()
+    canvas.save()
+    text, _ = read_pdf(path)
+    cells = re.findall(r"rij\d kolom\d", text)
+    assert cells == [f"rij{r} kolom{k}" for r in range(8) for k in range(3)]
+    assert _order(text, "T") == [f"T{i:02d}" for i in range(10)]
+
+
+def test_rotated_pages_and_turned_text_read_upright(tmp_path):
+    """A landscape page stored with /Rotate 90 and a block of text turned up the page
+    (words with upright=False) come out as words and lines in their own order."""
+    source, path = tmp_path / "flat.pdf", tmp_path / "rotated.pdf"
+    canvas = Canvas(str(source), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(70, 780, "Deze pagina staat rechtop.")
+    canvas.saveState()
+    canvas.translate(300, 300)
+    canvas.rotate(90)
+    for i, line in enumerate(_numbered("U", 3, 6)):
+        canvas.drawString(0, -i * 13, line)
+    canvas.restoreState()
+    canvas.showPage()
+    canvas.setPageSize((A4[1], A4[0]))
+    canvas.setFont("Helvetica", 10)
+    for i, line in enumerate(_numbered("Q", 6, 9)):
+        canvas.drawString(70, 500 - i * 13, line)
+    canvas.showPage()
+    canvas.save()
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.pages[1].rotate(90)
+    writer.write(path)
+    text, _ = read_pdf(path)
+    lines = text.splitlines()
+    for line in _numbered("U", 3, 6) + _numbered("Q", 6, 9):
+        assert line in lines
+    assert _order(text, "U") == ["U00", "U01", "U02"] and _order(text, "Q") == [f"Q{i:02d}" for i in range(6)]
+    assert text.index("Deze pagina staat rechtop.") < text.index("U00") < text.index("Q00")
