@@ -86,8 +86,11 @@ BARE_KAMERSTUK = re.compile(
 WAS_NUMBER = re.compile(r"\s{0,3}[,;(]\s{0,3}was\s{1,3}(?P<ref>nr\.?\s{0,3}(?P<nr>\d{1,5}))(?!\d)")
 
 # A motion moved in a debate gets its number and dossier: "Zij krijgt nr. 199 (31311)."
+# A gewijzigde motie, the number it replaces too: "Zij krijgt nr. 348, was nr. 347 (32317)."
+# (h-tk-20152016-11-8, Regeling van werkzaamheden).
 MOTION_NUMBER = re.compile(
-    rf"""(?<!\w)krijgt{_WS}(?P<ref>nr\.?\s{{0,3}}(?P<nrs>\d{{1,5}})(?!\d)\s{{0,3}}
+    rf"""(?<!\w)krijgt{_WS}(?P<ref>nr\.?\s{{0,3}}(?P<nrs>\d{{1,5}})(?!\d)
+    (?P<was>\s{{0,3}},\s{{0,3}}was{_WS}(?P<wref>nr\.?\s{{0,3}}(?P<old>\d{{1,5}}))(?!\d))?\s{{0,3}}
     \(\s{{0,2}}(?P<dossier>{_DOSSIER})(?!\d){_TOEV}?\s{{0,2}}\))""",
     re.VERBOSE,
 )
@@ -306,7 +309,7 @@ LETTER_RECEIVED = re.compile(
 # A letter named only by a footnote marker: "heb ik u per brief3 geïnformeerd"; by its author:
 # "aldus de Kamerbrief van de Minister.<sup>56</sup>".
 LETTER_WITH_MARKER = re.compile(
-    rf"""(?<!\w)(?P<kw>[A-Za-z]{{0,20}}brief)(?:{_WS}van{_WS}de{_WS}(?:Minister|Staatssecretaris|minister|staatssecretaris))?
+    rf"""(?<!\w)(?<![Dd]eze[ \n])(?P<kw>[A-Za-z]{{0,20}}brief)(?:{_WS}van{_WS}de{_WS}(?:Minister|Staatssecretaris|minister|staatssecretaris))?
     (?=[.,;:]?(?:<sup>)?\d{{1,3}}(?!\d)|[.,;:]?<sup>)""",
     re.VERBOSE,
 )
@@ -315,8 +318,8 @@ LETTER_WITH_MARKER = re.compile(
 LETTER_ABOUT = re.compile(rf"(?<!\w)(?P<kw>[A-Za-z]{{0,20}}brief)(?={_WS}(?:inzake|over){_WS})")
 # A letter by its kind word alone, kept only where the one footnote of its sentence names a
 # letter by date: "In de Kamerbrief wordt aangegeven dat ... aansluiten.<sup>57</sup>" with
-# "<sup>57</sup> Kamerbrief van 16 juli 2020, «...»".
-LETTER_BARE = re.compile(r"(?<!\w)(?P<kw>[A-Za-z]{0,20}brief)(?!\w)")
+# "<sup>57</sup> Kamerbrief van 16 juli 2020, «...»". Not "deze brief" (the document itself).
+LETTER_BARE = re.compile(r"(?<!\w)(?<![Dd]eze[ \n])(?P<kw>[A-Za-z]{0,20}brief)(?!\w)")
 
 # Debates and meetings by date and kind: "het ordedebat van 13 december 2022",
 # "het debat van 1 juli 2020", "het commissiedebat over mensenrechten, discriminatie
@@ -449,11 +452,15 @@ MONTHS = {name: i for i, name in enumerate(_MONTHS.split("|"), start=1)}
 # --- Handelingen: motions moved, listed and voted in a debate (see loaders/handelingen.py) ---
 
 _H_CAP = r"[A-ZÀ-ÖØ-Þ]"
-_H_WORD = rf"{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}}(?:-{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}})?"
 _H_PREFIX = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ii]n|'t|’t)"
-# A member as the Handelingen name one, first names kept: "Teeven", "Pieter Heerma",
-# "Jasper van Dijk", "Van der Staaij", "Gijs van Dijk", "Özütok", "Bruins Slot".
-_H_NAME = rf"(?:{_H_WORD}[ \u00a0]{{1,2}}){{0,2}}(?:{_H_PREFIX}[ \u00a0]{{1,2}}){{0,3}}{_H_WORD}"
+# A surname, double-barrelled with a prefix after the hyphen too: "Versnel-Schmitz",
+# "Aiking-van Wageningen" (h-tk-19961997-3369-3373, stemmingen HSL-Zuid).
+_H_WORD = (rf"{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}}"
+           rf"(?:-(?:{_H_PREFIX}[ \u00a0]{{1,2}}){{0,2}}{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}})?")
+# A member as the Handelingen name one, first names or initials kept: "Teeven", "Pieter Heerma",
+# "Jasper van Dijk", "Van der Staaij", "Gijs van Dijk", "Özütok", "Bruins Slot", "M.B. Vos".
+_H_NAME = (rf"(?:(?:{_H_CAP}\.){{1,4}}[ \u00a0]{{0,2}}(?={_H_CAP}))?"
+           rf"(?:{_H_WORD}[ \u00a0]{{1,2}}){{0,2}}(?:{_H_PREFIX}[ \u00a0]{{1,2}}){{0,3}}{_H_WORD}")
 # A dossier as a stemmingen list writes it: "30950", "30 950", "36200-VII", "21501-02".
 _H_DOSSIER = (
     r"(?P<dossier>\d{2,3}[ \u00a0]\d{3}|\d{4,6})(?!\d)"

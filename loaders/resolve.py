@@ -10,8 +10,15 @@ Rules, each recorded in the reference's ``rule``:
   geïnformeerd.5"), so that footnote's citation names the same letter.
 - ``debate-by-date`` without a year takes it from an earlier debate of the
   same day in the document ("het debat van 1 juli" after "het debat van 1 juli 2020").
+- ``...+footnote-date``: the footnote names one letter by date ("Kamerbrief van 16
+  juli 2020, «...»"): a letter by kind word alone, or "van 16 juli j.l.", takes its date.
+- ``...+inline``: exactly one inline citation of its kind (Kamerstuk for a letter,
+  Handelingen for a debate) in the clause after the phrase, not a motion's.
+- a letter named by subject ("de brief inzake ...") or kind word alone is dropped
+  where nothing resolves it, and where a stronger rule found the same words.
 - ``footnote-title``: a footnote with no official citation that names a
-  document ("1 Rapportage Personeelsenquête Rijk (PER) ..., februari 2022.").
+  document by author, title and date ("1 Rapportage Personeelsenquête Rijk (PER)
+  ..., februari 2022.", "Zie ook de juridische analyse ... van 12 augustus 2020, p. 3").
 """
 
 from __future__ import annotations
@@ -93,15 +100,16 @@ def _by_inline_citation(text, refs, sentences) -> list[Reference]:
     """A letter or debate followed in its clause by exactly one inline citation of its kind
     that no motion claims ("brief van 10 februari 2023 ... (Kamerstuk 35 510, nr. 115)",
     "het vragenuurtje op 11 april jl. (Handelingen II 2016/17, nr. 66, item 6)") is the
-    document that citation names. Another letter or debate of the same kind ends the clause."""
+    document that citation names. Another letter or debate of the same kind ends the clause.
+    A letter by its kind word alone is resolved only by its footnote."""
     index = SpanIndex(refs)
     motions = SpanIndex(r for r in refs if r.type == "motion")
     out = []
     for ref in refs:
-        if ref.type in _CITES and ref.id is None:
+        if ref.type in _CITES and ref.id is None and ref.rule != "letter-bare":
             end = _clause_end(text, ref, sentences)
             after = index.starting_in(ref.end, end)
-            rival = next((r.start for r in after if r.type == ref.type), end)
+            rival = next((r.start for r in after if r.type == ref.type and r.rule != "letter-bare"), end)
             cited = {(r.id, r.start) for r in after if r.type in _CITES[ref.type]
                      and r.start < rival and not _inside(motions, r.start)}
             if len({ident for ident, _ in cited}) == 1:

@@ -117,6 +117,10 @@ NAMED_FORMS = [
      "<sup>57</sup> Kamerbrief van 16 juli 2020, «Landelijke introductie Coronamelder», kenmerk 1, p. 15.\n",
      [("letter", "2020-07-16", "Kamerbrief van de Minister"), ("letter", "2020-07-16", "Kamerbrief"),
       ("letter", "2020-07-16", "Kamerbrief van 16 juli 2020"), ("letter", "2020-07-16", "Kamerbrief van 16 juli 2020")]),
+    ("kind word and a citation", "Ook wordt in de brief ingegaan op het rapport (Kamerstuk 30 950, nr. 3).", []),
+    ("this letter is no letter row", "In deze brief ga ik daarop in.<sup>4</sup>\n"
+     "<sup>4</sup> Kamerbrief van 16 juli 2020, «Landelijke introductie Coronamelder», p. 1.\n",
+     [("letter", "2020-07-16", "Kamerbrief van 16 juli 2020")]),
     ("year from the footnote", "de kabinetsbrief van 16 juli j.l.<sup>10</sup> zegt\n"
      "<sup>10</sup> Kamerbrief van 16 juli 2020, «Landelijke introductie Coronamelder», p. 1.\n",
      [("letter", "2020-07-16", "kabinetsbrief van 16 juli"), ("letter", "2020-07-16", "Kamerbrief van 16 juli 2020")]),
