@@ -13,7 +13,7 @@ from rdflib import URIRef
 from policykg.loaders.document import slug
 from policykg.namespaces import OEP, PKGG, PKGID
 
-_OFFICIAL_PREFIXES = ("kst-", "stcrt-", "stb-", "trb-", "h-tk-", "h-ek-", "ah-tk-", "ah-ek-")
+_OFFICIAL_PREFIXES = ("kst-", "stcrt-", "stb-", "trb-", "h-tk-", "h-ek-", "ah-tk-", "ah-ek-", "kv-tk-", "kv-ek-")
 
 
 def is_official(identifier: str) -> bool:

@@ -41,6 +41,13 @@ def _dossier(match: re.Match) -> str:
     return f"{dossier}-{match['toev']}" if match["toev"] else dossier
 
 
+def _senate(dossier: str) -> str:
+    """"CXLVI" stays; "35 570 VII" -> "35570-VII" (a Senate paper on a bill)."""
+    if not dossier[0].isdigit():
+        return dossier
+    return re.sub(r"[ \u00a0]", "", re.sub(r"[ \u00a0-]+(?=[IVXLC]+$)", "-", dossier))
+
+
 def _note(match: re.Match) -> str | None:
     parts = [match["adj"].strip()] if match["adj"] else []
     if any(match.groupdict().get(g) for g in ("cs", "cs2", "cs3")):
@@ -62,6 +69,22 @@ def _moved(text: str) -> list[Reference]:
     return found
 
 
+def _changed(text: str) -> list[Reference]:
+    """A motion changed before the vote: the new number, its submitters (those who now sign
+    it, else those of the motion it replaces)."""
+    found = []
+    for m in p.H_CHANGED.finditer(text):
+        ident = f"kst-{_dossier(m)}-{m['nr']}"
+        names = _names(m["names"] or m["mnames"])
+        found.append(Reference("motion", ident, m.group(), m.start(), m.end(), rule="motion-changed",
+                               submitters=names, note="gewijzigde"))
+        found.append(Reference("kamerstuk", ident, m["number"], m.start("number"), m.end(),
+                               rule="kamerstuk-motion-number"))
+        if m["old"]:
+            found.append(_was(text, m))
+    return found
+
+
 def _was(text: str, m: re.Match) -> Reference:
     """"was nr. 188": the motion a gewijzigde motie replaces, in the same dossier."""
     start = m.start("was") + m["was"].index("nr.")
@@ -75,7 +98,7 @@ def _listed(text: str) -> list[Reference]:
     for m in p.H_MOTION.finditer(text):
         if not (m["names"] or m["art"] or re.search(r"(?<!\w)bij\s{1,3}$", text[max(m.start() - 8, 0):m.start()])):
             continue  # "ingediende motie (...)": only "de motie (...)" and "bij motie (...)" stand alone
-        ident = f"kst-{m['senate']}-{m['letter']}" if m["senate"] else f"kst-{_dossier(m)}-{m['nr']}"
+        ident = f"kst-{_senate(m['senate'])}-{m['letter']}" if m["senate"] else f"kst-{_dossier(m)}-{m['nr']}"
         names = _names(m["names"]) if m["names"] else ()
         found.append(Reference("motion", ident, text[m.start():m.end("cit")], m.start(), m.end("cit"),
                                rule="motion-vote-list", submitters=names, note=_note(m)))
@@ -146,7 +169,7 @@ def _on_paper(text: str, citations: list[Reference], moved: list[Reference]) -> 
 def find_debate_motions(text: str, citations: list[Reference]) -> list[Reference]:
     """Motion references of a Handelingen item, and the citations their forms carry that
     ``citations`` (found already) does not hold at the same place."""
-    refs = _moved(text) + _listed(text)
+    refs = _moved(text) + _changed(text) + _listed(text)
     listed = [(r.start, r.end) for r in refs if r.type == "motion"]
     refs += [r for r in _on_paper(text, citations, refs)
              if not any(s <= r.start < e or r.start <= s < r.end for s, e in listed)]
@@ -196,14 +219,19 @@ def _vote_events(motion: str, m: re.Match, text: str) -> list[MotionEvent]:
 def _votes(text: str, motions: SpanIndex) -> list[MotionEvent]:
     """Each finding of the chair, tied to the motion the last "In stemming komt" names."""
     leads = [m.end() for m in p.H_VOTE_LEAD.finditer(text)]
+    single = p.H_SINGLE_VOTE.search(text)
     events = []
     for m in p.H_VOTE_RESULT.finditer(text):
         before = [lead for lead in leads if lead <= m.start()]
-        if not before:
-            continue
-        voted = motions.starting_at(before[-1])
+        if before:
+            voted = [r.id for r in motions.starting_at(before[-1])]
+        elif single and single.end() <= m.start():  # "de stemming over een motie": the one listed
+            voted = sorted({r.id for r in motions.starting_in(single.end(), m.start())})
+            voted = voted if len(voted) == 1 else []
+        else:
+            voted = []
         if voted:
-            events += _vote_events(voted[0].id, m, text)
+            events += _vote_events(voted[0], m, text)
     return events
 
 
@@ -271,14 +299,19 @@ def _appraisals(text: str, refs: list[Reference], sentences: Sentences) -> list[
     return sorted(latest.values(), key=lambda ev: ev.start)
 
 
-def item_id(text: str) -> Span | None:
-    """The item's own id where the page prints it: "... | 2016-2017 | nr. 97, item 26"."""
+def item_id(text: str) -> tuple[str, Span] | None:
+    """The item's own id where the page prints it ("... | 2016-2017 | nr. 97, item 26"),
+    with the span that states it."""
     m = p.H_ITEM_ID.search(text, 0, 4000)
-    if not m:
-        ek = p.H_EK_SITTING.search(text, 0, 4000)
-        return Span(f"h-ek-{_vergaderjaar(ek['vj'])}-{ek['nr']}", ek.start(), ek.end()) if ek else None
-    chamber = "tk" if m["chamber"] == "Tweede" else "ek"
-    return Span(f"h-{chamber}-{_vergaderjaar(m['vj'])}-{m['nr']}-{m['item']}", m.start(), m.end())
+    if m:
+        chamber = "tk" if m["chamber"] == "Tweede" else "ek"
+        ident = f"h-{chamber}-{_vergaderjaar(m['vj'])}-{m['nr']}-{m['item']}"
+    else:
+        m = p.H_EK_SITTING.search(text, 0, 4000)
+        if not m:
+            return None
+        ident = f"h-ek-{_vergaderjaar(m['vj'])}-{m['nr']}"
+    return ident, Span(m.group(), m.start(), m.end())
 
 
 def debate_metadata(text: str, meta: Metadata) -> Metadata:
@@ -287,7 +320,7 @@ def debate_metadata(text: str, meta: Metadata) -> Metadata:
     if not meta.identifier:
         own = item_id(text)
         if own:
-            meta = replace(meta, identifier=own.text, spans={**meta.spans, "identifier": own})
+            meta = replace(meta, identifier=own[0], spans={**meta.spans, "identifier": own[1]})
     if meta.identifier and meta.identifier.startswith(("h-tk-", "h-ek-")) and meta.kind == "Document":
         meta = replace(meta, kind="Proceedings")
     return meta

@@ -216,7 +216,7 @@ def _heading_after(text: str, lines: list[_Line], i: int, same_line: Span | None
     if same_line is None:
         if k >= len(lines) or not (_heading_line(lines[k].text) or _HEADING_START.match(lines[k].text)):
             return None
-        same_line = Span(lines[k].text, lines[k].start, lines[k].start + len(lines[k].text))
+        same_line = _whole(lines[k])
         k += 1
     end = same_line.end
     while k < len(lines) and _heading_line(lines[k].text):
@@ -229,32 +229,41 @@ def _heading_line(line: str) -> bool:
     return bool(_CAPS_LINE.match(line)) and any(c.isalpha() for c in line[:3])
 
 
+def _whole(line: _Line) -> Span:
+    return Span(line.text, line.start, line.start + len(line.text))
+
+
+def _number_at(lines: list[_Line], i: int) -> tuple[Span, int, Span | None, bool] | None:
+    """The paper's number on line ``i``: (number, the line its heading follows, the heading
+    on the same line, numbered by letter). "Nr. 443 MOTIE ...", "Nr." / "443", "AA VERSLAG ..."."""
+    line = lines[i]
+    nr = _NR_LINE.match(line.text)
+    if nr and nr["nr"]:
+        heading = _line_span(line, nr, "heading") if nr["heading"] else None
+        return _line_span(line, nr, "nr"), i, heading, False
+    if nr:
+        if i + 1 < len(lines) and re.fullmatch(r"\d{1,5}", lines[i + 1].text):
+            return _whole(lines[i + 1]), i + 1, None, False
+        return None
+    letter = _LETTER_LINE.match(line.text)
+    if letter:
+        return _line_span(line, letter, "nr"), i, _line_span(line, letter, "heading"), True
+    return None
+
+
 def _printed_header(text: str) -> OwnId | None:
     """"30 950 Racisme en Discriminatie / Nr. 443 MOTIE ..." in any of its layouts."""
     lines = _lines(text, _HEAD)
-    for i, line in enumerate(lines):
-        nr, roman = _NR_LINE.match(line.text), False
-        if nr:
-            number_line, group = (line, "nr") if nr["nr"] else (None, None)
-            if not nr["nr"]:
-                if i + 1 >= len(lines) or not re.fullmatch(r"\d{1,5}", lines[i + 1].text):
-                    continue
-                number = Span(lines[i + 1].text, lines[i + 1].start, lines[i + 1].start + len(lines[i + 1].text))
-                heading_at = i + 1
-            else:
-                number = _line_span(number_line, nr, group)
-                heading_at = i
-        else:
-            nr, roman = _LETTER_LINE.match(line.text), True
-            if not nr:
-                continue
-            number, heading_at = _line_span(line, nr, "nr"), i
+    for i in range(len(lines)):
+        found = _number_at(lines, i)
+        if not found:
+            continue
+        number, heading_at, same_line, roman = found
         j = _dossier_before(lines, i, roman)
         if j is None:
             continue
         dossier, dossier_span, title = _dossier(lines, j, i, roman)
-        own = _line_span(lines[heading_at], nr, "heading") if heading_at == i and nr["heading"] else None
-        heading = _heading_after(text, lines, heading_at, own)
+        heading = _heading_after(text, lines, heading_at, same_line)
         return OwnId(f"kst-{dossier}-{number.text}", number, dossier, dossier_span, title, heading)
     return None
 
@@ -304,7 +313,9 @@ def own_id(text: str) -> OwnId | None:
 
 # --- A motion as published ------------------------------------------------------------
 
+# where the clauses begin: after "gehoord de beraadslaging," or, without it, after "De Kamer,"
 _HEARD = re.compile(r"(?m)^[ \t]{0,3}gehoord de beraadslaging,?[ \t]{0,4}$")
+_THE_CHAMBER = re.compile(r"(?m)^[ \t]{0,3}De Kamer,[ \t]{0,4}$")
 # the names may follow on the same line when a tool joined the lines
 _ORDER_OF_THE_DAY = re.compile(r"(?m)^[ \t]{0,3}en[ \t]gaat[ \t]over[ \t]tot[ \t]de[ \t]orde[ \t]van[ \t]de[ \t]dag\b[.,;]?")
 # A clause of a motion begins a paragraph: "constaterende dat", "overwegende dat", "van mening
@@ -411,7 +422,7 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
 def _motion(text: str, meta: Metadata, own: OwnId) -> Metadata:
     """A motion's signatories, date, considerations, request and what it replaces."""
     spans = dict(meta.spans)
-    heard, order = _HEARD.search(text), _ORDER_OF_THE_DAY.search(text)
+    heard, order = _HEARD.search(text) or _THE_CHAMBER.search(text), _ORDER_OF_THE_DAY.search(text)
     names = [(n.text, n) for n in _signatories(text, order.end())] if order else []
     heading = _heading_signatories(own.heading) if own.heading else []
     if len(heading) > len(names):  # none at the foot, or a tool joined them on one line
@@ -431,8 +442,9 @@ def _motion(text: str, meta: Metadata, own: OwnId) -> Metadata:
     date = _VOORGESTELD.search(text, 0, min(len(text), _HEAD))
     if date:
         spans["date"] = _span(date)
+    spans.pop("addressee", None)  # the chamber's name in the header is the motion's author, not its addressee
     return replace(
-        meta, kind="Motion", spans=spans, submitters=tuple(name for name, _ in names),
+        meta, kind="Motion", spans=spans, addressee=None, submitters=tuple(name for name, _ in names),
         considerations=tuple(c.text for c in considerations), requests=tuple(r.text for r in requests),
         replaces=f"kst-{meta.dossier}-{replaces['nr']}" if replaces and meta.dossier else None,
         date=iso_date(date) if date else meta.date,

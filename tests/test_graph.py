@@ -21,6 +21,8 @@ from .corpus_expected import KST, MOTION_OUTCOMES, MOTIONS, OFFICIAL_CITATIONS
 def test_official_ids_become_official_iris():
     assert iris.document("kst-30950-295") == URIRef("https://zoek.officielebekendmakingen.nl/kst-30950-295")
     assert iris.document("BWBR0001840") == URIRef("https://wetten.overheid.nl/BWBR0001840")
+    # Kamervragen have an official id too (../shared/real: kv-tk-2012Z22998)
+    assert iris.document("kv-tk-2012Z22998") == URIRef("https://zoek.officielebekendmakingen.nl/kv-tk-2012Z22998")
     assert iris.person("Van Baarle") == URIRef("https://w3id.org/policykg/id/person/van-baarle")
 
 

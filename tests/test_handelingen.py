@@ -189,14 +189,59 @@ def test_forms_of_the_issue_gewijzigd_unanimous_against_and_held():
     assert [(e.value, e.rule) for e in events(ex, "kst-30950-193", "outcome")] == [("ingetrokken", "motion-withdrawn")]
 
 
-@pytest.mark.parametrize("pattern", [p.H_MOTION, p.H_MOVED, p.H_VOTE_RESULT, p.H_VOTE_OTHERS,
+# Held-out forms of the public record (officielebekendmakingen.nl items not in ../shared), kept
+# to the form itself: (form, motion id, submitters, rule).
+HELD_OUT_FORMS = [
+    # h-tk-19961997-3369-3373 (stemmingen HSL-Zuid): initials, a prefix after the hyphen
+    ("- de gewijzigde motie-M.B. Vos over X (22026, nr. 59);", "kst-22026-59", ("M.B. Vos",),
+     "motion-vote-list"),
+    ("- de motie-Aiking-van Wageningen over X (22026, nr. 45);", "kst-22026-45", ("Aiking-van Wageningen",),
+     "motion-vote-list"),
+    # Verslag EK 2021/2022 nr. 19 (stemmingen moties regeringsverklaring): a Senate paper on a bill
+    (" • de motie-Faber-van de Klashorst c.s. over X (35788, letter D);", "kst-35788-D",
+     ("Faber-van de Klashorst",), "motion-vote-list"),
+    ("de motie-Rosenmöller c.s. over X (35 570 VII, G).", "kst-35570-VII-G", ("Rosenmöller",), "motion-vote-list"),
+    # h-tk-20072008-7103-7103 (stemmingen biodiversiteit): changed, signed by more members
+    ("De motie-Polderman/Jacobi (26407, nr. 32) is in die zin gewijzigd dat zij thans is ondertekend "
+     "door de leden Polderman, Jacobi en Ouwehand.\n\nZij krijgt nr. 34 (26407).", "kst-26407-34",
+     ("Polderman", "Jacobi", "Ouwehand"), "motion-changed"),
+    # h-tk-20152016-11-8 (Regeling van werkzaamheden): changed text, same submitters
+    ("De motie-Gesthuizen/Sjoerdsma (32317, nr. 347) is in die zin gewijzigd dat zij thans luidt:\n\n"
+     "Motie\n\nDe Kamer, ...\n\nZij krijgt nr. 348, was nr. 347 (32317).", "kst-32317-348",
+     ("Gesthuizen", "Sjoerdsma"), "motion-changed"),
+]
+
+
+@pytest.mark.parametrize("form,ident,submitters,rule", HELD_OUT_FORMS, ids=[f[1] for f in HELD_OUT_FORMS])
+def test_held_out_motion_forms_give_the_motion_with_its_submitters(form, ident, submitters, rule):
+    ex = extract_text(form, "form.txt")
+    assert (ident, submitters, rule) in motions(ex)
+    motion = next(r for r in ex.references if r.type == "motion" and r.id == ident and r.rule == rule)
+    assert form[motion.start:motion.end] == motion.text
+
+
+def test_one_motion_put_to_the_vote_without_in_stemming_komt():
+    """h-tk-19981999-5629-5629-3: the item votes on one motion; the finding has "constateer, dat"."""
+    text = ("Aan de orde is de stemming over een motie, ingediend tijdens het debat over X, te weten:\n\n"
+            "- de motie-Witteveen-Hevinga c.s. over Y (26431, nr. 3).\n\nDe voorzitter:\n\n"
+            "Ik constateer, dat de aanwezige leden van de fractie van de VVD tegen deze motie hebben gestemd "
+            "en die van de overige fracties ervoor, zodat zij is aangenomen.")
+    ex = extract_text(text, "vote.txt")
+    assert [e.value for e in events(ex, "kst-26431-3", "outcome")] == ["aangenomen"]
+    assert {(e.value, e.choice) for e in events(ex, "kst-26431-3", "vote")} == {("VVD", "Tegen")}
+    two = text.replace("(26431, nr. 3).", "(26431, nr. 3);\n- de motie-Atsma over Z (26431, nr. 4).")
+    assert not extract_text(two, "vote.txt").motion_events  # which of the two is not said
+
+
+@pytest.mark.parametrize("pattern", [p.H_MOTION, p.H_MOVED, p.H_CHANGED, p.H_SINGLE_VOTE, p.H_VOTE_RESULT, p.H_VOTE_OTHERS,
                                      p.H_CHAIR_PROPOSAL, p.H_SPEAKER, p.H_APPRAISAL, p.H_ON_PAPER,
                                      p.H_PAPER_MOTION, p.H_OWN_MOTION, p.H_ITEM_ID, p.H_EK_SITTING,
                                      p.H_MOTION_OPEN, p.H_MOTION_CLOSE, p.H_MOTION_ASKS, p.H_WITHDRAWN])
 @pytest.mark.parametrize("unit", ["de motie-Van Der ", "Deze motie is voorgesteld door de leden A, ",
                                   "Ik constateer dat de leden van de fracties van de SP, ", "het oordeel over ",
                                   "over a ", "stel ik voor, ", "De heer X ", "\n", "motie van de leden A, B ",
-                                  "Tweede Kamer der Staten-Generaal 2019-2020 ", "(2020/2021 nr. 2"])
+                                  "Tweede Kamer der Staten-Generaal 2019-2020 ", "(2020/2021 nr. 2",
+                                  "de motie-A (x) is in die zin gewijzigd dat zij thans luidt ", "M.B. "])
 def test_handelingen_patterns_stay_linear_on_hostile_text(pattern, unit):
     text = unit * (200_000 // len(unit))
     started = time.perf_counter()
@@ -281,3 +326,11 @@ def test_appraisal_and_request_become_the_open_data_properties_with_evidence():
     assert str(g.value(evidence[0], pkg.rule)) == "motion-appraisal"
     assert g.value(evidence[0], pkg.sourceDocument) == URIRef(
         "https://zoek.officielebekendmakingen.nl/h-tk-20172018-61-10")
+
+
+@pytest.mark.parametrize("path", [HELD, OZUTOK], ids=["97-26", "62-6"])
+def test_the_items_own_id_has_the_span_that_states_it(path):
+    ex = real(path)
+    span = ex.metadata.spans["identifier"]
+    assert ex.metadata.identifier.startswith("h-tk-")
+    assert ex.content[span.start:span.end] == span.text and "nr." in span.text

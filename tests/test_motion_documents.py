@@ -88,6 +88,7 @@ def test_motion_as_published(name):
         "Motion", identifier, submitters, date, replaces)
     assert (len(meta.considerations), len(meta.requests)) == (considerations, requests)
     assert meta.dossier == identifier[4:].rsplit("-", 1)[0]
+    assert meta.addressee is None  # "Tweede Kamer der Staten-Generaal" in its header is its author
 
 
 @pytest.mark.parametrize("name", MOTIONS)
