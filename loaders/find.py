@@ -109,9 +109,18 @@ def find_kamerstukken(text: str) -> Iterator[Reference]:
         if not _inside(cited, m.start()):
             yield from _kamerstukken(m, "kamerstuk-bare")
             yield from _was_number(text, m)
+    cited = SpanIndex(claimed)
+    for listed in p.LISTED_IDS.finditer(text):  # "moties opnieuw aan te houden: 29911-226; ..."
+        for m in p.LISTED_ID.finditer(text, listed.start("list"), listed.end("list")):
+            if not _inside(cited, m.start()):
+                yield Reference("kamerstuk", f"kst-{_dossier(m)}-{m['nr']}", m.group(), m.start(),
+                                m.end(), rule="kamerstuk-listed-id")
     for m in p.MOTION_NUMBER.finditer(text):
         yield Reference("kamerstuk", f"kst-{_dossier(m)}-{m['nrs']}", m["ref"], m.start("ref"),
                         m.end("ref"), rule="kamerstuk-motion-number")
+        if m["old"]:  # "Zij krijgt nr. 348, was nr. 347 (32317)"
+            yield Reference("kamerstuk", f"kst-{_dossier(m)}-{m['old']}", m["wref"], m.start("wref"),
+                            m.end("wref"), rule="kamerstuk-was")
         yield from _was_number(text, m)
 
 
@@ -136,7 +145,9 @@ def find_numbers_only(text: str, dossier: str | None = None,
     debate = _debate_dossier(text) if dossier is None else None
     only = next(iter(cited)) if len(cited) == 1 else None
     for m in p.NUMBER_ONLY.finditer(text):
-        own = dossier or debate(m.start()) or (only if m["stuk"] else None)
+        named = p.DOSSIER_BEFORE_NUMBER.search(text, max(m.start("ref") - 80, 0), m.start("ref"))
+        own = (_dossier(named) if named else None) or dossier or debate(m.start()) \
+            or (only if m["stuk"] else None)
         if not own:
             continue
         own = re.sub(r"\s", "", own)

@@ -106,6 +106,29 @@ NUMBER_ONLY = re.compile(
     re.VERBOSE,
 )
 
+# Motions listed by their ids after a colon, as the chair's Regeling van werkzaamheden lists
+# them: "stel ik voor de volgende door hen ingediende moties opnieuw aan te houden: 29911-226;
+# 31015-168; 21501-08-765; 31288-711." (h-tk-20182019-86-22). Only after "motie(s)" or
+# "amendement(en)" and a colon, so a bare "1995-2000" is not taken for one.
+_LISTED_ID = r"\d{5}(?:-(?:[IVXLC]{1,6}|[A-Z]{1,2}|\d{2}))?-\d{1,5}(?![\d-])"
+LISTED_IDS = re.compile(
+    rf"""(?<!\w)(?:moties|motie|amendementen|amendement)(?:[ \t][^.:;\n]{{0,160}})?:
+    (?P<list>[ \t]{{0,3}}{_LISTED_ID}(?:[ \t]{{0,3}}[;,][ \t]{{0,3}}(?:en[ \t]{{1,3}})?{_LISTED_ID}){{0,60}})""",
+    re.VERBOSE,
+)
+LISTED_ID = re.compile(
+    r"(?<![\w-])(?P<dossier>\d{5})(?:-(?P<toev>[IVXLC]{1,6}|[A-Z]{1,2})|-(?P<ntoev>\d{2}))?-(?P<nr>\d{1,5})(?![\d-])"
+)
+
+# A member naming the dossier before "op stuk nr." in a vote: "bij 27565, de motie op stuk
+# nr. 70" (h-tk-20072008-7103-7103), "Bij 36 200-VII, de motie op stuk nr. 12". Matched on the
+# text just before the number, anchored at its end.
+DOSSIER_BEFORE_NUMBER = re.compile(
+    rf"""(?<![\w.,/-])(?P<dossier>\d{{2}}[ \u00a0]\d{{3}}|\d{{5}})(?!\d){_TOEV}?\s{{0,2}},{_WS}
+    (?:de|het){_WS}(?:gewijzigde{_WS})?(?:motie|amendement){_WS}(?:op{_WS})?(?i:stuk){_WS}\Z""",
+    re.VERBOSE,
+)
+
 # Senate papers, numbered with letters: of a dossier with a Roman number (Eerste Kamer,
 # non-bill dossiers) "(CXLVI, X)", "(CXLIII, A)", "CXLIII, letter A", "Kamerstukken I
 # 2022/23, CXLVI, AA"; of a bill, bare in brackets: "(35 570 VII, G)", "(33802, C)".
@@ -473,6 +496,8 @@ _H_DOSSIER = (
 #   "In stemming komt de motie-Jasper van Dijk (30950, nr. 4)."
 #   "de motie van het lid Marijnissen c.s. over een voorstel ... (Kamerstuk 35 510, nr. 21)"
 #   "de motie-Rosenmöller c.s. over een kabinetsreactie ... (CXLVI, Y)"   (a Senate paper)
+#   "de motie-Faber-van de Klashorst c.s. over ... (35788, letter D)"    (a Senate paper on a bill,
+#    Verslag EK 2021/2022 nr. 19, stemmingen moties regeringsverklaring)
 #   "bij motie (36 410-VI, nr. 87)"                                       (no submitter named)
 H_MOTION = re.compile(
     rf"""(?<!\w)(?P<art>(?:[Dd]e|[Ee]en|[Zz]ijn|[Hh]aar){_WS})?
@@ -483,7 +508,8 @@ H_MOTION = re.compile(
     (?:{_WS}over\s(?:[^().;\n]|\.(?=\S)|\n(?![ \t]{{0,8}}\n)){{1,400}}?)?)?
     \s{{0,3}}\(\s{{0,2}}(?:Kamerstuk(?:ken)?{_WS}(?:II{_WS})?)?
     (?P<cit>{_H_DOSSIER},\s{{0,3}}nr\.\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d)
-      |(?P<senate>[IVXLC]{{2,8}}),\s{{0,3}}(?P<letter>[A-Z]{{1,2}})(?![\w-]))
+      |(?P<senate>[IVXLC]{{2,8}}|\d{{2}}[ \u00a0]?\d{{3}}(?:[ \u00a0-][IVXLC]{{1,6}})?),\s{{0,3}}
+        (?:letter\s{{1,3}})?(?P<letter>[A-Z]{{1,2}})(?![\w-]))
     (?P<was>,\s{{0,3}}was{_WS}nr\.\s{{0,3}}(?P<old>\d{{1,5}})(?!\d))?""",
     re.VERBOSE,
 )
@@ -502,16 +528,41 @@ H_MOVED = re.compile(
     \s{{0,3}}\(\s{{0,2}}{_H_DOSSIER}\s{{0,2}}\)))""",
     re.VERBOSE,
 )
+# A motion changed before the vote, as the chair announces it, and the number the new one gets:
+#   "De motie-Polderman/Jacobi (26407, nr. 32) is in die zin gewijzigd dat zij thans is
+#    ondertekend door de leden Polderman, Jacobi en Ouwehand. ... Zij krijgt nr. 34 (26407)."
+#    (h-tk-20072008-7103-7103, stemmingen biodiversiteit)
+#   "De motie-Gesthuizen/Sjoerdsma (32317, nr. 347) is in die zin gewijzigd dat zij thans
+#    luidt: ... Zij krijgt nr. 348, was nr. 347 (32317)." (h-tk-20152016-11-8)
+H_CHANGED = re.compile(
+    rf"""(?<!\w)[Dd]e{_WS}(?:gewijzigde{_WS})?motie-(?P<mnames>{_H_NAME}(?:\s{{0,2}}/\s{{0,2}}{_H_NAME}){{0,8}})
+    (?P<cs>{_WS}c\.\s?s\.)?\s{{0,3}}\([^()\n]{{1,60}}\)
+    {_WS}is{_WS}in{_WS}die{_WS}zin{_WS}gewijzigd{_WS}dat{_WS}zij{_WS}thans{_WS}
+    (?:is{_WS}ondertekend{_WS}door{_WS}(?:het{_WS}lid|de{_WS}leden){_WS}
+       (?P<names>{_H_NAME}(?:\s{{0,2}},{_WS}{_H_NAME}|{_WS}en{_WS}{_H_NAME}){{0,15}})\s{{0,2}}\.
+     |luidt)
+    (?:(?!Zij{_WS}krijgt|[Dd]e{_WS}(?:gewijzigde{_WS})?motie-)[^\n]|\n){{0,4000}}?
+    (?P<cit>Zij{_WS}krijgt{_WS}(?P<number>nr\.\s{{0,3}}(?P<nr>\d{{1,5}})(?!\d)
+    (?P<was>,\s{{0,3}}was{_WS}nr\.\s{{0,3}}(?P<old>\d{{1,5}})(?!\d))?
+    \s{{0,3}}\(\s{{0,2}}{_H_DOSSIER}\s{{0,2}}\)))""",
+    re.VERBOSE,
+)
 # The chair putting a motion to the vote: "In stemming komt de motie-Teeven (30950, nr. 3)."
 H_VOTE_LEAD = re.compile(rf"(?<!\w)In{_WS}stemming{_WS}(?:komt|komen){_WS}")
+# An item that puts one motion to the vote, with no "In stemming komt" before the finding:
+# "Aan de orde is de stemming over een motie, ingediend tijdens het debat over ..., te weten:
+#  - de motie-Witteveen-Hevinga c.s. over ... (26431, nr. 3)." (h-tk-19981999-5629-5629-3)
+H_SINGLE_VOTE = re.compile(rf"(?<!\w)Aan{_WS}de{_WS}orde{_WS}is{_WS}de{_WS}stemming{_WS}over{_WS}een{_WS}motie(?!\w)")
 # The chair's finding after the vote:
 #   "Ik constateer dat de aanwezige leden van de fracties van de SP, GroenLinks, D66, de PvdD,
 #    de VVD en de SGP voor deze motie hebben gestemd en die van de overige fracties ertegen,
 #    zodat zij is verworpen."
 #   "... voor deze motie hebben gestemd en dat zij dus is aangenomen."
 #   "Ik constateer dat deze motie met algemene stemmen is aangenomen.", "... dat deze motie is verworpen."
+#   "Ik constateer, dat de aanwezige leden van de fractie van de VVD tegen deze motie hebben gestemd en
+#    die van de overige fracties ervoor, zodat zij is aangenomen." (h-tk-19981999-5629-5629-3)
 H_VOTE_RESULT = re.compile(
-    rf"""(?<!\w)Ik{_WS}constateer{_WS}dat{_WS}(?:
+    rf"""(?<!\w)Ik{_WS}constateer,?{_WS}dat{_WS}(?:
       (?:de{_WS})?(?:aanwezige{_WS})?leden{_WS}van{_WS}de{_WS}fracties?{_WS}van{_WS}
       (?P<parties>[^.;:\n]{{1,400}}?){_WS}(?P<side>voor|tegen){_WS}deze{_WS}(?:gewijzigde{_WS})?motie
       {_WS}hebben{_WS}gestemd(?P<rest>[^.;:\n]{{0,200}}?)

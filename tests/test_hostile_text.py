@@ -33,6 +33,10 @@ FRAGMENTS = st.sampled_from([
     "Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028", "Handelingen I 2020/21, 26, item 7",
     "Staten-Generaal 2 Kamerstukken ", "TK 2004-2005, ", "(35 570 VII, G)", "’s-Gravenhage<sup>2020</sup> ",
     " nr. 4 12\n", "Handelingen Eerste Kamer ", "(was nr. 188)", " en nr. 296",
+    # held-out forms: changed motions, dossier before "op stuk", motions listed by id, initials
+    "Zij krijgt nr. 348, was nr. 347 (32317)", " is in die zin gewijzigd dat zij thans luidt:",
+    " is in die zin gewijzigd dat zij thans is ondertekend door de leden ", "bij 27565, de motie ",
+    "moties opnieuw aan te houden: ", "29911-226; ", "21501-08-765", "motie-M.B. Vos", "Aiking-van Wageningen",
     # named references of the real record: letters, debates, members, footnote names
     "brief van de Minister van ", " d.d. ", "Kamerbrief «", "kamerbrieven van respectievelijk 6 en ",
     " toegezonden brief", "brief heeft uw Kamer op ", " ontvangen", "brief inzake ", "Kabinetsmissive",
@@ -84,6 +88,8 @@ HOSTILE_RUNS = [
     "op stuk nrs. 1, " * 4000, "krijgt nr. 1 (31311" * 4000, "(CXLVI, " * 4000, "2020/C 124 I/" * 4000,
     "PbEU 2016, L 119/" * 4000, "W16.19.0159/" * 4000, "Tweede Kamer, vergaderjaar 2019–2020, " * 3000,
     "Kamerstukken 26 643 en " * 4000, "krijgt nr. 1 (31311) op stuk nr. 1 " * 3000,
+    "krijgt nr. 1, was nr. " * 4000, "moties: 29911-226; " * 4000, "moties aan te houden: 21501-08-" * 3000,
+    "bij 27565, de motie op stuk nr. 70 " * 3000, "27565, de motie op stuk " * 4000,
 ]
 # Runs of the named-reference syntax, through the whole extraction (patterns and resolution).
 NAMED_RUNS = [

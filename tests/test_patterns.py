@@ -167,6 +167,21 @@ REAL_FORMS = [
      [("kamerstuk", "kst-35570-VII-G", "35 570 VII, G")]),
     ("handelingen eerste kamer words", "Handelingen Eerste Kamer 2020/21, nr. 26, item 7", None,
      [("handelingen", "h-ek-20202021-26-7", "Handelingen Eerste Kamer 2020/21, nr. 26, item 7")]),
+    # Held-out forms of the public record (not in ../shared; officielebekendmakingen.nl items as
+    # stored in the search corpus), kept short:
+    # h-tk-20152016-11-8 (Regeling van werkzaamheden): a motion changed before the vote
+    ("krijgt nr. was nr.", "Zij krijgt nr. 348, was nr. 347 (32317).", None,
+     [("kamerstuk", "kst-32317-348", "nr. 348, was nr. 347 (32317)"), ("kamerstuk", "kst-32317-347", "nr. 347")]),
+    # h-tk-20072008-7103-7103 (stemmingen): a member names the dossier before "op stuk nr."
+    ("dossier before op stuk", "bij 27565, de motie op stuk nr. 70", None,
+     [("kamerstuk", "kst-27565-70", "nr. 70")]),
+    ("dossier before op stuk, debate dossier", "Zij krijgt nr. 34 (26407). Bij 27565, de motie op stuk nr. 70",
+     None, [("kamerstuk", "kst-26407-34", "nr. 34 (26407)"), ("kamerstuk", "kst-27565-70", "nr. 70")]),
+    # h-tk-20182019-86-22 (Regeling van werkzaamheden): motions held, listed by id after a colon
+    ("motions listed by id", "moties opnieuw aan te houden: 29911-226; 21501-08-765; 36410-VII-12.", None,
+     [("kamerstuk", "kst-29911-226", "29911-226"), ("kamerstuk", "kst-21501-08-765", "21501-08-765"),
+      ("kamerstuk", "kst-36410-VII-12", "36410-VII-12")]),
+    ("ids need a motion and a colon", "de periode: 1995-2000; in 33836-36 gevallen", None, []),
     # Not citations: the document's own id and page furniture.
     # samples/2020-08-21_kst-35538-4_...pdf: running page header and the imprint
     ("running header", "Tweede Kamer, vergaderjaar 2019–2020, 35 538, nr. 4 2", None, []),
