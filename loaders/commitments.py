@@ -15,6 +15,11 @@ of phrase that commits to them. Each rule keeps the sentence as quote:
 - ``measure-study``: "onderzoekt het CBS of de data uit de MEOS-toepassing ...",
   "wordt onderzocht op welke wijze de implementatie ... kan worden gemonitord"
 
+The module also holds the structural patterns ``loaders.measures`` uses: a government
+subject with a committing verb (``COMMIT_*``), deeds in the perfect tense
+(``COMMIT_DONE``), the passive voice (``PASSIVE``, ``FUTURE_PASSIVE``) and engagement
+(``ENGAGED``).
+
 The label is the clause that names the measure, with the time expression, the
 partners ("in samenwerking met ...") and the verb taken out; the time
 expression is kept as the measure's period.
@@ -115,7 +120,7 @@ _OFFICE_OF = r"(?:\s{1,3}(?:van|voor)\s{1,3}[A-Z][\w&’'-]{0,30}(?:\s{1,3}(?:en
 # van JenV en BZK", "BZK"
 _GOV_SUBJECT = (
     r"(?:[Ii]k|[Ww]ij|[Ww]e"
-    r"|(?:[Hh]et|[Dd]it|[Oo]ns)\s{1,3}kabinet|[Dd]e\s{1,3}regering"
+    r"|(?:[Hh]et|[Dd]it|[Oo]ns)(?:\s{1,3}(?:vorige|huidige|nieuwe))?\s{1,3}kabinet|[Dd]e\s{1,3}regering"
     r"|(?:[Dd]e|[Mm]ijn)\s{1,3}(?:[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris|[Mm]inisters"
     rf"|[Ss]taatssecretarissen|bewindspersonen|bewindspersoon){_OFFICE_OF}"
     rf"|(?:[Hh]et|[Mm]ijn|[Oo]ns)\s{{1,3}}[Mm]inisterie{_OFFICE_OF}|[Dd]e\s{{1,3}}ministeries{_OFFICE_OF}"
@@ -138,11 +143,16 @@ _ACTION = (
     r"|organiseer|organiseert|organiseren|bevorder|bevordert|bevorderen|pak|pakt|pakken"
     r"|tref|treft|treffen|start|starten|intensiveer|intensiveert|intensiveren|breng|brengt|brengen"
     r"|inzet|inzetten|instelt|instellen|uitbreidt|uitbreiden|uitrolt|uitrollen|uitvoert|uitvoeren"
-    r"|aanpakt|aanpakken|inricht|inrichten"
+    r"|aanpakt|aanpakken|inricht|inrichten|los|lost|lossen|oplost|oplossen"
 )
 _FINITE = rf"(?:{_MODAL}|{_ACTION})"
 # Adverbs between subject and verb: "Het kabinet ook/zelf/nu/daarom/tevens/momenteel".
 _ADVERBS = r"(?:\s{1,3}(?:ook|zelf|nu|daarom|dan\s{1,3}ook|tevens|momenteel|nog|verder|eveneens)){0,3}"
+# An inserted phrase between commas: ", net als in de pilotfase,", ", aldus de Kamerbrief,",
+# ", ter uitvoering van de moties,".
+_INSERTED = r",\s{1,3}(?:net\s{1,3}als|aldus|ter|mede|namens|conform|zoals)\s[^,.;:?!]{1,100},"
+INSERTED = re.compile(_INSERTED)
+GOV_SUBJECT = re.compile(rf"{_GOV_SUBJECT}(?![\w-])")
 # Verb before subject (a main clause that starts with something else): "werkt het
 # ministerie van BZK", "zet het kabinet", "wil ik", "zal ik".
 COMMIT_VS = re.compile(rf"(?<!\w)(?P<verb>{_FINITE})\s{{1,3}}(?P<subj>{_GOV_SUBJECT})(?![\w-])")
@@ -191,8 +201,10 @@ _LEXICON = (
     (("start", "starten"), "starten", None, False, True),
     (("intensiveer", "intensiveert", "intensiveren"), "intensiveren", None, False, False),
     (("breng", "brengt", "brengen"), "in kaart brengen", r"in\s{1,3}kaart", False, False),
+    (("los", "lost", "lossen", "oplost", "oplossen"), "oplossen", r"op", True, False),
 )
-JOINED = {"inzet", "inzetten", "instelt", "instellen", "uitbreidt", "uitbreiden", "uitrolt", "uitrollen",
+JOINED = {"oplost", "oplossen",
+          "inzet", "inzetten", "instelt", "instellen", "uitbreidt", "uitbreiden", "uitrolt", "uitrollen",
           "uitvoert", "uitvoeren", "aanpakt", "aanpakken", "inricht", "inrichten"}
 ACTIONS = {form: (infinitive, re.compile(rf"(?<!\w)(?:{needs})(?:\s{{1,3}}op(?!\w)|\s{{0,3}}$)" if at_end
                                          else rf"(?<!\w)(?:{needs})") if needs else None, object_only)
@@ -207,15 +219,20 @@ _DONE_PARTICIPLE = (
     r"|verkend|ingericht|uitgerold|uitgevoerd|geïnvesteerd|gefinancierd|ondersteund|gestimuleerd|aangepakt"
     r"|getroffen|genomen|opgesteld|geïntensiveerd|beschikbaar\s{1,3}gesteld|in\s{1,3}kaart\s{1,3}gebracht"
     r"|laten\s{1,3}(?:doen|uitvoeren|opstellen|maken|onderzoeken|ontwikkelen)"
+    r"|aangepast|aangevuld|overgenomen|opgenomen|uitgewerkt|gemoderniseerd|gegeven|aangekondigd"
 )
 COMMIT_DONE = re.compile(
-    rf"(?<![\w-])(?:(?P<subj>{_GOV_SUBJECT}){_ADVERBS}\s{{1,3}}(?:heeft|hebben|heb)"
+    # "De minister en de GGD-en hebben": the government with a partner
+    rf"(?<![\w-])(?:(?P<subj>{_GOV_SUBJECT})(?:\s{{1,3}}en\s{{1,3}}(?:de|het)\s{{1,3}}[\w’'-]{{2,30}})?"
+    rf"{_ADVERBS}\s{{1,3}}(?:heeft|hebben|heb)"
     rf"|(?:heeft|hebben|heb)\s{{1,3}}(?P<subj2>{_GOV_SUBJECT}))(?![\w-])"
-    # up to the participle, without a comma (", ingesteld in mei 2022,") or another auxiliary
-    rf"(?P<mid>(?:(?!(?<!\w)(?:heb|heeft|hebben|is|zijn|wordt|worden)(?!\w))[^,.;:?!]){{0,160}}?)"
+    # up to the participle, without a comma (", ingesteld in mei 2022,") or another auxiliary,
+    # but across an inserted phrase (", ter uitvoering van de moties,")
+    rf"(?P<mid>(?:(?!(?<!\w)(?:heb|heeft|hebben|is|zijn|wordt|worden)(?!\w))(?:[^,.;:?!]|{_INSERTED})){{0,160}}?)"
     rf"\s(?P<verb>{_DONE_PARTICIPLE})(?!\w)"
 )
-DONE_NEEDS = {"getroffen": re.compile(r"maatregel"), "genomen": re.compile(r"maatregel")}
+DONE_NEEDS = {"getroffen": re.compile(r"maatregel"), "genomen": re.compile(r"maatregel"),
+              "gegeven": re.compile(r"uitvoering|invulling|opdracht")}
 
 # --- What is being done, in the passive voice: no subject, the government's own acts ---
 #
@@ -231,17 +248,48 @@ _PASSIVE_PARTICIPLE = (
     r"|ondersteund|gestimuleerd|aangepakt|getroffen|opgesteld|geïntensiveerd|beschikbaar\s{1,3}gesteld"
     r"|gewerkt|aangepast|aangevuld|verduidelijkt|overgenomen|opgenomen|toegevoegd|ingevoegd|verwerkt"
     r"|gespecificeerd|geëvalueerd|gemoderniseerd|verminderd|teruggebracht|gehouden|gevoerd|ondernomen"
-    r"|verricht|gesloten|gemaakt|vastgelegd|uitgewerkt|meegenomen|gegund|(?:be|ge)keken|verbeterd"
+    r"|verricht|gesloten|gemaakt|vastgelegd|uitgewerkt|meegenomen|gegund|(?:be|ge)keken|genomen|besteed|bepaald"
+    r"|gevraagd|verzocht"
 )
+# Participles that describe how a thing is in the present ("de gegevens worden lokaal
+# verwerkt", "wordt een verslag gemaakt") and name an act only as a deed done ("zijn ...
+# verwerkt", "is aangevuld") or to be done ("zal worden aangepast").
+EDITS = frozenset("aangepast aangevuld verduidelijkt overgenomen opgenomen toegevoegd ingevoegd verwerkt "
+                  "gespecificeerd vastgelegd gemaakt uitgewerkt ingesteld".split())
+# Light verbs that name an act only with their noun: "onderzoek verricht", "afspraken gemaakt".
+PASSIVE_NEEDS = {
+    "verricht": re.compile(r"onderzoek|studie|analyse|evaluatie"),
+    "gemaakt": re.compile(r"afspra|werk\s{1,3}van|plan"),
+    "gehouden": re.compile(r"pilot|dialo|sessie|bijeenkomst|campagne|consultatie|enquête|onderzoek|training"),
+    "gevoerd": re.compile(r"gesprek|dialo|overleg|campagne|beleid"),
+    "gegund": re.compile(r"opdracht"),
+    "genomen": re.compile(r"maatregel"),
+    "besteed": re.compile(r"aandacht"),
+}
+# Participles that name an act only in the future: "zullen vervolgstappen worden bepaald",
+# not "In artikel 3 is bepaald".
+FUTURE_ONLY = frozenset({"bepaald"})
+# Asking someone to act: "worden verzocht de bestrijding ... op te nemen", "zijn gevraagd een
+# analyse op te stellen"; only with the infinitive of what they are asked to do.
+ASKING = frozenset({"gevraagd", "verzocht"})
+TO_INFINITIVE = re.compile(r"[^.;:?!]{0,200}?\ste\s{1,3}\w{2,30}en(?!\w)")
+PERFECT_AUX = frozenset("is zijn was waren".split())
+FUTURE = re.compile(r"(?<!\w)(?:zal|zullen)(?!\w)")
 # The nearest auxiliary before the participle: no other auxiliary, no clause break between.
 _AUX = r"wordt|worden|werd|werden|is|zijn|was|waren"
 PASSIVE = re.compile(
     rf"(?<!\w)(?P<aux>{_AUX})(?!\w)"
-    rf"(?P<mid>(?:(?!(?<!\w)(?:{_AUX}|heeft|hebben|heb|hadden|had)(?!\w))[^,.;:?!()]){{0,160}}?)"
+    rf"(?P<mid>(?:(?!(?<!\w)(?:{_AUX}|heeft|hebben|heb|hadden|had)(?!\w))"
+    rf"(?:[^,.;:?!()]|\.(?=\d)|\([^()\n]{{1,40}}\)|{_INSERTED})){{0,160}}?)"
     rf"\s(?P<verb>{_PASSIVE_PARTICIPLE})(?!\w)"
+    # where a clause ends, not an adjective before its noun ("voortgezet onderwijs")
+    r"(?=\s{0,3}(?:[,.;:!?()”’\"'<]|$|\s(?:voor|in|op|aan|met|door|om|bij|naar|van|ten|ter|tot|zodat|waarbij"
+    r"|waarin|waarmee|en|of|die|dat|als|na|binnen|via|onder|over|per|sinds|vanaf|tegen|conform|rond|worden"
+    r"|welke|hoe|wanneer|de|het|een|tussen|met|bij"
+    r"|wordt|zijn|is|te|hetgeen|wat|waarop|kan|kunnen|zal|zullen|moet|moeten)(?!\w)))"
 )
 # The agent of a passive: "door dit kabinet", "door de overheid", "door mij" are the government.
-AGENT = re.compile(r"(?<!\w)door\s{1,3}(?P<who>\w{1,20}(?:\s{1,3}\w{1,30}){0,2})")
+AGENT = re.compile(r"(?<!\w)door\s{1,3}(?!middel\s)(?P<who>\w{1,20}(?:\s{1,3}\w{1,30}){0,2})")
 GOV_AGENT = re.compile(
     r"^(?:(?:dit|het)\s{1,3}kabinet|de\s{1,3}(?:overheid|regering|rijksoverheid|minister|staatssecretaris)"
     r"|mij|ons|mijn\s{1,3}ministerie|het\s{1,3}ministerie)(?!\w)",
@@ -252,4 +300,40 @@ GOV_AGENT = re.compile(
 PASSIVE_NOT = re.compile(
     r"(?<!\w)(?:moet|moeten|mag|mogen|dient|dienen|kan|kunnen|zou|zouden|niet|geen|nooit)(?!\w)",
     re.IGNORECASE,
+)
+# A state, not an act: "is ... onvoldoende ontwikkeld", "is zo ingesteld dat".
+DEGREE = re.compile(r"(?<!\w)(?:zo|zodanig|onvoldoende|voldoende|goed|slecht|sterk|ver|nauwelijks|beter"
+                    r"|minder|volledig|grotendeels|deels)\s{1,3}$", re.IGNORECASE)
+# A subordinate clause inside the stretch from auxiliary to participle: the participle is its verb.
+EMBEDDED = re.compile(r"(?<!\w)(?:die|dat|welke|wat|of|hoe|waarin|waarmee|waarbij|waardoor|waarop|wanneer|als"
+                      r"|zodat|omdat|indien)(?!\w)", re.IGNORECASE)
+# What follows the participle and takes the act back: "versterkt kan worden".
+AFTER_NOT = re.compile(r"\s{1,3}(?:kan|kunnen|moet|moeten|mag|mogen|zou|zouden)(?!\w)")
+
+# The government reports what it is engaged in: "Ook nu weer ben ik in gesprek met VNG, IPO,
+# ...", "Ik ben hierover in contact met alternatieve financiers", "ben ik op dit moment aan
+# het spreken over een plan van aanpak", "Het kabinet is in overleg met de gemeenten".
+ENGAGED = re.compile(
+    rf"(?<![\w-])(?:(?P<subj>{_GOV_SUBJECT})\s{{1,3}}(?:ben|is|zijn)|(?:ben|is|zijn)\s{{1,3}}(?P<subj2>{_GOV_SUBJECT}))"
+    r"(?![\w-])(?P<mid>[^,.;:?!]{0,60}?)"
+    r"\s(?P<what>in\s{1,3}(?:gesprek|contact|overleg)\s{1,3}met|aan\s{1,3}het\s{1,3}\w{2,30}en\s{1,3}(?:over|met|aan))"
+    r"(?P<rest>[^,.;:?!]{3,160})"
+)
+
+# What will be done: "Voor de feitelijke invoering zal, aldus de Kamerbrief, de juridische
+# grondslag nog worden geëxpliciteerd", "In 2023 zullen ook de ... organisaties gevraagd worden
+# om ...". In the future tense any participle names an act.
+_ANY_PARTICIPLE = r"(?:\w{0,10}ge\w{2,25}|(?:be|ver|ont|her|er)\w{2,25})[dt]"
+_FUTURE_MID = (rf"(?P<mid>(?:(?!(?<!\w)(?:{_AUX}|heeft|hebben|zal|zullen)(?!\w))"
+               rf"(?:[^,.;:?!()]|\.(?=\d)|\([^()\n]{{1,40}}\)|{_INSERTED})){{0,160}}?)")
+_CLAUSE_GOES_ON = (
+    r"(?=\s{0,3}(?:[,.;:!?()”’\"'<]|$|\s(?:voor|in|op|aan|met|door|om|bij|naar|van|ten|ter|tot|zodat|waarbij"
+    r"|waarin|waarmee|en|of|die|dat|als|na|binnen|via|onder|over|per|sinds|vanaf|tegen|conform|rond"
+    r"|welke|hoe|wanneer|tussen)(?!\w)))"
+)
+FUTURE_PASSIVE = re.compile(
+    rf"(?<!\w)(?P<aux>zal|zullen)(?!\w){_FUTURE_MID}\sworden\s{{1,3}}(?P<verb>{_ANY_PARTICIPLE})(?!\w){_CLAUSE_GOES_ON}"
+)
+FUTURE_PASSIVE_LAST = re.compile(  # "zullen ... gevraagd worden"
+    rf"(?<!\w)(?P<aux>zal|zullen)(?!\w){_FUTURE_MID}\s(?P<verb>{_ANY_PARTICIPLE})\s{{1,3}}worden(?!\w){_CLAUSE_GOES_ON}"
 )

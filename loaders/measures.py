@@ -17,7 +17,18 @@ announce them. Each rule names a Dutch turn of phrase:
   toetsingskader", "werkt het ministerie van BZK aan een herziening van ...").
   Not a measure: a question, a motion's request, what the letter itself does
   ("Ik zal in deze brief ingaan op ...", "u informeren"), a wish it may not be
-  able to carry out ("wil ... kunnen"), a denial, words inside quotation marks.
+  able to carry out ("wil ... kunnen"), an obligation ("moet"), a denial, words
+  inside quotation marks.
+- ``measure-passive``: the passive voice with no agent but the government, in a
+  main clause ("Hiertoe worden jaarlijks middelen beschikbaar gesteld", "is in 2022
+  een werkgroep opgestart", "Het advies van de Afdeling is overgenomen", "zal ...
+  worden geëxpliciteerd"); not a state, a subordinate clause, what others do.
+- ``measure-engaged``: work or a conversation the government is engaged in ("Ook nu
+  weer ben ik in gesprek met VNG, IPO, ...").
+
+Where the government speaks (``voice``): a document it wrote (the whole text, "ik" is
+the government), a note addressed to the minister (the whole text, but its "wij" is the
+author), and in Handelingen only the turns of a minister or state secretary.
 
 A measure's actors are the sender when the sentence speaks in the first person
 ("ik", "mijn", "wij") and the organisations the sentence names; its instruments
@@ -27,6 +38,7 @@ expression ("komend najaar", "voorjaar 2023").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -61,7 +73,9 @@ _OPEN_END = re.compile(r"(?:[,;]|(?<!\w)(?:de|het|een|van|en|of|in|op|aan|met|vo
                        re.IGNORECASE)
 _STARTS = re.compile(r"[ \t]{0,8}(?:[-•][ \t]{1,4})?[A-Z]")
 # The number of the next article or list item the splitter glued after the full stop: "voorzitter. \n2."
-_STRANDED_NUMBER = re.compile(r"[.!?]\s{1,8}\d{1,3}[.)]$")
+# ("2.2", "e.") and a numbered heading glued after it: "aangepast. 3 Conclusie Om ...".
+_STRANDED_NUMBER = re.compile(r"[.!?]\s{1,8}(?:\d{1,3}(?:\.\d{1,3}){0,3}[.)]?|[a-z][.)])$")
+_GLUED_HEADING = re.compile(r"(?<=[a-z]{3}[.!?])\s{1,8}(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[a-z][.)])\s{1,8}[A-Z]")
 _BULLET = re.compile(r"[-•][ \t]{1,4}(?=\S)")
 
 
@@ -116,6 +130,8 @@ class _Context:
             start = _own_start(self.text, start, anchor)
             stranded = _STRANDED_NUMBER.search(self.text, start, end)
             end = stranded.start() + 1 if stranded else end
+            glued = _GLUED_HEADING.search(self.text, anchor, end)
+            end = glued.start() if glued else end
         period, year = c.period(self.text[start:end], self.meta.date)
         return Measure(label=label, quote=self.text[start:end], start=start, end=end, rule=rule,
                        led_from=tuple(led_from), instruments=self.instruments(start, end),
@@ -206,12 +222,19 @@ def _announced(cx: _Context) -> list[Measure]:
     return found
 
 
+# A subject named after the verb of a study: "onderzoekt het CBS", "verkent de politie", "onderzoekt TNO".
+_OTHER_SUBJECT = re.compile(r"(?:(?:het|de|een)\s{1,3}\w|[A-Z])")
+
+
 def _studies(cx: _Context) -> list[Measure]:
     """A study under way, in a government document; its label is "onderzoek " and what it asks."""
     found = []
     for m in c.STUDY.finditer(cx.text):
         if not cx.governs(m.start()):
             continue
+        who = m["who"].strip()
+        if _OTHER_SUBJECT.match(who) and not c.GOV_SUBJECT.match(who):
+            continue  # "onderzoekt het CBS of ...": what others do
         s_start, s_end = cx.sentences.around(m.start())
         what = re.sub(r"\s+", " ", m["what"]).strip(" ,;:")
         found.append(cx.measure(f"onderzoek {what}"[:120], s_start, s_end, "measure-study", confidence=0.7))
@@ -226,6 +249,8 @@ _GOV_HEADER = re.compile(
     r"(?<!\w)(?:BRIEF\s{1,3}VAN\s{1,3}DE\s{1,3}(?:MINISTERS?|STAATSSECRETARIS(?:SEN)?|MINISTER-PRESIDENT)(?!\w)"
     r"|Brief\s{1,3}regering|Antwoord\s{1,3}van\s{1,3}(?:de\s{1,3})?(?:[Mm]inister|[Ss]taatssecretaris)(?!\w)"
     r"|Antwoord\s{1,3}schriftelijke\s{1,3}vragen"
+    # the minister's report to the King on the Raad van State's advice
+    r"|NADER\s{1,3}RAPPORT|[Nn]ader\s{1,3}rapport\s{1,3}d\.d\."
     # the signature of a letter on its first page: "De MINISTER-PRESIDENT,", "De Minister van BZK,"
     r"|(?m:^[ \t]{0,4}De\s{1,3}(?:MINISTER(?:-PRESIDENT)?|[Mm]inister(?:-[Pp]resident)?|[Ss]taatssecretaris"
     r"|STAATSSECRETARIS)(?:\s{1,3}(?:van|voor)\s[^\n,]{3,80})?,[ \t]{0,4}$))"
@@ -246,17 +271,22 @@ _TALK = re.compile(
     r"|(?:toe|ver)?zenden|aanbieden|terugkomen|uitspreken|zeggen|bereiken|(?:be)?antwoorden|reageren"
     r"|schetsen|beschrijven|verwijzen|wijzen|benadrukken|onderstrepen|herhalen|opmerken|melden|verwachten"
     r"|hopen|danken|bedanken|inbrengen|deze\s{1,3}brief|uw\s{1,3}Kamer|de\s{1,3}Kamer"
-    r"|ervan\s{1,3}uit|in\s{1,3}gesprek|het\s{1,3}gesprek|brief|kabinetsbrief|voortgangsbrief)(?!\w)",
+    r"|ervan\s{1,3}uit|brief|kabinetsbrief|voortgangsbrief)(?!\w)",
     re.IGNORECASE,
 )
 # In the main clause: an aim it may not reach ("wil ... kunnen terugdringen"), a denial.
-_WEAK = re.compile(r"(?<!\w)(?:kunnen|kan|niet|geen|nooit)(?!\w)", re.IGNORECASE)
+_WEAK = re.compile(r"(?<!\w)(?:kunnen|kan|moeten|moet|dient|dienen|niet|geen|nooit)(?!\w)", re.IGNORECASE)
 # A label that only points elsewhere: "daar op de volgende manier invulling aan geven".
 _VAGUE = re.compile(r"^(?:daar|hier|er|dit|dat|het)(?!\w)"
                     r"|(?<!\w)(?:de\s{1,3}volgende\s{1,3}manier|als\s{1,3}volgt)(?!\w)",
                     re.IGNORECASE)
 # The letter speaking of itself before the clause: "Via deze brief ga ik ... in op".
-_THIS_LETTER = re.compile(r"(?<!\w)(?:deze|dit)\s{1,3}(?:brief|nota|notitie|kabinetsreactie)(?!\w)", re.IGNORECASE)
+_THIS_LETTER = re.compile(r"(?<!\w)(?:deze|dit)\s{1,3}(?:brief|nota|notitie|kabinetsreactie|besluit|regeling)(?!\w)",
+                          re.IGNORECASE)
+# The passive of talking to the Kamer, as "u informeren" in the active: "De Kamer zal hier nader over
+# geïnformeerd worden", "is toegezonden aan uw Kamer".
+_TALK_PARTICIPLE = re.compile(r"^(?:geïnformeerd|bericht|toegezonden|verzonden|gestuurd|aangeboden|geantwoord"
+                              r"|toegelicht|beschreven|benadrukt|gemeld|meegedeeld|aangegeven|verwezen|gewezen)$")
 _REFLEXIVE = re.compile(r"^\W{0,3}(?:me|mij|ons|zich|u)(?!\w)", re.IGNORECASE)
 # A word before the subject that makes the clause a question, a relative clause
 # about something else, or a reference back: "hoe wij ...", "die het kabinet wil
@@ -264,7 +294,8 @@ _REFLEXIVE = re.compile(r"^\W{0,3}(?:me|mij|ons|zich|u)(?!\w)", re.IGNORECASE)
 _ASKING = {"hoe", "of", "waarom", "wanneer", "welke", "wat", "waar", "hoeverre", "die", "zoals"}
 # An inserted phrase between commas: "zal ik, mede naar aanleiding van ..., de komende tijd".
 _INSERTED = re.compile(
-    r",\s{0,3}(?:mede|samen|als|in|naar|binnen|onder|met|conform|na|voor|waar|gelet|gezien|namens)\s[^,;:]{0,150},"
+    r",\s{0,3}(?:mede|samen|als|in|naar|binnen|onder|met|conform|na|voor|waar|gelet|gezien|namens|ter|aldus"
+    r"|net\s{1,3}als)\s[^,;:]{0,150},"
 )
 _CLAUSE_END = re.compile(r"[;:?!]|\.(?=\s{1,8}[A-Z]|\s{0,8}$)")
 # Where the main clause ends and a subordinate one begins.
@@ -288,7 +319,8 @@ _MAX_TRIES = 8  # candidate clauses looked at per sentence: work per sentence st
 # van Volksgezondheid, ...". Its "wij" is the author; the minister's acts and the passives
 # it reports are the government's.
 _TO_GOVERNMENT = re.compile(
-    r"(?m:^[ \t]{0,4}(?:Notitie|Memo|Nota)\s{1,3}(?:aan|voor)\s{1,3}(?:de\s{1,3})?(?:[Mm]inister|[Ss]taatssecretaris)(?!\w))"
+    r"(?m:^[ \t]{0,4}(?:Notitie|Memo|Nota)\s{1,3}(?:aan|voor)\s{1,3}(?:de\s{1,3})?"
+    r"(?:[Mm]inister|[Ss]taatssecretaris)(?!\w))"
 )
 # A minister's turn in a debate: "Staatssecretaris Keijzer:", "De heer Blok (minister van ...):".
 _GOV_TURN = re.compile(r"\(\s{0,2}(?:minister|staatssecretaris)(?!\w)", re.IGNORECASE)
@@ -302,7 +334,8 @@ class _Voice:
     first_person: bool
 
     def governs(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.spans)
+        i = bisect.bisect_right(self.spans, (position, float("inf"))) - 1  # spans are sorted and apart
+        return i >= 0 and self.spans[i][0] <= position < self.spans[i][1]
 
 
 def voice(text: str, meta: Metadata) -> _Voice:
@@ -359,6 +392,11 @@ def _inside_quotes(sentence: str, offset: int) -> bool:
     before = sentence[:offset]
     opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
     return opened > 0 or before.count('"') % 2 == 1
+
+
+def _closes_quote(sentence: str) -> bool:
+    """Whether the sentence ends a quotation opened before it: "... verwerkt”."."""
+    return sentence.count("”") > sentence.count("“") or sentence.count("»") > sentence.count("«")
 
 
 def _tidy(text: str) -> str:
@@ -428,7 +466,7 @@ def _deed(verb: str, words: str, main: str, rest: str, mid: str, before: str) ->
 def _done(verb: str, mid: str) -> str | None:
     """What the government reports it has done: "<een startbijeenkomst> georganiseerd"."""
     needs = c.DONE_NEEDS.get(verb)
-    what = _tidy(mid)
+    what = _POINTER.sub("", _tidy(mid))
     if needs is not None and not needs.search(what):
         return None
     return f"{what} {' '.join(verb.split())}"
@@ -494,7 +532,7 @@ def _commitments(cx: _Context) -> list[Measure]:
     found = []
     for i, matches in sorted(_candidates(cx).items()):
         s_start, s_end = cx.sentences.bounds[i]
-        if not cx.governs(s_start) or s_end - s_start > MAX_SENTENCE or cx.text[s_end - 1] == "?" \
+        if not cx.governs(matches[0].start()) or s_end - s_start > MAX_SENTENCE or cx.text[s_end - 1] == "?" \
                 or _REQUEST.search(cx.text, s_start, s_end):
             continue
         taken = s_start
@@ -518,48 +556,167 @@ def _commitments(cx: _Context) -> list[Measure]:
 # condition or to something else ("die medio 2018 wordt verstuurd", "als deze ... blijkt").
 _SUBORDINATOR = frozenset(
     "die dat als wanneer zodat omdat indien of hoe welke wat waarin waarmee waarbij waardoor waarop waar "
-    "nadat voordat totdat zodra terwijl hoewel tenzij mits om zoals".split()
+    "nadat voordat totdat zodra terwijl hoewel tenzij mits om zoals waarna hoeverre waarvan waarover waaronder waartoe"
+    .split()
 )
-_CLAUSE_OPEN = re.compile(r"[,;:(]|\s(?:en|maar|want)\s")
+_PHRASE_OPEN = re.compile(r"[,;:(]")
+_VERB_CLUSTER = frozenset("zal zullen wordt worden is zijn was waren kan kunnen moet moeten heeft hebben".split())
+
+
+def _open_subordinate(head: list[str]) -> bool:
+    """Whether the words before the auxiliary leave a subordinate clause open, so the
+    auxiliary is its verb: "een middel dat zal worden ingezet", "de api die door Google
+    ... is ontwikkeld"; not "Ook welke gegevens worden verwerkt ... is opgenomen"."""
+    words = [w.lower().strip("“‘\"'") for w in head]
+    last = max((i for i, w in enumerate(words) if w in _SUBORDINATOR), default=-1)
+    if last < 0:
+        return False
+    after = words[last + 1:]
+    while after and after[-1] in _VERB_CLUSTER:
+        after.pop()
+    return not any(w in _VERB_CLUSTER for w in after)
+
+
 _OTHERS = _ACTORS - {"Ministry"}
+
+
+# "Om dit te realiseren zijn ... ontwikkeld": a purpose before the main clause.
+_PURPOSE = re.compile(r"\s{0,8}[Oo]m\s[^,.;:?!]{1,150}?\ste\s{1,3}\w{2,30}(?=\s)")
+# The government's intention opens the clause that carries the act: "Het is de bedoeling dat de
+# app ... wordt uitgerold".
+_INTENDED = re.compile(r"(?<!\w)(?:is|was)\s{1,3}(?:de|het)\s{1,3}(?:bedoeling|streven|voornemen|plan)\s{1,3}"
+                       r"(?:dat|om)(?!\w)")
+# What a passive works on or aims at: "wordt gewerkt aan <inclusievere werving>".
+_OBJECT_AFTER = re.compile(r"\s{1,3}(?:aan|op)\s{1,3}(?P<what>[^,.;:?!]{3,120})")
+# "dient ... te worden besteed": an infinitive, not a finite auxiliary.
+_INFINITIVE_AUX = re.compile(r"(?<!\w)te\s{1,3}$")
+# The document pointing at its own parts: "Hieronder zijn opgenomen het advies ...".
+_SELF = re.compile(r"(?<!\w)(?:hieronder|hierboven|hierna|bijgaand|onderstaand)(?!\w)", re.IGNORECASE)
+# A motion's request or considerations ("wordt verzocht" in a government text is the government asking).
+_MOTION_REQUEST = re.compile(r"(?<!\w)(?:verzoekt|verzoeken|constaterende|overwegende|spreekt\s{1,3}uit)(?!\w)",
+                             re.IGNORECASE)
+_MOTION = re.compile(r"(?<!\w)motie(?!\w)", re.IGNORECASE)  # "In de motie ... wordt gevraagd om ..."
+
+
+def _main_clause(cx: _Context, m: re.Match, s_start: int) -> bool:
+    """Whether the auxiliary of ``m`` is the verb of the sentence's main clause: not of a
+    subordinate clause left open before it ("een middel dat zal worden ingezet")."""
+    head_start = max(s_start, m.start() - 300)
+    purpose = _PURPOSE.match(cx.text, head_start, m.start())
+    head = cx.text[purpose.end() if purpose else head_start:m.start()]
+    if head.rstrip().endswith(","):  # "Zoals ... vermeld, wordt hiervoor ...": the main clause
+        return True
+    return not _open_subordinate(_INTENDED.sub(" ", head).split())
 
 
 def _passive_clause(cx: _Context, m: re.Match, s_start: int) -> str | None:
     """The label when the passive ``m`` states an act of the government, else None."""
-    sentence = cx.text[s_start:m.start()]
-    opens = [o.end() for o in _CLAUSE_OPEN.finditer(sentence[-200:])]
-    clause_start = m.start() - len(sentence[-200:]) + opens[-1] if opens else s_start
-    head = cx.text[clause_start:m.start()].split()
-    if head and head[0].lower().strip("“‘\"'") in _SUBORDINATOR:
+    sentence = cx.text[s_start:m.start()][-200:]
+    opens = [o.end() for o in _PHRASE_OPEN.finditer(sentence)]
+    phrase_start = m.start() - len(sentence) + opens[-1] if opens else s_start
+    verb = " ".join(m["verb"].split())
+    if c.PASSIVE_NOT.search(cx.text, phrase_start, m.end()) \
+            or _INFINITIVE_AUX.search(cx.text, max(0, m.start() - 8), m.start()) \
+            or not _main_clause(cx, m, s_start) or not _act(cx, m, s_start, verb):
         return None
-    clause = cx.text[clause_start:m.end()]
-    if c.PASSIVE_NOT.search(clause) or _TALK.search(clause) or _inside_quotes(cx.text[s_start:m.end()],
-                                                                             m.start() - s_start):
-        return None
-    if any(x.kind in _OTHERS for x in cx.mentions.within(clause_start, m.end())):
+    if any(x.kind in _OTHERS for x in cx.mentions.within(phrase_start, m.end())):
         return None  # what others do: "De Staatscommissie is gestart"
-    agent = c.AGENT.search(clause)
-    if agent and not c.GOV_AGENT.match(agent["who"]):
-        return None
+    agent = c.AGENT.search(cx.text, phrase_start, m.end())
+    if agent and not c.GOV_AGENT.match(agent["who"]) \
+            or _BY_OTHERS.match(cx.text, m.end()) and not _by_government(cx, m.end()):
+        return None  # "is opgesteld onder coördinatie van de NCDR"
+    return _passive_label(cx, m, phrase_start, verb)
+
+
+def _act(cx: _Context, m: re.Match, s_start: int, verb: str) -> bool:
+    """Whether the passive names an act, not a state, a possibility or a quotation."""
+    clause = cx.text[s_start:m.end()]
+    if c.EMBEDDED.search(c.INSERTED.sub(" ", m["mid"])) or c.DEGREE.search(cx.text, m.start(), m.start("verb")) \
+            or c.AFTER_NOT.match(cx.text, m.end()) or _SELF.search(clause):
+        return False
+    if verb in c.EDITS and m["aux"] not in c.PERFECT_AUX and not c.FUTURE.search(clause) \
+            or verb in c.FUTURE_ONLY and not c.FUTURE.search(clause):
+        return False
+    if verb in c.ASKING:  # what they are asked to do: "verzocht de bestrijding ... op te nemen"
+        asked = c.TO_INFINITIVE.match(cx.text, m.end())
+        if not asked or _MOTION.search(clause) or _TALK.search(asked.group()):
+            return False
+    needs = c.PASSIVE_NEEDS.get(verb)
+    if needs and not needs.search(clause):
+        return False
+    if _TALK.search(m["mid"]) or _THIS_LETTER.search(clause) or _TALK_PARTICIPLE.match(verb):
+        return False
+    return not (_closes_quote(cx.text[s_start:cx.sentences.around(m.start())[1]])
+                or _inside_quotes(clause, m.start() - s_start))
+
+
+# A leading pointer the label does without: "daar bovenop", "hier reeds".
+_POINTER = re.compile(r"^(?:(?:daar|hier|er)(?:\s{1,3}(?:bovenop|naast|reeds|al))?\s{1,3})+")
+
+
+def _passive_label(cx: _Context, m: re.Match, phrase_start: int, verb: str) -> str | None:
     what = _tidy(re.sub(r"(?<!\w)(?:er|hiertoe|hiervoor|daarom|daartoe|hierbij)(?!\w)", " ", m["mid"]))
-    what = c.AGENT.sub(" ", what).strip()
-    label = _short(f"{what} {' '.join(m['verb'].split())}".strip())
+    what = _POINTER.sub("", c.AGENT.sub(" ", what).strip())
+    aim = _OBJECT_AFTER.match(cx.text, m.end())
+    if len(what.split()) < 2 and aim and verb in ("gewerkt", "ingezet"):  # "wordt gewerkt aan <X>"
+        label = f"{verb} {cx.text[m.end():aim.end()].strip()}"
+    else:
+        if len(what.split()) < 2:  # "Het advies van de Afdeling is overgenomen": the subject is what
+            head = cx.text[phrase_start:m.start()]
+            if not head.strip():  # "De ... organisaties, met een directe relatie met burgers, zijn gevraagd"
+                head = cx.text[cx.sentences.around(m.start())[0]:m.start()].split(",", 1)[0]
+            what = " ".join(w for w in f"{_tidy(head)} {what}".split() if w not in _VERB_CLUSTER)
+        label = f"{what} {verb}"
+    label = _short(" ".join(label.split()))
     return label if len(label) >= 10 and " " in label and not _VAGUE.search(label) else None
+
+
+# The agent after the participle: "opgesteld onder coördinatie van de NCDR", "ontwikkeld door".
+_BY_OTHERS = re.compile(r"\s{1,3}(?:door|onder\s{1,3}(?:coördinatie|leiding|regie)\s{1,3}van"
+                        r"|in\s{1,3}opdracht\s{1,3}van)\s")
+
+
+def _by_government(cx: _Context, at: int) -> bool:
+    agent = c.AGENT.match(re.sub(r"^\s{1,3}(?:onder\s{1,3}\w{1,12}|in\s{1,3}opdracht)\s{1,3}van\s", " door ",
+                                 cx.text[at:at + 120]), 1)
+    return bool(agent and c.GOV_AGENT.match(agent["who"]))
 
 
 def _passives(cx: _Context) -> list[Measure]:
     """Sentences where the government states in the passive voice what is being or has been done."""
-    found, seen = [], set()
-    for m in c.PASSIVE.finditer(cx.text):
+    found, seen, tries = [], set(), {}
+    patterns = (c.PASSIVE, c.FUTURE_PASSIVE, c.FUTURE_PASSIVE_LAST)
+    for m in sorted((m for pattern in patterns for m in pattern.finditer(cx.text)), key=lambda m: m.start()):
         i = cx.sentences.index(m.start())
         s_start, s_end = cx.sentences.bounds[i]
-        if i in seen or not cx.governs(m.start()) or m.end() > s_end or s_end - s_start > MAX_SENTENCE \
-                or cx.text[s_end - 1] == "?" or _REQUEST.search(cx.text, s_start, s_end):
-            continue
+        tries[i] = tries.get(i, 0) + 1  # work per sentence stays bounded
+        if i in seen or tries[i] > _MAX_TRIES or not cx.governs(m.start()) or m.end() > s_end \
+                or s_end - s_start > MAX_SENTENCE \
+                or cx.text[s_end - 1] in "?:" or _MOTION_REQUEST.search(cx.text, s_start, s_end) \
+                or _REQUEST.search(cx.text, s_start, s_end) and m["verb"] not in c.ASKING:
+            continue  # a question; "Onder andere de volgende instrumenten worden ingezet:" opens a list
         label = _passive_clause(cx, m, s_start)
         if label:
             seen.add(i)
             found.append(cx.measure(label, s_start, s_end, "measure-passive", confidence=0.5, anchor=m.start()))
+    return found
+
+
+def _engaged(cx: _Context) -> list[Measure]:
+    """The government reports a conversation or work it is engaged in ("ben ik in gesprek met ...")."""
+    found = []
+    for m in c.ENGAGED.finditer(cx.text):
+        if not cx.governs(m.start()) or not cx.voice.first_person and _FIRST_PERSON.fullmatch(_subject(m)):
+            continue
+        s_start, s_end = cx.sentences.around(m.start())
+        if m.end() > s_end or cx.text[s_end - 1] == "?" or _REQUEST.search(cx.text, s_start, s_end) \
+                or _WEAK.search(m["mid"]) or _inside_quotes(cx.text[s_start:m.end()], m.start() - s_start):
+            continue
+        before = cx.text[max(s_start, m.start() - 12):m.start()].split()
+        if before and before[-1].lower() in _ASKING:
+            continue
+        label = _short(" ".join(f"{m['what']} {m['rest']}".split()))
+        found.append(cx.measure(label, s_start, s_end, "measure-engaged", confidence=0.5, anchor=m.start()))
     return found
 
 
@@ -604,5 +761,5 @@ def find_measures(text: str, references: list[Reference], mentions: list[Mention
                   SpanIndex(r for r in references if r.type == "debate"),
                   SpanIndex(mentions), sentences or Sentences(text), meta, voice(text, meta))
     measures = (_see_motion(cx) + _motions_concern(cx) + _following_motions(cx) + _in_execution(cx)
-                + _announced(cx) + _studies(cx) + _commitments(cx) + _passives(cx))
+                + _announced(cx) + _studies(cx) + _commitments(cx) + _passives(cx) + _engaged(cx))
     return _one_per_sentence(measures), _founding(cx)
