@@ -1,12 +1,12 @@
 """Measures and relations the corpus letters state, each with its sentence."""
 
-import time
 
 import pytest
 
 from policykg.loaders.document import extract_file, extract_text
 
 from .conftest import CORPUS
+from .growth import assert_linear
 from .corpus_expected import KST, MONITOR, RACISME, VN
 
 AMNESTY = "2025-01_beslisnota-kabinetsreactie-amnesty-etnisch-profileren.txt"
@@ -202,21 +202,11 @@ def test_only_a_government_document_commits_the_government(heading):
 
 
 def test_hostile_text_stays_linear():
-    """Sentences full of commitment cues: doubling the text at most about doubles the time."""
+    """Sentences full of commitment cues: time grows linearly with the text."""
     cue = "Ik zal het kabinet werkt aan dat de ministeries van A B C D E F wil ik zet het kabinet in, zoals "
     sentence = (cue * 15)[:1900] + ". "
 
-    def seconds(size: int) -> float:
-        text = LETTER + sentence * (size // len(sentence))
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            extract_text(text, "hostile.txt")
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    small, large = seconds(100_000), seconds(200_000)
-    assert large < 3 * small, (small, large)
+    assert_linear(lambda text: extract_text(LETTER + text, "hostile.txt"), sentence * (50_000 // len(sentence)))
 
 
 def _real_documents():
@@ -370,18 +360,8 @@ def test_real_debate_measures_come_from_the_state_secretary():
     "Staatssecretaris Keijzer:\nIk ben in gesprek met de banken en wordt gewerkt aan het plan \n",
 ])
 def test_hostile_passives_and_turns_stay_linear(cue):
-    """Doubling a text full of passive or debate cues at most about doubles the time."""
-    def seconds(size: int) -> float:
-        text = LETTER + cue * (size // len(cue))
-        best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
-            extract_text(text, "hostile.txt")
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    small, large = seconds(50_000), seconds(100_000)
-    assert large < 3 * small, (small, large)
+    """A text full of passive or debate cues: time grows linearly."""
+    assert_linear(lambda text: extract_text(LETTER + text, "hostile.txt"), cue * (25_000 // len(cue)))
 
 
 @pytest.mark.parametrize("sentence,found", [
