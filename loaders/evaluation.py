@@ -245,8 +245,10 @@ def render(result: Evaluation, title: str | None = None) -> str:
     lines.append(_line("all", result.total()))
     lines.append(f"({result.documents} documents)")
     if result.skipped:
-        lines.append(f"({len(result.skipped)} gold files skipped, their documents are absent: "
-                     f"{', '.join(p.name for p in result.skipped)})")
+        names = [p.name for p in result.skipped]
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        lines.append(f"({len(names)} gold files skipped, their documents are absent "
+                     f"(../shared/ not beside the clone?): {shown})")
     return "\n".join(lines) + "\n"
 
 

@@ -86,3 +86,13 @@ def test_real_documents_meet_the_targets(capsys):
               if e[1][0] in METRICS["official ids"] + METRICS["motion submitters"]]
     assert ids.precision >= 0.99 and ids.recall >= 0.98, errors
     assert motions.precision >= 0.97 and motions.recall >= 0.97, errors
+
+
+def test_a_gold_file_whose_document_is_absent_is_skipped_and_named(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "absent.tsv").write_text("# document: ../nowhere/absent.txt\nkamerstuk\tkst-1-2\tx\n", encoding="utf-8")
+    groups = evaluate_groups([tmp_path])
+    assert list(groups) == ["real"] and groups["real"].documents == 0
+    assert groups["real"].skipped == [real / "absent.tsv"]
+    assert "1 gold files skipped" in render_groups(groups) and "absent.tsv" in render_groups(groups)
