@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date
 
 from . import patterns as p
 from .layout import CleanText, clean_text
@@ -136,18 +137,15 @@ def _debate_dossier(text: str) -> Callable[[int], str | None]:
     return before
 
 
-def find_numbers_only(text: str, dossier: str | None = None,
-                      cited: frozenset[str] = frozenset()) -> Iterator[Reference]:
+def find_numbers_only(text: str, dossier: str | None = None) -> Iterator[Reference]:
     """Numbers without a dossier: "ter vervanging van die gedrukt onder nr. 19", "op stuk
-    nr. 199". The dossier is ``dossier`` (the document's own); without it, that of the last
-    "Zij krijgt nr. ... (dossier)" before it in a debate; for "op stuk nr." also the one
-    dossier all of the text's Kamerstuk citations (``cited``) are in; else nothing is found."""
+    nr. 199". The dossier is the one named just before ("bij 27565, de motie op stuk nr. 70"),
+    else ``dossier`` (the document's own), else that of the last "Zij krijgt nr. ... (dossier)"
+    before it in a debate; else nothing is found (never a guess from other citations)."""
     debate = _debate_dossier(text) if dossier is None else None
-    only = next(iter(cited)) if len(cited) == 1 else None
     for m in p.NUMBER_ONLY.finditer(text):
         named = p.DOSSIER_BEFORE_NUMBER.search(text, max(m.start("ref") - 80, 0), m.start("ref"))
-        own = (_dossier(named) if named else None) or dossier or debate(m.start()) \
-            or (only if m["stuk"] else None)
+        own = (_dossier(named) if named else None) or dossier or debate(m.start())
         if not own:
             continue
         own = re.sub(r"\s", "", own)
@@ -231,17 +229,22 @@ def find_other_identifiers(text: str) -> Iterator[Reference]:
                         m.start(), m.end(), rule="eu-notice")
 
 
+def _date(year: str | None, month: int, day: int) -> str | None:
+    """"2020-06-19", or "--06-19" without a year; None for a day the month does not have
+    ("31 juni"; 29 February only in a leap year, and in any year where none is given)."""
+    try:
+        date(int(year) if year else 2000, month, day)
+    except ValueError:
+        return None
+    return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
 def iso_date(match: re.Match) -> str | None:
     """ISO date from a DATE match; "--MM-DD" when the text gives no year; "AO d.d. 14/02"
-    (day/month) too. None for a month that does not exist."""
-    groups = match.groupdict()
-    if groups.get("nmonth"):
-        month, day = int(match["nmonth"]), int(match["nday"])
-        return f"--{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
-    month = p.MONTHS[match["month"]]
-    if not match["year"]:
-        return f"--{month:02d}-{int(match['day']):02d}"
-    return f"{match['year']}-{month:02d}-{int(match['day']):02d}"
+    (day/month) too. None for a date that does not exist."""
+    if match.groupdict().get("nmonth"):
+        return _date(None, int(match["nmonth"]), int(match["nday"]))
+    return _date(match["year"], p.MONTHS[match["month"]], int(match["day"]))
 
 
 def _kind(match: re.Match) -> str:
@@ -259,21 +262,24 @@ _BY_DATE = (("letter", "letter-by-date", p.LETTER_BY_DATE),
 def _two_letters(m: re.Match) -> Iterator[Reference]:
     """"kamerbrieven van respectievelijk 6 en 19 mei 2020": two letters, one phrase."""
     second = iso_date(m)
+    if not second:
+        return
     month = p.MONTHS[m["fmonth"]] if m["fmonth"] else int(second[-5:-3])
-    first = f"{second[:-5]}{month:02d}-{int(m['first']):02d}"
-    for date in (first, second):
-        yield Reference("letter", None, m.group(), m.start(), m.end(), rule="letters-by-date",
-                        date=date, note=_kind(m))
+    first = _date(m["year"], month, int(m["first"]))
+    for day in (first, second):
+        if day:
+            yield Reference("letter", None, m.group(), m.start(), m.end(), rule="letters-by-date",
+                            date=day, note=_kind(m))
 
 
 def find_by_date(text: str) -> Iterator[Reference]:
     """Letters and debates named by date; they have no official id yet."""
     for kind, rule, pattern in _BY_DATE:
         for m in pattern.finditer(text):
-            date = iso_date(m)
-            if date:
+            day = iso_date(m)
+            if day:
                 yield Reference(kind, None, m.group(), m.start(), m.end(), rule=rule,
-                                date=date, note=_kind(m))
+                                date=day, note=_kind(m))
     for m in p.LETTERS_BY_DATES.finditer(text):
         yield from _two_letters(m)
 
@@ -356,7 +362,7 @@ FINDERS = (find_kamerstukken, find_handelingen, find_gazettes, find_identifiers,
 
 def reference_order(ref: Reference) -> tuple:
     """Document order, ties broken so that the same input always sorts the same."""
-    return (ref.start, ref.end, ref.type, ref.id or "", ref.name or "")
+    return (ref.start, ref.end, ref.type, ref.id or "", ref.name or "", ref.date or "", ref.rule, repr(ref))
 
 
 def in_original(ref: Reference, view: CleanText, text: str) -> Reference:
@@ -375,7 +381,5 @@ def find_citations(text: str, view: CleanText | None = None,
     """
     view = view or clean_text(text)
     refs = [ref for finder in FINDERS for ref in finder(view.text)]
-    cited = frozenset(r.id[4:].rsplit("-", 1)[0] for r in refs
-                      if r.type == "kamerstuk" and r.id[4:5].isdigit())
-    refs += find_numbers_only(view.text, dossier, cited)
+    refs += find_numbers_only(view.text, dossier)
     return sorted({in_original(ref, view, text) for ref in refs}, key=reference_order)

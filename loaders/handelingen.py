@@ -19,6 +19,7 @@ the text as read: speaker lines ("De voorzitter:") repeat, so the clean view wou
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from . import patterns as p
@@ -115,15 +116,20 @@ def _speaker(who: str) -> str:
     return re.sub(r"^(?:De\s{1,2}heer|Mevrouw)\s{1,3}", "", name).strip()
 
 
+def _containing(spans: list[tuple], offset: int) -> tuple | None:
+    """The span ``(start, end, ...)`` holding ``offset``, of spans sorted and not overlapping."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return spans[i] if i >= 0 and spans[i][0] <= offset < spans[i][1] else None
+
+
 def _own_turns(text: str, papers: list[re.Match]) -> list[tuple[int, int, str]]:
     """Members' turns in which the speaker calls a motion "van mij" without its number."""
-    numbered = [(m.start(), m.end()) for m in papers if m["mine"]]
+    numbered = [(m.start(), m.end()) for m in papers if m["mine"]]  # sorted, apart
     found = []
     for start, end, government, who in _turns(text):
         if government or who.startswith("De voorzitter"):
             continue
-        own = [m for m in p.H_OWN_MOTION.finditer(text, start, end)
-               if not any(s <= m.start() < e for s, e in numbered)]
+        own = [m for m in p.H_OWN_MOTION.finditer(text, start, end) if not _containing(numbered, m.start())]
         if own:
             found.append((start, end, _speaker(who)))
     return found
@@ -134,8 +140,10 @@ def _paper_submitters(m: re.Match, turns, own) -> tuple[str, ...]:
     if names:
         return _names(names)
     if m["mine"]:
-        return next(((_speaker(who),) for s, e, _, who in turns if s <= m.start() < e), ())
-    return next(((name,) for s, e, name in own if s <= m.start() < e), ())
+        turn = _containing(turns, m.start())
+        return (_speaker(turn[3]),) if turn else ()
+    turn = _containing(own, m.start())
+    return (turn[2],) if turn else ()
 
 
 def _on_paper(text: str, citations: list[Reference], moved: list[Reference]) -> list[Reference]:
@@ -178,15 +186,17 @@ def find_debate_motions(text: str, citations: list[Reference]) -> list[Reference
     return [r for r in refs if r.type == "motion" or ((r.id, r.start) not in have and (r.id, r.end) not in have)]
 
 
-def _replaces(refs: list[Reference]) -> list[MotionEvent]:
+def _replaces(text: str, refs: list[Reference]) -> list[MotionEvent]:
     """"(30950, nr. 201, was nr. 188)": the gewijzigde motie replaces nr. 188."""
     events = []
     olds = SpanIndex(r for r in refs if r.rule == "kamerstuk-was")
     for r in refs:
         if r.type != "motion":
             continue
-        for old in olds.starting_in(r.end, r.end + 20):
-            events.append(MotionEvent(r.id, "replaces", old.id, r.text, r.start, old.end, "motion-was"))
+        for old in olds.starting_in(r.start, r.end + 20):
+            if old.end > r.start:
+                events.append(MotionEvent(r.id, "replaces", old.id, text[r.start:max(r.end, old.end)],
+                                          r.start, max(r.end, old.end), "motion-was"))
     return events
 
 
@@ -222,9 +232,9 @@ def _votes(text: str, motions: SpanIndex) -> list[MotionEvent]:
     single = p.H_SINGLE_VOTE.search(text)
     events = []
     for m in p.H_VOTE_RESULT.finditer(text):
-        before = [lead for lead in leads if lead <= m.start()]
+        before = bisect_right(leads, m.start())
         if before:
-            voted = [r.id for r in motions.starting_at(before[-1])]
+            voted = [r.id for r in motions.starting_at(leads[before - 1])]
         elif single and single.end() <= m.start():  # "de stemming over een motie": the one listed
             voted = sorted({r.id for r in motions.starting_in(single.end(), m.start())})
             voted = voted if len(voted) == 1 else []
@@ -274,28 +284,28 @@ def _paper_id(number: str, moved: dict[str, str], dossiers: set[str]) -> str | N
 
 def _appraisals(text: str, refs: list[Reference], sentences: Sentences) -> list[MotionEvent]:
     """The cabinet's appraisal of each motion; the last one a minister states counts."""
-    motions = [r for r in refs if r.type == "motion"]
-    moved = {r.id.rsplit("-", 1)[1]: r.id for r in motions if r.rule == "motion-moved"}
-    dossiers = {r.id[4:].rsplit("-", 1)[0] for r in motions}
+    motions = SpanIndex(r for r in refs if r.type == "motion")
+    moved = {r.id.rsplit("-", 1)[1]: r.id for r in motions.items if r.rule == "motion-moved"}
+    dossiers = {r.id[4:].rsplit("-", 1)[0] for r in motions.items}
     latest: dict[str, MotionEvent] = {}
     for start, end, government, _ in _turns(text):
         if not government:
             continue
-        marks = [(r.start, r.id) for r in motions if start <= r.start < end]
-        marks += [(m.start(), _paper_id(m["nr"], moved, dossiers))
+        marks = [(r.start, r.id or "") for r in motions.starting_in(start, end)]
+        marks += [(m.start(), _paper_id(m["nr"], moved, dossiers) or "")
                   for m in p.H_ON_PAPER.finditer(text, start, end)]
         marks.sort()
         for m in p.H_APPRAISAL.finditer(text, start, end):
-            current = [ident for pos, ident in marks if pos < m.start()]
-            if not current or current[-1] is None:
+            before = bisect_left(marks, (m.start(),)) - 1  # the last mark before the appraisal
+            if before < 0 or not marks[before][1]:
                 continue
+            ident = marks[before][1]
             value = next(v for group, v in _APPRAISALS if m[group])
             s, e = sentences.around(m.start())
             s, e = max(s, start), min(e, end)
-            latest[current[-1]] = MotionEvent(current[-1], "appraisal", value, text[s:e].strip(),
-                                              s + len(text[s:e]) - len(text[s:e].lstrip()),
-                                              e - len(text[s:e]) + len(text[s:e].rstrip()),
-                                              "motion-appraisal")
+            latest[ident] = MotionEvent(ident, "appraisal", value, text[s:e].strip(),
+                                        s + len(text[s:e]) - len(text[s:e].lstrip()),
+                                        e - len(text[s:e]) + len(text[s:e].rstrip()), "motion-appraisal")
     return sorted(latest.values(), key=lambda ev: ev.start)
 
 
@@ -348,7 +358,7 @@ def find_motion_events(text: str, references: list[Reference], sentences: Senten
     """Outcomes, party votes, appraisals and replacements the text states, with evidence."""
     debate = [r for r in references if r.rule.startswith(("motion-moved", "motion-vote-list", "kamerstuk"))]
     motions = SpanIndex(r for r in references if r.rule == "motion-vote-list")
-    events = _replaces(debate) + _votes(text, motions) + _withdrawn(text, motions)
+    events = _replaces(text, debate) + _votes(text, motions) + _withdrawn(text, motions)
     events += _proposals(text, SpanIndex(references)) + _appraisals(text, references, sentences)
     events += _requests(text, references)
     return sorted(events, key=lambda ev: (ev.start, ev.end, ev.motion, ev.kind, ev.value))

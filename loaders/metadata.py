@@ -104,12 +104,14 @@ _HEADING_START = re.compile(r"(?i)(?:gewijzigde[ \t])?motie[ \t]van[ \t]|brief[ 
 # The running page header of a typeset Kamerstuk: "Tweede Kamer, vergaderjaar 2019–2020, 35 538, nr. 4",
 # "Tweede Kamer, vergaderjaar 2024–2025, 21 501-02, nr. 3121", "Eerste Kamer, vergaderjaar 2022–2023, CXLVI, AA";
 # of two dossiers the first: "Tweede Kamer, vergaderjaar 2022–2023, 30 950 / 33 826, nr. 327"
+# It stands on a line of its own (a page number may follow), never inside a sentence that cites it.
 _RUNNING = re.compile(
-    r"(?:Tweede|Eerste)[ \t\u00a0]Kamer,[ \t\u00a0]vergaderjaar[ \t\u00a0]\d{4}[ \t\u00a0]{0,2}[–/-][ \t\u00a0]{0,2}\d{2,4},"
+    r"(?m)^[ \t]{0,3}(?:Tweede|Eerste)[ \t\u00a0]Kamer,[ \t\u00a0]vergaderjaar[ \t\u00a0]\d{4}[ \t\u00a0]{0,2}[–/-][ \t\u00a0]{0,2}\d{2,4},"
     r"[ \t\u00a0](?P<dossier>\d{2,3}[ \u00a0]\d{3}|\d{5}|[CLXVI]{2,8})"
     r"(?:[ \t\u00a0]{0,2}-[ \t\u00a0]{0,2}(?P<ntoev>\d{1,3})|[ \t\u00a0-](?P<toev>[IVXLC]{1,7}[AB]?|[A-Z]{1,2}))?"
     r"(?:[ \t\u00a0]{0,2}(?:/|en)[ \t\u00a0]{0,2}(?:\d{2,3}[ \u00a0]\d{3}|\d{5})(?:[ \t\u00a0-][IVXLC0-9]{1,7})?)?,"  # "30 950 / 33 826"
     r"[ \t\u00a0](?:nr\.[ \t\u00a0](?P<nr>\d{1,5})|(?P<letter>[A-Z]{1,3}))(?![\w.])"
+    r"(?:[ \t\u00a0]{1,3}\d{1,3})?[ \t\u00a0]{0,3}$"
 )
 # Web-page furniture that states the page's own Kamerstuk:
 # tkconv "officiële HTML versie (kst-31066-613)"; officielebekendmakingen

@@ -57,7 +57,7 @@ KAMERSTUK = re.compile(
     {_SEP}(?P<dossier>{_DOSSIER})(?!\d)
     (?:
         (?:(?<=\d{{5}})|(?<=\d\d[ \u00a0]\d{{3}}))(?<!\d{{6}})  # a dossier, not a year: "2019-2020"
-        (?:-(?P<htoev>[IVXLC]{{1,6}}|\d{{1,2}}))?-(?P<hnr>\d{{1,5}})(?![\d-])
+        (?:-(?P<htoev>[IVXLC]{{1,6}}|\d{{1,2}}))?-(?P<hnr>[1-9]\d{{0,4}})(?![\d-])  # "-02": a toevoeging
         (?!{_SEP}(?:nrs?\.?|nummers?)\s{{0,3}}\d)
       | {_TOEV}?{_ALSO}?
         (?:{_SEP}{_NRS}
@@ -478,12 +478,16 @@ _H_CAP = r"[A-ZÀ-ÖØ-Þ]"
 _H_PREFIX = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ii]n|'t|’t)"
 # A surname, double-barrelled with a prefix after the hyphen too: "Versnel-Schmitz",
 # "Aiking-van Wageningen" (h-tk-19961997-3369-3373, stemmingen HSL-Zuid).
+# After the hyphen the prefix is in lower case, so that "X-De Vries" parses one way only.
 _H_WORD = (rf"{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}}"
-           rf"(?:-(?:{_H_PREFIX}[ \u00a0]{{1,2}}){{0,2}}{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}})?")
+           rf"(?:-(?:(?:van|de|der|den|ter|ten|in|'t|’t)[ \u00a0]{{1,2}}){{0,2}}{_H_CAP}[a-zà-öø-ÿ'’]{{1,30}})?")
 # A member as the Handelingen name one, first names or initials kept: "Teeven", "Pieter Heerma",
 # "Jasper van Dijk", "Van der Staaij", "Gijs van Dijk", "Özütok", "Bruins Slot", "M.B. Vos".
+# Each word is read one way only (a first name is never a prefix, "De" and "Van" before a
+# space are always one), so a list of names never backtracks over the ways to split it.
 _H_NAME = (rf"(?:(?:{_H_CAP}\.){{1,4}}[ \u00a0]{{0,2}}(?={_H_CAP}))?"
-           rf"(?:{_H_WORD}[ \u00a0]{{1,2}}){{0,2}}(?:{_H_PREFIX}[ \u00a0]{{1,2}}){{0,3}}{_H_WORD}")
+           rf"(?:(?!{_H_PREFIX}[ \u00a0]){_H_WORD}[ \u00a0]{{1,2}}){{0,2}}"
+           rf"(?:{_H_PREFIX}[ \u00a0]{{1,2}}){{0,3}}{_H_WORD}")
 # A dossier as a stemmingen list writes it: "30950", "30 950", "36200-VII", "21501-02".
 _H_DOSSIER = (
     r"(?P<dossier>\d{2,3}[ \u00a0]\d{3}|\d{4,6})(?!\d)"

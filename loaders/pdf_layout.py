@@ -210,20 +210,28 @@ class _Gutter:
 
 
 def _gutters(words: list[Word], min_width: float, allowed: int) -> list[_Gutter]:
-    """Bands at least ``min_width`` wide that at most ``allowed`` words cover."""
-    start, end = int(min(w.x0 for w in words)), int(math.ceil(max(w.x1 for w in words)))
-    cover = [0] * (end - start + 2)
+    """Bands at least ``min_width`` wide that at most ``allowed`` words cover.
+
+    A word covers the whole points from ``ceil(x0)`` to ``x1``; a sweep over where the
+    cover changes, so the work depends on the number of words, not on their coordinates."""
+    start = int(min(w.x0 for w in words))
+    change: Counter[int] = Counter()
     for w in words:
-        for x in range(int(math.ceil(w.x0)) - start, int(w.x1) - start + 1):
-            cover[x] += 1
-    out, run = [], None
-    for i, count in enumerate(cover):
-        if count <= allowed and run is None:
-            run = i
-        elif count > allowed and run is not None:
-            if i - run >= min_width and run > 0:
-                out.append(_Gutter(start + run - 0.5, start + i - 0.5))
-            run = None
+        first, last = int(math.ceil(w.x0)), int(w.x1)
+        if first <= last:
+            change[first] += 1
+            change[last + 1] -= 1
+    out, run, cover, at = [], None, 0, start
+    for x in [*sorted(change), math.inf]:
+        if at < x:  # the points from ``at`` up to ``x`` all have ``cover``
+            if cover <= allowed and run is None:
+                run = at
+            elif cover > allowed and run is not None:
+                if at - run >= min_width and run > start:
+                    out.append(_Gutter(run - 0.5, at - 0.5))
+                run = None
+        cover += change.get(x, 0)
+        at = x
     return out
 
 

@@ -27,3 +27,15 @@ def assert_linear(run, text: str) -> None:
     small, large = best_seconds(run, text), best_seconds(run, text * 4)
     assert large < 8 * small, (
         f"{small:.3f} s for {len(text)} characters, {large:.3f} s for four times as many")
+
+
+def assert_linear_in_count(run, build, count: int = 6) -> None:
+    """Work on build(2n) is about twice that on build(n): no backtracking over ways to split
+    a list of n items (which grows as 3**n). The text is repeated until measurable."""
+    repeat = 1
+    while best_seconds(run, build(count) * repeat, repeat=1) < MEASURABLE and repeat < 100_000:
+        repeat *= 2
+    small = best_seconds(run, build(count) * repeat)
+    large = best_seconds(run, build(2 * count) * repeat)
+    assert large < 4 * small, (
+        f"{small:.3f} s for {count} items, {large:.3f} s for {2 * count} items")

@@ -13,7 +13,7 @@ from policykg.graph.ingest import ingest
 from policykg.loaders import patterns as p
 from policykg.loaders.document import extract_file, extract_text
 
-from .growth import assert_linear
+from .growth import assert_linear, assert_linear_in_count
 from .tk_server import FIXTURES
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -244,6 +244,31 @@ def test_one_motion_put_to_the_vote_without_in_stemming_komt():
                                   "de motie-A (x) is in die zin gewijzigd dat zij thans luidt ", "M.B. "])
 def test_handelingen_patterns_stay_linear_on_hostile_text(pattern, unit):
     assert_linear(lambda text: list(pattern.finditer(text)), unit * (50_000 // len(unit)))
+
+
+def test_replacement_evidence_is_the_text_at_its_span():
+    text = ("In stemming komt de gewijzigde motie-Asscher/Pieter Heerma c.s. (30950, nr. 201, was nr. 188)."
+            "\n\nIk constateer dat deze motie met algemene stemmen is aangenomen.\n")
+    events = extract_text(text, "stemmingen.txt").motion_events
+    replaced = [e for e in events if e.kind == "replaces"]
+    assert [(e.motion, e.value) for e in replaced] == [("kst-30950-201", "kst-30950-188")]
+    assert all(text[e.start:e.end] == e.quote for e in events)
+    assert replaced[0].quote.endswith("was nr. 188")
+
+
+# A list of members whose every word could be a first name or a prefix ("De Van De Vries"):
+# read one way only, the work grows with the list, not with the ways to split it.
+NAME_LISTS = [(p.H_MOVED, "Deze motie is voorgesteld door de leden ", " en "),
+              (p.H_MOTION, "de motie van de leden ", " en "), (p.H_CHANGED, "De motie-", "/"),
+              (p.H_PAPER_MOTION, "de motie op stuk nr. 1 van de leden ", ", ")]
+
+
+@pytest.mark.parametrize("pattern,head,separator", NAME_LISTS, ids=[h for _, h, _ in NAME_LISTS])
+@pytest.mark.parametrize("name", ["De Van De Vries", "Jan-De Vries", "M.B. Van De Ter"])
+def test_member_lists_stay_linear_in_their_length(pattern, head, separator, name):
+    def build(count):
+        return head + separator.join([name] * count) + separator + "x\n"
+    assert_linear_in_count(lambda text: list(pattern.finditer(text)), build)
 
 
 LETTER = """Geachte voorzitter,

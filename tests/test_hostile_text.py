@@ -47,7 +47,9 @@ FRAGMENTS = st.sampled_from([
     ", Minister", "X Noot\n1\n\n", "»?1", "Zie ook de ", "Vergelijk ", "juni 2022", ", «", "Turkse ",
     "art. 3:46 , 3:47 ", "Awb", "college van burgemeester en wethouders",
     # laws by markdown link, factions
-    "[Vacatiegeldenbesluit 1988](", "../../AMvB/", "/BWBR0004317", "/README.md)", "]", "[", "de leden van de ",
+    "Deze motie is voorgesteld door de leden ", "Zij krijgt nr. 201, was nr. 188 (30950).",
+    "In stemming komt de motie-Teeven (30950, nr. 3).", " Ik constateer dat deze motie is aangenomen.",
+    "Minister Grapperhaus:\n", "Oordeel Kamer.", "[Vacatiegeldenbesluit 1988](", "../../AMvB/", "/BWBR0004317", "/README.md)", "]", "[", "de leden van de ",
 ])
 TEXT = st.one_of(st.text(max_size=400), st.lists(FRAGMENTS, max_size=80).map("".join))
 
@@ -60,6 +62,10 @@ def test_extraction_never_raises_and_offsets_are_exact(text):
         assert text[item.start:item.end] == item.text
     for measure in first.measures:
         assert text[measure.start:measure.end] == measure.quote
+    for event in first.motion_events:
+        assert text[event.start:event.end] == event.quote
+    for span in first.metadata.spans.values():
+        assert text[span.start:span.end] == span.text
     assert extract_text(text, "generated.txt") == first
 
 

@@ -145,6 +145,8 @@ HEADERS = {
     # a citation is not the document's own id
     "De brief (Kamerstuk 26643-938) en Staatsblad 2024, 71 over Nr. 5.\n": None,
     "Zie Tweede Kamer der Staten-Generaal.\nNr. 5 van de lijst\n": None,
+    "Geachte voorzitter,\n\nIn mijn brief (Tweede Kamer, vergaderjaar 2019–2020, 30 950, nr. 185)\n": None,
+    "Tweede Kamer, vergaderjaar 2019–2020, 35 538, nr. 4 2\n": "kst-35538-4",  # with its page number
 }
 
 

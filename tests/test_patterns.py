@@ -51,6 +51,8 @@ REAL_FORMS = [
     # 2023-01-31_kst-26643-967_...: title "... van het ministerie van BZK (Kamerstuk 26643-938)"
     ("dossier-hyphen-number berthub", "(Kamerstuk 26643-938)", None,
      [("kamerstuk", "kst-26643-938", "Kamerstuk 26643-938")]),
+    # a dossier with its toevoeging and no number is no document: "-02" is no "nr. 2"
+    ("dossier with numeric toevoeging alone", "in Kamerstuk 21501-02 staan de verslagen", None, []),
     # samples/2025-04-10_kst-21501-02-3121_motie-ceder-gaza.pdf: "21 501-02, nr. 3121"
     ("numeric toevoeging bare", "de motie 21 501-02, nr. 3121 is", None,
      [("kamerstuk", "kst-21501-02-3121", "21 501-02, nr. 3121")]),
@@ -156,10 +158,10 @@ REAL_FORMS = [
     # an appraisal in a debate on a gewijzigde motie
     ("op stuk was", "de motie op stuk nr. 201 (was nr. 188)", "30950",
      [("kamerstuk", "kst-30950-201", "nr. 201"), ("kamerstuk", "kst-30950-188", "nr. 188")]),
-    # "op stuk nr." in an item whose citations are all in one dossier (a stemmingen list);
-    # with citations in two dossiers the number is not placed
+    # "op stuk nr." with no dossier of its own, of the document or of a motion moved before:
+    # not placed, not even where the other citations are all in one dossier (no guess)
     ("op stuk one dossier", "de motie-X (30950, nr. 3). De motie op stuk nr. 3 is aangenomen.", None,
-     [("kamerstuk", "kst-30950-3", "30950, nr. 3"), ("kamerstuk", "kst-30950-3", "nr. 3")]),
+     [("kamerstuk", "kst-30950-3", "30950, nr. 3")]),
     ("op stuk two dossiers", "(30950, nr. 3) en (31066, nr. 4); de motie op stuk nr. 3", None,
      [("kamerstuk", "kst-30950-3", "30950, nr. 3"), ("kamerstuk", "kst-31066-4", "31066, nr. 4")]),
     # an Eerste Kamer motion on a bill, as the Senate numbers it with letters

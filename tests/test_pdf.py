@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from policykg.graph.ingest import ingest
 from policykg.loaders.document import extract_file
 from policykg.loaders.pdf import read_pdf
+from policykg.loaders.pdf_layout import Word, _gutters
 from policykg.loaders.text import SourceError
 
 from .conftest import CORPUS
@@ -182,3 +183,13 @@ def test_rotated_pages_and_turned_text_read_upright(tmp_path):
         assert line in lines
     assert _order(text, "U") == ["U00", "U01", "U02"] and _order(text, "Q") == [f"Q{i:02d}" for i in range(6)]
     assert text.index("Deze pagina staat rechtop.") < text.index("U00") < text.index("Q00")
+
+
+def test_a_glyph_far_off_the_page_costs_no_memory():
+    """Gutters are found from where the words are, not by walking every point of the x-range
+    (a stray glyph at x = 10**12 once asked for a list of 10**12 counters)."""
+    words = [Word("links", 10, 60, 0, 10, 10), Word("rechts", 200, 260, 0, 10, 10),
+             Word("ver", 1e12, 1e12 + 20, 0, 10, 10)]
+    gutters = _gutters(words, 20, 0)
+    assert [(g.left, g.right) for g in gutters[:1]] == [(60.5, 199.5)]
+    assert len(gutters) == 2
