@@ -67,11 +67,6 @@ def _target(text, start, end, kamerstukken, footnotes, sentences, claimed):
     return None
 
 
-def _overlaps(spans: SpanIndex, start: int, end: int) -> bool:
-    """A span in ``spans`` (none longer than 1,000 characters) overlaps ``[start, end)``."""
-    return any(r.end > start for r in spans.starting_in(start - 1000, end))
-
-
 def find_motions(text: str, view: CleanText, citations: list[Reference], footnotes: Footnotes,
                  sentences: Sentences) -> list[Reference]:
     """Motion references; ``citations`` are the citations already found in ``text``.
@@ -91,7 +86,7 @@ def find_motions(text: str, view: CleanText, citations: list[Reference], footnot
     claimed = {footnotes.marker_at(end) for _, _, end in phrases} - {None}
     found = []
     for m, start, end in phrases:
-        if _overlaps(taken, start, end):
+        if taken.overlaps(start, end):
             continue
         target = _target(text, start, end, kamerstukken, footnotes, sentences, claimed)
         if not target:

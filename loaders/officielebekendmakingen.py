@@ -37,7 +37,6 @@ _META_FIELDS = {
 _RECORD_ID = re.compile(r"/(?P<id>(?:h-tk|h-ek|ah-tk|ah-ek|kst|stcrt|stb|trb)-[\w-]{1,40})/metadata\.xml$")
 _ID = re.compile(r"^(?:kst|stcrt|stb|trb|h-tk|h-ek|ah-tk|ah-ek|kv-tk|kv-ek)-[\w-]{1,40}$")
 # "https://zoek.officielebekendmakingen.nl/kst-30950-388/metadata.xml": the record of this publication
-_RECORD = re.compile(r"^https?://[\w.-]{1,80}/(?P<id>[\w-]{3,60})/metadata\.xml$")
 
 
 @dataclass
@@ -162,12 +161,6 @@ def _companion_metadata(path: Path) -> Publication | None:
         if candidate.exists() and candidate != path:
             return parse_xml(candidate.read_bytes())
     return None
-
-
-def _record_id(url: str | None) -> str | None:
-    """The identifier in the URL of the publication's metadata record."""
-    m = _RECORD.match(url or "")
-    return m["id"] if m else None
 
 
 def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str]]]:

@@ -135,15 +135,10 @@ def _unresolved_or_twice(refs: list[Reference]) -> list[Reference]:
     out = []
     for ref in refs:
         if ref.type == "letter" and _rank(ref) > 0:
-            if ref.id is None and ref.date is None or _overlaps(stronger[_rank(ref)], ref):
+            if ref.id is None and ref.date is None or stronger[_rank(ref)].overlaps(ref.start, ref.end):
                 continue
         out.append(ref)
     return out
-
-
-def _overlaps(index: SpanIndex, ref: Reference) -> bool:
-    before = index.last_starting_before(ref.end - 1)
-    return bool(before and before.end > ref.start)
 
 
 def _dated_footnotes(text, refs, footnotes, sentences) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Generic, Protocol, TypeVar
 
 
@@ -22,6 +23,7 @@ class SpanIndex(Generic[T]):
     def __init__(self, items: Iterable[T]):
         self.items = sorted(items, key=lambda i: (i.start, i.end))
         self._starts = [i.start for i in self.items]
+        self._reach = list(accumulate((i.end for i in self.items), max))  # furthest end so far
 
     def starting_in(self, start: int, end: int) -> list[T]:
         """Items whose start lies in ``[start, end)``."""
@@ -30,6 +32,11 @@ class SpanIndex(Generic[T]):
     def within(self, start: int, end: int) -> list[T]:
         """Items wholly inside ``[start, end)``."""
         return [i for i in self.starting_in(start, end) if i.end <= end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some item overlaps ``[start, end)``, however long the items are."""
+        i = bisect_left(self._starts, end) - 1  # the last item starting before ``end``
+        return i >= 0 and self._reach[i] > start
 
     def starting_at(self, offset: int) -> list[T]:
         return self.starting_in(offset, offset + 1)
