@@ -12,6 +12,7 @@ from datetime import date
 from . import patterns as p
 from .layout import CleanText, clean_text
 from .models import Reference, Span
+from .names import dossier_of, split_names
 from .spans import SpanIndex
 
 
@@ -23,20 +24,12 @@ def vergaderjaar(text: str) -> str:
     return first + second
 
 
-def _dossier(match: re.Match) -> str:
-    """"30 950" -> "30950"; with its toevoeging: "36200-VII", "21501-02", "36600-A"."""
-    groups = match.groupdict()
-    dossier = re.sub(r"\s", "", match["dossier"])
-    toev = groups.get("toev") or groups.get("ntoev") or groups.get("htoev")
-    return f"{dossier}-{toev}" if toev else dossier
-
-
 def _numbers(text: str) -> list[str]:
     return re.findall(r"\d{1,5}", text)
 
 
 def _kamerstukken(match: re.Match, rule: str) -> Iterator[Reference]:
-    dossier = _dossier(match)
+    dossier = dossier_of(match)
     groups = match.groupdict()
     if groups.get("hnr"):
         numbers = [match["hnr"]]
@@ -53,13 +46,8 @@ def _was_number(text: str, match: re.Match, dossier: str | None = None) -> Itera
     gewijzigde motie replaces, in the same dossier."""
     was = p.WAS_NUMBER.match(text, match.end())
     if was:
-        yield Reference("kamerstuk", f"kst-{dossier or _dossier(match)}-{was['nr']}", was["ref"],
+        yield Reference("kamerstuk", f"kst-{dossier or dossier_of(match)}-{was['nr']}", was["ref"],
                         was.start("ref"), was.end("ref"), rule="kamerstuk-was")
-
-
-def _inside(index: SpanIndex, offset: int) -> bool:
-    before = index.last_starting_before(offset)
-    return bool(before and before.end > offset)
 
 
 def _running_headers(text: str) -> list[Span]:
@@ -93,34 +81,34 @@ def find_kamerstukken(text: str) -> Iterator[Reference]:
     claimed = _running_headers(text)
     headers = SpanIndex(claimed)
     for m in p.KAMERSTUK.finditer(text):
-        if _inside(headers, m.start()) or _heading(text, m.start()):
+        if headers.covers(m.start()) or _heading(text, m.start()):
             continue
         claimed.append(Span(m.group(), m.start(), m.end()))
         yield from _kamerstukken(m, "kamerstuk")
         yield from _was_number(text, m)
     cited = SpanIndex(claimed)
     for m in p.SENATE_KAMERSTUK.finditer(text):
-        if _senate(text, m) and not _inside(cited, m.start()):
+        if _senate(text, m) and not cited.covers(m.start()):
             claimed.append(Span(m.group(), m.start(), m.end()))
-            dossier = m["roman"] or _dossier(m)
+            dossier = m["roman"] or dossier_of(m)
             yield Reference("kamerstuk", f"kst-{dossier}-{m['letter']}", m.group(), m.start(),
                             m.end(), rule="kamerstuk-senate")
     cited = SpanIndex(claimed)
     for m in p.BARE_KAMERSTUK.finditer(text):
-        if not _inside(cited, m.start()):
+        if not cited.covers(m.start()):
             yield from _kamerstukken(m, "kamerstuk-bare")
             yield from _was_number(text, m)
     cited = SpanIndex(claimed)
     for listed in p.LISTED_IDS.finditer(text):  # "moties opnieuw aan te houden: 29911-226; ..."
         for m in p.LISTED_ID.finditer(text, listed.start("list"), listed.end("list")):
-            if not _inside(cited, m.start()):
-                yield Reference("kamerstuk", f"kst-{_dossier(m)}-{m['nr']}", m.group(), m.start(),
+            if not cited.covers(m.start()):
+                yield Reference("kamerstuk", f"kst-{dossier_of(m)}-{m['nr']}", m.group(), m.start(),
                                 m.end(), rule="kamerstuk-listed-id")
     for m in p.MOTION_NUMBER.finditer(text):
-        yield Reference("kamerstuk", f"kst-{_dossier(m)}-{m['nrs']}", m["ref"], m.start("ref"),
+        yield Reference("kamerstuk", f"kst-{dossier_of(m)}-{m['nrs']}", m["ref"], m.start("ref"),
                         m.end("ref"), rule="kamerstuk-motion-number")
         if m["old"]:  # "Zij krijgt nr. 348, was nr. 347 (32317)"
-            yield Reference("kamerstuk", f"kst-{_dossier(m)}-{m['old']}", m["wref"], m.start("wref"),
+            yield Reference("kamerstuk", f"kst-{dossier_of(m)}-{m['old']}", m["wref"], m.start("wref"),
                             m.end("wref"), rule="kamerstuk-was")
         yield from _was_number(text, m)
 
@@ -128,7 +116,7 @@ def find_kamerstukken(text: str) -> Iterator[Reference]:
 def _debate_dossier(text: str) -> Callable[[int], str | None]:
     """The dossier of the last "Zij krijgt nr. 199 (31311)" (a motion moved in the debate)
     before an offset."""
-    found = [(m.start(), _dossier(m)) for m in p.MOTION_NUMBER.finditer(text)]
+    found = [(m.start(), dossier_of(m)) for m in p.MOTION_NUMBER.finditer(text)]
     starts = [at for at, _ in found]
 
     def before(offset: int) -> str | None:
@@ -145,7 +133,7 @@ def find_numbers_only(text: str, dossier: str | None = None) -> Iterator[Referen
     debate = _debate_dossier(text) if dossier is None else None
     for m in p.NUMBER_ONLY.finditer(text):
         named = p.DOSSIER_BEFORE_NUMBER.search(text, max(m.start("ref") - 80, 0), m.start("ref"))
-        own = (_dossier(named) if named else None) or dossier or debate(m.start())
+        own = (dossier_of(named) if named else None) or dossier or debate(m.start())
         if not own:
             continue
         own = re.sub(r"\s", "", own)
@@ -311,11 +299,6 @@ def find_reports(text: str) -> Iterator[Reference]:
                         name=_title(m), note=_kind(m))
 
 
-def _names(names: str) -> list[str]:
-    return [re.sub(r"\s+", " ", name).strip()
-            for name in re.split(r"\s{0,2},\s{1,4}|\s{1,4}en\s{1,4}", names)]
-
-
 def _submits(text: str, m: re.Match) -> bool:
     """The names submit a motion: "de motie van de leden X en Y", "de leden X en Y hebben een
     motie ingediend"."""
@@ -330,7 +313,7 @@ def _titled_members(text: str) -> Iterator[Reference]:
     if not labels.items:
         return
     for m in p.MEMBER_TITLED.finditer(text):
-        if _inside(labels, m.start()) or _submits(text, m) or p.GOVERNMENT_AFTER.match(text, m.end()):
+        if labels.covers(m.start()) or _submits(text, m) or p.GOVERNMENT_AFTER.match(text, m.end()):
             continue
         yield Reference("member", None, m.group(), m.start(), m.end(), rule="member-titled",
                         name=re.sub(r"\s+", " ", m["names"]))
@@ -345,12 +328,12 @@ def find_members(text: str) -> Iterator[Reference]:
     for m in p.MEMBER.finditer(text):
         if _submits(text, m):
             continue
-        for name in _names(m["names"]):
+        for name in split_names(m["names"]):
             yield Reference("member", None, m.group(), m.start(), m.end(), rule="member-by-name",
                             name=name)
     for m in p.MEMBERS_PRESENT.finditer(text):
         start = m.start()
-        for name in _names(m["names"]):
+        for name in split_names(m["names"]):
             yield Reference("member", None, text[start:m.end()], start, m.end(),
                             rule="member-present", name=name)
     yield from _titled_members(text)

@@ -25,6 +25,7 @@ from dataclasses import replace
 from . import patterns as p
 from .find import vergaderjaar as _vergaderjaar
 from .models import Metadata, MotionEvent, Reference, Span
+from .names import dossier_of, motion_note, split_names
 from .spans import SpanIndex
 from .text import Sentences
 
@@ -32,14 +33,9 @@ _APPRAISALS = (("kamer", "Oordeel Kamer"), ("ontraden", "Ontraden"),
                ("beleid", "Ondersteuning beleid"), ("overbodig", "Overbodig"))
 
 
-def _names(names: str) -> tuple[str, ...]:
-    parts = re.split(r"\s{0,2}/\s{0,2}|\s{0,2},\s{1,4}|\s{1,4}en\s{1,4}", names)
-    return tuple(re.sub(r"\s+", " ", n).strip() for n in parts if n.strip())
-
-
-def _dossier(match: re.Match) -> str:
-    dossier = re.sub(r"\s", "", match["dossier"])
-    return f"{dossier}-{match['toev']}" if match["toev"] else dossier
+def _note(match: re.Match) -> str | None:
+    groups = match.groupdict()
+    return motion_note(groups.get("adj"), any(groups.get(g) for g in ("cs", "cs2", "cs3")))
 
 
 def _senate(dossier: str) -> str:
@@ -49,20 +45,13 @@ def _senate(dossier: str) -> str:
     return re.sub(r"[ \u00a0]", "", re.sub(r"[ \u00a0-]+(?=[IVXLC]+$)", "-", dossier))
 
 
-def _note(match: re.Match) -> str | None:
-    parts = [match["adj"].strip()] if match["adj"] else []
-    if any(match.groupdict().get(g) for g in ("cs", "cs2", "cs3")):
-        parts.append("c.s.")
-    return " ".join(parts) or None
-
-
 def _moved(text: str) -> list[Reference]:
     """Motions moved in the debate, and the citation "nr. 199 (31311)" that numbers them."""
     found = []
     for m in p.H_MOVED.finditer(text):
-        ident = f"kst-{_dossier(m)}-{m['nr']}"
+        ident = f"kst-{dossier_of(m)}-{m['nr']}"
         found.append(Reference("motion", ident, m.group(), m.start(), m.end(), rule="motion-moved",
-                               submitters=_names(m["names"]), note=_note(m)))
+                               submitters=split_names(m["names"]), note=_note(m)))
         found.append(Reference("kamerstuk", ident, m["number"], m.start("number"), m.end(),
                                rule="kamerstuk-motion-number"))
         if m["old"]:
@@ -75,8 +64,8 @@ def _changed(text: str) -> list[Reference]:
     it, else those of the motion it replaces)."""
     found = []
     for m in p.H_CHANGED.finditer(text):
-        ident = f"kst-{_dossier(m)}-{m['nr']}"
-        names = _names(m["names"] or m["mnames"])
+        ident = f"kst-{dossier_of(m)}-{m['nr']}"
+        names = split_names(m["names"] or m["mnames"])
         found.append(Reference("motion", ident, m.group(), m.start(), m.end(), rule="motion-changed",
                                submitters=names, note="gewijzigde"))
         found.append(Reference("kamerstuk", ident, m["number"], m.start("number"), m.end(),
@@ -89,7 +78,7 @@ def _changed(text: str) -> list[Reference]:
 def _was(text: str, m: re.Match) -> Reference:
     """"was nr. 188": the motion a gewijzigde motie replaces, in the same dossier."""
     start = m.start("was") + m["was"].index("nr.")
-    return Reference("kamerstuk", f"kst-{_dossier(m)}-{m['old']}", text[start:m.end("was")],
+    return Reference("kamerstuk", f"kst-{dossier_of(m)}-{m['old']}", text[start:m.end("was")],
                      start, m.end("was"), rule="kamerstuk-was")
 
 
@@ -99,8 +88,8 @@ def _listed(text: str) -> list[Reference]:
     for m in p.H_MOTION.finditer(text):
         if not (m["names"] or m["art"] or re.search(r"(?<!\w)bij\s{1,3}$", text[max(m.start() - 8, 0):m.start()])):
             continue  # "ingediende motie (...)": only "de motie (...)" and "bij motie (...)" stand alone
-        ident = f"kst-{_senate(m['senate'])}-{m['letter']}" if m["senate"] else f"kst-{_dossier(m)}-{m['nr']}"
-        names = _names(m["names"]) if m["names"] else ()
+        ident = f"kst-{_senate(m['senate'])}-{m['letter']}" if m["senate"] else f"kst-{dossier_of(m)}-{m['nr']}"
+        names = split_names(m["names"]) if m["names"] else ()
         found.append(Reference("motion", ident, text[m.start():m.end("cit")], m.start(), m.end("cit"),
                                rule="motion-vote-list", submitters=names, note=_note(m)))
         found.append(Reference("kamerstuk", ident, m["cit"], m.start("cit"), m.end("cit"),
@@ -126,7 +115,7 @@ def _own_turns(text: str, papers: list[re.Match]) -> list[tuple[int, int, str]]:
     """Members' turns in which the speaker calls a motion "van mij" without its number."""
     numbered = [(m.start(), m.end()) for m in papers if m["mine"]]  # sorted, apart
     found = []
-    for start, end, government, who in _turns(text):
+    for start, end, government, who in speaker_turns(text):
         if government or who.startswith("De voorzitter"):
             continue
         own = [m for m in p.H_OWN_MOTION.finditer(text, start, end) if not _containing(numbered, m.start())]
@@ -138,7 +127,7 @@ def _own_turns(text: str, papers: list[re.Match]) -> list[tuple[int, int, str]]:
 def _paper_submitters(m: re.Match, turns, own) -> tuple[str, ...]:
     names = m["hnames"] or m["bnames"] or m["anames"]
     if names:
-        return _names(names)
+        return split_names(names)
     if m["mine"]:
         turn = _containing(turns, m.start())
         return (_speaker(turn[3]),) if turn else ()
@@ -151,7 +140,7 @@ def _on_paper(text: str, citations: list[Reference], moved: list[Reference]) -> 
     "de aangenomen motie 27923, nr. 355"; the dossier of "op stuk nr." from the citation
     found there, else the motion moved in this item with that number, else the item's one dossier."""
     papers = list(p.H_PAPER_MOTION.finditer(text))
-    turns, own = _turns(text), _own_turns(text, papers)
+    turns, own = speaker_turns(text), _own_turns(text, papers)
     by_number = {r.id.rsplit("-", 1)[1]: r.id for r in moved if r.type == "motion"}
     dossiers = {r.id[4:].rsplit("-", 1)[0] for r in moved if r.type == "motion"}
     cited = {c.start: c.id for c in sorted(citations, key=lambda c: (c.start, c.end), reverse=True)
@@ -162,7 +151,7 @@ def _on_paper(text: str, citations: list[Reference], moved: list[Reference]) -> 
         if start in cited:
             ident = cited[start]
         elif m["cit"]:
-            ident = f"kst-{_dossier(m)}-{m['cnr']}"
+            ident = f"kst-{dossier_of(m)}-{m['cnr']}"
         else:
             ident = _paper_id(m["nr"], by_number, dossiers)
         if ident is None:
@@ -268,7 +257,7 @@ def _proposals(text: str, refs: SpanIndex) -> list[MotionEvent]:
     return events
 
 
-def _turns(text: str) -> list[tuple[int, int, bool, str]]:
+def speaker_turns(text: str) -> list[tuple[int, int, bool, str]]:
     """``(start, end, government, speaker line)`` of each speaker's turn."""
     heads = list(p.H_SPEAKER.finditer(text))
     return [(h.end(), heads[i + 1].start() if i + 1 < len(heads) else len(text), bool(h["gov"]), h["who"])
@@ -288,7 +277,7 @@ def _appraisals(text: str, refs: list[Reference], sentences: Sentences) -> list[
     moved = {r.id.rsplit("-", 1)[1]: r.id for r in motions.items if r.rule == "motion-moved"}
     dossiers = {r.id[4:].rsplit("-", 1)[0] for r in motions.items}
     latest: dict[str, MotionEvent] = {}
-    for start, end, government, _ in _turns(text):
+    for start, end, government, _ in speaker_turns(text):
         if not government:
             continue
         marks = [(r.start, r.id or "") for r in motions.starting_in(start, end)]

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from . import commitments as c
 from . import patterns as p
+from .handelingen import speaker_turns
 from .models import Link, Measure, Mention, Metadata, Reference
 from .relations import debate_key
 from .spans import SpanIndex
@@ -344,9 +345,8 @@ def voice(text: str, meta: Metadata) -> _Voice:
         return _Voice(((0, len(text)),), True)
     if meta.kind != "Motion" and _TO_GOVERNMENT.search(text[:_OPENING]):
         return _Voice(((0, len(text)),), False)
-    heads = list(p.H_SPEAKER.finditer(text))
-    turns = tuple((h.end(), heads[i + 1].start() if i + 1 < len(heads) else len(text))
-                  for i, h in enumerate(heads) if h["gov"] or _GOV_TURN.search(h["who"]))
+    turns = tuple((start, end) for start, end, government, who in speaker_turns(text)
+                  if government or _GOV_TURN.search(who))
     return _Voice(turns, True)
 
 

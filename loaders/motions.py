@@ -15,19 +15,9 @@ from .footnotes import Footnotes
 from .handelingen import find_debate_motions
 from .layout import CleanText
 from .models import Reference
+from .names import motion_note, split_names
 from .spans import SpanIndex
 from .text import Sentences
-
-
-def _submitters(names: str) -> tuple[str, ...]:
-    return tuple(re.sub(r"\s+", " ", n).strip() for n in re.split(r"/|\s{1,3}en\s{1,3}", names))
-
-
-def _note(adj: str | None, cs: str | None) -> str | None:
-    parts = [re.sub(r"\s+", " ", adj).strip()] if adj else []
-    if cs:
-        parts.append("c.s.")
-    return " ".join(parts) or None
 
 
 def _phrases(text: str) -> Iterator[re.Match]:
@@ -94,7 +84,7 @@ def find_motions(text: str, view: CleanText, citations: list[Reference], footnot
         citation, end, rule, number = target
         found.append(Reference(
             "motion", citation.id, text[start:end], start, end, rule=rule,
-            submitters=_submitters(m["names"]), footnote=number,
-            note=_note(m.groupdict().get("adj"), m["cs"]), sentence=sentences.around(start),
+            submitters=split_names(m["names"]), footnote=number,
+            note=motion_note(m.groupdict().get("adj"), bool(m["cs"])), sentence=sentences.around(start),
         ))
     return sorted(found + debate, key=lambda r: (r.start, r.end, r.type, r.id or ""))

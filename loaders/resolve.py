@@ -111,7 +111,7 @@ def _by_inline_citation(text, refs, sentences) -> list[Reference]:
             after = index.starting_in(ref.end, end)
             rival = next((r.start for r in after if r.type == ref.type and r.rule != "letter-bare"), end)
             cited = {(r.id, r.start) for r in after if r.type in _CITES[ref.type]
-                     and r.start < rival and not _inside(motions, r.start)}
+                     and r.start < rival and not motions.covers(r.start)}
             if len({ident for ident, _ in cited}) == 1:
                 ref = replace(ref, id=min(cited)[0], rule=f"{ref.rule}+inline",
                               sentence=sentences.around(ref.start))
@@ -213,12 +213,7 @@ def footnote_titles(refs: list[Reference], footnotes: Footnotes, text: str) -> l
 def drop_motion_members(refs: list[Reference]) -> list[Reference]:
     """A member named inside a motion phrase is the motion's submitter, not a reference."""
     motions = SpanIndex(r for r in refs if r.type == "motion")
-    return [r for r in refs if r.type != "member" or not _inside(motions, r.start)]
-
-
-def _inside(index: SpanIndex, offset: int) -> bool:
-    before = index.last_starting_before(offset)
-    return bool(before and before.end > offset)
+    return [r for r in refs if r.type != "member" or not motions.covers(r.start)]
 
 
 def resolve(text: str, refs: list[Reference], footnotes: Footnotes, sentences: Sentences) -> list[Reference]:

@@ -38,6 +38,11 @@ class SpanIndex(Generic[T]):
         i = bisect_left(self._starts, end) - 1  # the last item starting before ``end``
         return i >= 0 and self._reach[i] > start
 
+    def covers(self, offset: int) -> bool:
+        """The last item starting at or before ``offset`` runs past it."""
+        before = self.last_starting_before(offset)
+        return bool(before and before.end > offset)
+
     def starting_at(self, offset: int) -> list[T]:
         return self.starting_in(offset, offset + 1)
 
