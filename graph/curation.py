@@ -23,17 +23,10 @@ from policykg.loaders.document import slug
 from policykg.namespaces import PKG, PKGG, PKGID
 
 from .ingest import ontology_graph
+from .lookup import LookupFailure, find_node
 from .store import Store
 
 COLUMNS = ("action", "subject", "relation", "object", "curator", "note")
-_FIND = """
-PREFIX pkg: <https://w3id.org/policykg/def#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?name ?node WHERE {
-  ?node pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?label FILTER (str(?label) = ?name)
-} ORDER BY ?node
-"""
 
 
 class CurationError(ValueError):
@@ -61,15 +54,11 @@ def _relations() -> set[str]:
 
 
 def _node(store: Store, name: str, where: str) -> URIRef:
-    """An IRI as written, else the one node whose identifier or label is ``name``."""
-    if name.startswith(("http://", "https://")):
-        return URIRef(name)
-    nodes = {row[1] for row in store.query(_FIND, {"name": Literal(name)}).rows}
-    if len(nodes) != 1:
-        found = "nothing" if not nodes else f"{len(nodes)} nodes ({', '.join(sorted(map(str, nodes))[:3])})"
-        raise CurationError(f"{where}: {name!r} names {found}; use an official id, a document key, "
-                            "an exact label or an IRI")
-    return URIRef(nodes.pop())
+    """The node ``name`` names (``find_node``); a failure is reported with ``where``."""
+    try:
+        return find_node(store, name)
+    except LookupFailure as exc:
+        raise CurationError(f"{where}: {exc}") from exc
 
 
 def _row(store: Store, record: dict, where: str, line: int, relations: set[str]) -> Row:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 
-from .queries import QueryError, load_query
+from .lookup import find_node
+from .queries import load_query
 from .store import Store
 
 # Which relations to follow from a node reached through a relation. A citing
@@ -43,23 +44,6 @@ class Step:
         data = {k: v for k, v in self.__dict__.items() if k != "children" and v not in (None, [], "")}
         data["children"] = [c.as_dict() for c in self.children]
         return data
-
-
-_NAMED = ("PREFIX pkg: <https://w3id.org/policykg/def#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-          "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-          "SELECT ?name ?n WHERE { ?n pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?name } ORDER BY ?n LIMIT 1")
-
-
-def resolve(store: Store, identifier: str) -> URIRef:
-    """The IRI of a node given by identifier, label (Dutch, English or plain) or IRI."""
-    if identifier.startswith(("http://", "https://")):
-        return URIRef(identifier)
-    for name in (Literal(identifier), Literal(identifier, lang="nl"), Literal(identifier, lang="en")):
-        found = store.query(_NAMED, {"name": name})  # one index lookup per form, not a scan
-        if found.rows:
-            return found.rows[0][1]
-    raise QueryError(f"nothing in the store is called {identifier!r}; "
-                     "try an official id such as kst-30950-295 (see `policykg query motions`)")
 
 
 def _describe(store: Store, iri: URIRef, relation: str | None) -> Step:
@@ -116,10 +100,10 @@ def _nest_under_citing(children: list[Step]) -> list[Step]:
 
 
 def trace(store: Store, identifier: str, depth: int = 4, curation: str = "include") -> Step:
-    """The tree of what followed ``identifier``, ``depth`` steps deep. With
-    ``curation="exclude"`` only extracted facts count; with "include" curated
-    assertions are added and rejected facts left out."""
-    root = _describe(store, resolve(store, identifier), None)
+    """The tree of what followed ``identifier`` (any name ``find_node`` takes),
+    ``depth`` steps deep. With ``curation="exclude"`` only extracted facts count;
+    with "include" curated assertions are added and rejected facts left out."""
+    root = _describe(store, find_node(store, identifier), None)
     seen, frontier = {root.iri}, [root]
     for _ in range(depth):
         next_frontier = []

@@ -18,6 +18,7 @@ from policykg.graph import export as exporting
 from policykg.graph.curation import CurationError, load_curation, remove_curation
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.ingest import remove_sources, source_files
+from policykg.graph.lookup import LookupFailure
 from policykg.graph.queries import QueryError, run_query
 from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteError, RemoteStore
 from policykg.graph.store import ENV_VAR, Store, default_location, graph_stats
@@ -397,7 +398,7 @@ def trace(identifier, fmt, depth, curation, store_path, endpoint):
     try:
         with open_store(store_path, endpoint) as store:
             root = run_trace(store, identifier, depth=depth, curation="include" if curation else "exclude")
-    except QueryError as exc:
+    except (QueryError, LookupFailure) as exc:
         raise click.ClickException(str(exc)) from exc
     renderers = {"tree": render_tree, "json": render_json, "dot": render_dot}
     click.echo(renderers[fmt](root), nl=fmt != "dot")

@@ -42,3 +42,8 @@ def named_queries() -> dict[str, str]:
         for f in sorted(root.iterdir(), key=lambda f: f.name)
         if f.name.endswith(".rq")
     }
+
+
+def lookup_query(name: str) -> str:
+    """A query of ``queries/lookup/``: used by code, not listed as a named query."""
+    return (files("policykg.queries") / "lookup" / f"{name}.rq").read_text(encoding="utf-8")

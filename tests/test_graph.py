@@ -251,17 +251,6 @@ def test_streamed_exports_hold_the_union_and_the_named_graphs(corpus_store, tmp_
     assert set(dataset.graph(name)) == set(corpus_store.graph(name))
 
 
-def test_trace_finds_a_node_by_identifier_label_or_debate_name(corpus_store):
-    from policykg.graph.trace import resolve
-
-    assert resolve(corpus_store, "kst-30950-295") == OEP["kst-30950-295"]
-    named = resolve(corpus_store, "Staatscommissie tegen Discriminatie en Racisme")  # a Dutch prefLabel
-    assert str(named).endswith("/staatscommissie-discriminatie-racisme")
-    assert "/debate/2020-07-01" in str(resolve(corpus_store, "debat 2020-07-01"))
-    with pytest.raises(QueryError, match="nothing in the store is called"):
-        resolve(corpus_store, "kst-0-0")
-
-
 def test_mentions_over_time_counts_every_occurrence(corpus_store):
     rows = run_query(corpus_store, "mentions-over-time", {"concept": "NCDR"}).dicts()
     text = (CORPUS / KST).read_text(encoding="utf-8")
