@@ -18,6 +18,7 @@ import json
 import platform
 import time
 from pathlib import Path
+from typing import Any
 
 from policykg.loaders.document import extract_text
 from policykg.loaders.gazetteer import default_gazetteer
@@ -58,7 +59,8 @@ def throughput(megabytes: float) -> dict:
 
 
 def hostile_times() -> dict:
-    gazetteer, out = default_gazetteer(), {}
+    gazetteer = default_gazetteer()
+    out: dict[str, dict[int, float]] = {}
     for name, unit in HOSTILE.items():
         out[name] = {}
         for size in (MB // 4, MB // 2, MB):
@@ -73,7 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=50.0)
     args = parser.parse_args()
-    result = {"machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
+    result: dict[str, Any] = {"machine": f"{platform.machine()} {platform.processor() or ''}".strip(),
               "python": platform.python_version(), "throughput": throughput(args.megabytes),
               "hostile_seconds": hostile_times()}
     t = result["throughput"]

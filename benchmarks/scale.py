@@ -30,14 +30,15 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.query import ResultRow
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-
-from synthetic import generate  # noqa: E402
 
 from policykg.graph import export as exporting  # noqa: E402
 from policykg.graph import iris  # noqa: E402
@@ -50,9 +51,11 @@ from policykg.graph.trace import trace  # noqa: E402
 from policykg.graph.validate import validate_graph, validate_store  # noqa: E402
 from policykg.loaders.document import extract_file  # noqa: E402
 from policykg.loaders.gazetteer import vocabulary_graph  # noqa: E402
+from synthetic import generate  # noqa: E402
 
 RESULTS = HERE / "results"
 RUNS = 20
+T = TypeVar("T")
 PLAIN_TIMEOUT = 60.0  # seconds the plain stack gets per measurement (--plain-timeout)
 
 
@@ -73,8 +76,13 @@ class RdflibStore:
         result = self.ds.query(without_lateral(sparql), initBindings=dict(bindings or {}))
         if result.type == "ASK":
             return QueryResult([], [], bool(result.askAnswer))
+        assert result.vars is not None  # a SELECT result: ASK is answered above, no named query is a CONSTRUCT
         variables = [str(v) for v in result.vars]
-        return QueryResult(variables, [tuple(row) for row in result])
+        rows = []
+        for row in result:
+            assert isinstance(row, ResultRow)  # the rows of a SELECT result
+            rows.append(tuple(row))
+        return QueryResult(variables, rows)
 
     def union(self, exclude=()) -> Graph:
         merged, skip = Graph(), set(exclude)
@@ -107,14 +115,15 @@ def _percentiles(samples: list[float]) -> dict:
             "p95_ms": 1000 * ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]}
 
 
-def _timed(func) -> tuple[float, object]:
+def _timed(func: Callable[[], T]) -> tuple[float, T]:
     start = time.perf_counter()
     result = func()
     return time.perf_counter() - start, result
 
 
-def _parameters(store) -> dict[str, dict]:
-    """A real value for each named query's parameters, taken from the graph."""
+def _parameters(store) -> dict[str, Any]:
+    """A real value for each named query's parameters, taken from the graph (a dict per query),
+    and under ``_motion`` the id of a motion (a str)."""
     motion = store.query("PREFIX pkg: <https://w3id.org/policykg/def#> SELECT ?id WHERE { ?m a pkg:Motion ; "
                          "pkg:identifier ?id ; pkg:submittedBy ?p } LIMIT 1").rows
     doc = store.query("PREFIX pkg: <https://w3id.org/policykg/def#> SELECT ?id WHERE { ?d pkg:sourceFile ?f ; "
@@ -179,9 +188,11 @@ def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
 
     out = _Progress()
     for name in resources.named_queries():
-        values, rows = params.get(name, {}), []
-        samples = _samples(lambda: len(_run(store, name, values).rows), budget=2.0, timeout=timeout, values=rows)
-        result = _percentiles(samples) if isinstance(samples, list) else (
+        values = params.get(name, {})
+        rows: list[int | None] = []
+        samples = _samples(lambda name=name, values=values: len(_run(store, name, values).rows),
+                           budget=2.0, timeout=timeout, values=rows)
+        result: dict[str, object] = _percentiles(samples) if isinstance(samples, list) else (
             {"failed": samples} if samples else {"timeout_s": timeout})
         if rows:
             result["rows"] = rows[-1]
@@ -320,8 +331,10 @@ def _cell(value, timeout: float = PLAIN_TIMEOUT) -> str:
 
 def table(result: dict) -> str:
     p, r = result["policykg"], result.get("plain")
-    plain = (lambda key, sub=None: _cell((r.get(key) or {}).get(sub) if sub else r.get(key), r["timeout_s"])) if r else (
-        lambda *a: "not run")
+    plain = (
+        (lambda key, sub=None: _cell((r.get(key) or {}).get(sub) if sub else r.get(key), r["timeout_s"]))
+        if r else (lambda *a: "not run")
+    )
     lines = [f"{result['documents']:,} synthetic documents ({result['megabytes']:.0f} MB); {result['machine']}",
              "", f"| measure | policykg (Oxigraph), {result['documents']:,} documents | rdflib + pySHACL, "
              f"{result.get('plain_documents', 0):,} documents |", "| --- | --- | --- |"]

@@ -16,10 +16,13 @@ import json
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph
+from rdflib.query import ResultRow
 
 PKG = "https://w3id.org/policykg/def#"
 DOC = "https://zoek.officielebekendmakingen.nl/kst-{}-{}"
@@ -43,8 +46,12 @@ def synthetic_ntriples(documents: int, chain: int, seed: int = 7) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed(func, repeat: int = 3) -> tuple[float, object]:
-    best, result = float("inf"), None
+T = TypeVar("T")
+
+
+def timed(func: Callable[[], T], repeat: int = 3) -> tuple[float, T]:
+    """The best time of ``repeat`` (at least 1) runs, and what the last run returned."""
+    best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
         result = func()
@@ -53,12 +60,14 @@ def timed(func, repeat: int = 3) -> tuple[float, object]:
 
 
 def bench_rdflib(data: str) -> dict:
-    out = {}
+    out: dict[str, object] = {}
     out["load_s"], graph = timed(lambda: Graph().parse(data=data, format="nt"), repeat=1)
     out["most_cited_s"], _ = timed(lambda: list(graph.query(MOST_CITED)))
     try:
         out["ledto_path_s"], rows = timed(lambda: list(graph.query(LEDTO_PATH)))
-        out["ledto_path_rows"] = int(rows[0][0])
+        first = rows[0]
+        assert isinstance(first, ResultRow)  # LEDTO_PATH is a SELECT: its rows are ResultRows
+        out["ledto_path_rows"] = int(str(first[0]))  # the count's lexical form
     except RecursionError:
         out["ledto_path_s"], out["ledto_path_rows"] = None, "RecursionError"
     out["triples"] = len(graph)
@@ -66,7 +75,7 @@ def bench_rdflib(data: str) -> dict:
 
 
 def bench_oxigraph(data: str) -> dict:
-    out = {}
+    out: dict[str, object] = {}
 
     def load():
         store = ox.Store()

@@ -86,7 +86,8 @@ class _Corpus:
         if form == 1:
             return f"Ik verwijs naar Kamerstukken II 2021/22, {dossier}, nr. {nr}.", None
         if form == 2:
-            return f"Hierover heb ik u eerder geïnformeerd<sup>{note}</sup>.", f"Kamerstukken II 2022/23, {spaced}, nr. {nr}."
+            return (f"Hierover heb ik u eerder geïnformeerd<sup>{note}</sup>.",
+                    f"Kamerstukken II 2022/23, {spaced}, nr. {nr}.")
         if form == 3:
             return f"Dit blijkt ook uit eerdere stukken ({spaced}, nr. {nr}).", None
         if form == 4:
@@ -98,7 +99,8 @@ class _Corpus:
         kind = "letter" if roll < 0.6 else "motion" if roll < 0.85 else "memo"
         ident = self._new_id(kind)
         cited = self._cited(self.rng.randint(1, 9))
-        sentences, notes = [], []
+        sentences: list[str] = []
+        notes: list[str] = []
         for c in cited:
             sentence, note = self._citation(c, len(notes) + 1)
             sentences.append(sentence)

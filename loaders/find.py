@@ -133,7 +133,7 @@ def find_numbers_only(text: str, dossier: str | None = None) -> Iterator[Referen
     debate = _debate_dossier(text) if dossier is None else None
     for m in p.NUMBER_ONLY.finditer(text):
         named = p.DOSSIER_BEFORE_NUMBER.search(text, max(m.start("ref") - 80, 0), m.start("ref"))
-        own = (dossier_of(named) if named else None) or dossier or debate(m.start())
+        own = (dossier_of(named) if named else None) or dossier or (debate(m.start()) if debate else None)
         if not own:
             continue
         own = re.sub(r"\s", "", own)

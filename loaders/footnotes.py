@@ -72,7 +72,8 @@ class Footnotes:
 
 
 def _markdown(text: str) -> Footnotes:
-    bodies, markers = {}, {}
+    bodies: dict[str, Span] = {}
+    markers: dict[str, Span] = {}
     for m in p.SUP_FOOTNOTE.finditer(text):
         bodies.setdefault(m["n"], Span(m["body"], m.start("body"), m.end("body")))
     heads = {m.start() for m in p.SUP_FOOTNOTE.finditer(text)}
@@ -86,7 +87,9 @@ def _markdown(text: str) -> Footnotes:
 def _pdf_body(text: str, match: re.Match) -> Span:
     """The footnote's text: the rest of its line, and lines that continue it."""
     start = match.end()
-    end = _LINE_REST.match(text, start).end()
+    rest = _LINE_REST.match(text, start)
+    assert rest is not None  # the pattern matches the empty string, so always matches
+    end = rest.end()
     for _ in range(_MAX_LINES - 1):
         more = _CONTINUATION.match(text, end)
         if not more or _BODY_START.match(text, end + 1):

@@ -141,8 +141,8 @@ def _on_paper(text: str, citations: list[Reference], moved: list[Reference]) -> 
     found there, else the motion moved in this item with that number, else the item's one dossier."""
     papers = list(p.H_PAPER_MOTION.finditer(text))
     turns, own = speaker_turns(text), _own_turns(text, papers)
-    by_number = {r.id.rsplit("-", 1)[1]: r.id for r in moved if r.type == "motion"}
-    dossiers = {r.id[4:].rsplit("-", 1)[0] for r in moved if r.type == "motion"}
+    by_number = {r.known_id().rsplit("-", 1)[1]: r.known_id() for r in moved if r.type == "motion"}
+    dossiers = {r.known_id()[4:].rsplit("-", 1)[0] for r in moved if r.type == "motion"}
     cited = {c.start: c.id for c in sorted(citations, key=lambda c: (c.start, c.end), reverse=True)
              if c.type == "kamerstuk"}
     found = []
@@ -184,7 +184,7 @@ def _replaces(text: str, refs: list[Reference]) -> list[MotionEvent]:
             continue
         for old in olds.starting_in(r.start, r.end + 20):
             if old.end > r.start:
-                events.append(MotionEvent(r.id, "replaces", old.id, text[r.start:max(r.end, old.end)],
+                events.append(MotionEvent(r.known_id(), "replaces", old.known_id(), text[r.start:max(r.end, old.end)],
                                           r.start, max(r.end, old.end), "motion-was"))
     return events
 
@@ -274,8 +274,8 @@ def _paper_id(number: str, moved: dict[str, str], dossiers: set[str]) -> str | N
 def _appraisals(text: str, refs: list[Reference], sentences: Sentences) -> list[MotionEvent]:
     """The cabinet's appraisal of each motion; the last one a minister states counts."""
     motions = SpanIndex(r for r in refs if r.type == "motion")
-    moved = {r.id.rsplit("-", 1)[1]: r.id for r in motions.items if r.rule == "motion-moved"}
-    dossiers = {r.id[4:].rsplit("-", 1)[0] for r in motions.items}
+    moved = {r.known_id().rsplit("-", 1)[1]: r.known_id() for r in motions.items if r.rule == "motion-moved"}
+    dossiers = {r.known_id()[4:].rsplit("-", 1)[0] for r in motions.items}
     latest: dict[str, MotionEvent] = {}
     for start, end, government, _ in speaker_turns(text):
         if not government:
@@ -339,7 +339,7 @@ def _requests(text: str, refs: list[Reference]) -> list[MotionEvent]:
             continue
         request = re.sub(r"\s+", " ", text[asks.end():closes[-1].start()]).strip(" ,;")
         start, end = opens[-1].start(), closes[-1].end()
-        events.append(MotionEvent(r.id, "request", request, text[start:end], start, end, "motion-text"))
+        events.append(MotionEvent(r.known_id(), "request", request, text[start:end], start, end, "motion-text"))
     return events
 
 

@@ -43,7 +43,6 @@ import re
 from dataclasses import dataclass
 
 from . import commitments as c
-from . import patterns as p
 from .handelingen import speaker_turns
 from .models import Link, Measure, Mention, Metadata, Reference
 from .relations import debate_key
@@ -107,7 +106,7 @@ class _Context:
     mentions: SpanIndex
     sentences: Sentences
     meta: Metadata
-    voice: "_Voice"
+    voice: _Voice
 
     def governs(self, position: int) -> bool:
         """Whether the government speaks at ``position``."""
@@ -141,7 +140,7 @@ class _Context:
 
 
 def _see_motion(cx: _Context) -> list[Measure]:
-    found = {}
+    found: dict[tuple[int, int], Measure] = {}
     for motion in cx.motions.items:
         head = cx.text[max(motion.start - 40, 0):motion.start]
         see = _SEE.search(head)
@@ -204,7 +203,7 @@ _AUXILIARY = re.compile(r"^(?:worden|wordt|zijn|is|hebben|heeft|zullen|zal)$")  
 def _announced(cx: _Context) -> list[Measure]:
     """Intentions, wishes and planned actions, in a government document; "wordt ...
     gestart" only with a time expression."""
-    found = []
+    found: list[Measure] = []
     if not cx.voice.first_person:
         return found
     for rule, pattern in (("measure-intention", c.INTENTION), ("measure-wish", c.WISH),
@@ -684,7 +683,9 @@ def _by_government(cx: _Context, at: int) -> bool:
 
 def _passives(cx: _Context) -> list[Measure]:
     """Sentences where the government states in the passive voice what is being or has been done."""
-    found, seen, tries = [], set(), {}
+    found: list[Measure] = []
+    seen: set[int] = set()
+    tries: dict[int, int] = {}
     patterns = (c.PASSIVE, c.FUTURE_PASSIVE, c.FUTURE_PASSIVE_LAST)
     for m in sorted((m for pattern in patterns for m in pattern.finditer(cx.text)), key=lambda m: m.start()):
         i = cx.sentences.index(m.start())

@@ -79,7 +79,9 @@ def _signature(text: str, mentions: list[Mention]) -> tuple[Mention | None, Span
 _HEAD = 6000  # the header stands in the first characters (after a web page's furniture)
 # A header line that ends the look-back from "Nr.": "Vergaderjaar 2024-2025",
 # "Tweede Kamer der Staten-Generaal", "Kamerstukken", "Preview document"
-_STOP = re.compile(r"Vergaderjaar\b|Kamerstukken?$|(?:Tweede|Eerste) Kamer der Staten-Generaal|Preview document|Den Haag,")
+_STOP = re.compile(
+    r"Vergaderjaar\b|Kamerstukken?$|(?:Tweede|Eerste) Kamer der Staten-Generaal|Preview document|Den Haag,"
+)
 # "30 950", "30950", "21 501-02", "21 501 -02", "34 300 VI", "36 410-VI", "36 600 A" at the start
 # of a header line, the rest being the dossier's title; "... Kamerstukken 30 950" (XML kop)
 _DOSSIER_LINE = re.compile(
@@ -106,10 +108,12 @@ _HEADING_START = re.compile(r"(?i)(?:gewijzigde[ \t])?motie[ \t]van[ \t]|brief[ 
 # of two dossiers the first: "Tweede Kamer, vergaderjaar 2022–2023, 30 950 / 33 826, nr. 327"
 # It stands on a line of its own (a page number may follow), never inside a sentence that cites it.
 _RUNNING = re.compile(
-    r"(?m)^[ \t]{0,3}(?:Tweede|Eerste)[ \t\u00a0]Kamer,[ \t\u00a0]vergaderjaar[ \t\u00a0]\d{4}[ \t\u00a0]{0,2}[–/-][ \t\u00a0]{0,2}\d{2,4},"
+    r"(?m)^[ \t]{0,3}(?:Tweede|Eerste)[ \t\u00a0]Kamer,[ \t\u00a0]vergaderjaar"
+    r"[ \t\u00a0]\d{4}[ \t\u00a0]{0,2}[–/-][ \t\u00a0]{0,2}\d{2,4},"
     r"[ \t\u00a0](?P<dossier>\d{2,3}[ \u00a0]\d{3}|\d{5}|[CLXVI]{2,8})"
     r"(?:[ \t\u00a0]{0,2}-[ \t\u00a0]{0,2}(?P<ntoev>\d{1,3})|[ \t\u00a0-](?P<toev>[IVXLC]{1,7}[AB]?|[A-Z]{1,2}))?"
-    r"(?:[ \t\u00a0]{0,2}(?:/|en)[ \t\u00a0]{0,2}(?:\d{2,3}[ \u00a0]\d{3}|\d{5})(?:[ \t\u00a0-][IVXLC0-9]{1,7})?)?,"  # "30 950 / 33 826"
+    # "30 950 / 33 826"
+    r"(?:[ \t\u00a0]{0,2}(?:/|en)[ \t\u00a0]{0,2}(?:\d{2,3}[ \u00a0]\d{3}|\d{5})(?:[ \t\u00a0-][IVXLC0-9]{1,7})?)?,"
     r"[ \t\u00a0](?:nr\.[ \t\u00a0](?P<nr>\d{1,5})|(?P<letter>[A-Z]{1,3}))(?![\w.])"
     r"(?:[ \t\u00a0]{1,3}\d{1,3})?[ \t\u00a0]{0,3}$"
 )
@@ -126,8 +130,10 @@ _KV = re.compile(r"(?m)^[ \t]{0,3}(?P<zaak>\d{4}Z\d{5})[ \t]*\n\s{0,6}(?:Vragen|
 # "Staatsblad 2024, 71" or "Staatscourant 2024, 12345" on a line of its own; the typeset
 # "Staatsblad van het Koninkrijk der Nederlanden\nJaargang 2024\n71"
 _GAZETTE = re.compile(
-    r"(?m)^[ \t]{0,3}(?:(?P<kind>Staatsblad|Staatscourant)[ \t]{1,3}(?P<year>\d{4}),?[ \t]{1,3}(?:nr\.[ \t]{0,2})?(?P<nr>\d{1,6})[ \t]*$"
-    r"|Staatsblad van het Koninkrijk der Nederlanden\s{1,4}Jaargang[ \t]{1,3}(?P<jyear>\d{4})\s{1,4}(?P<jnr>\d{1,6})[ \t]*$)"
+    r"(?m)^[ \t]{0,3}(?:(?P<kind>Staatsblad|Staatscourant)[ \t]{1,3}(?P<year>\d{4}),?[ \t]{1,3}"
+    r"(?:nr\.[ \t]{0,2})?(?P<nr>\d{1,6})[ \t]*$"
+    r"|Staatsblad van het Koninkrijk der Nederlanden\s{1,4}Jaargang[ \t]{1,3}(?P<jyear>\d{4})"
+    r"\s{1,4}(?P<jnr>\d{1,6})[ \t]*$)"
 )
 _GAZETTE_PREFIX = {"Staatsblad": "stb", "Staatscourant": "stcrt"}
 
@@ -168,7 +174,7 @@ def _line_span(line: _Line, match: re.Match, group: str) -> Span:
     return Span(match[group], line.start + match.start(group), line.start + match.end(group))
 
 
-def _dossier_match(line: _Line, roman: bool) -> re.Match | None:
+def _dossier_match(line: _Line, roman: bool) -> re.Match[str] | None:
     kop = _XML_KOP.search(line.text)
     if kop:
         return _DOSSIER_LINE.match(line.text, kop.end())
@@ -192,9 +198,15 @@ def _dossier(lines: list[_Line], j: int, end: int, roman: bool) -> tuple[str, Sp
     """Dossier id, its span and title from line ``j`` and the lines after it up to ``end``."""
     line = lines[j]
     m = _dossier_match(line, roman)
+    assert m is not None  # line j is one _dossier_before found to match
     number = re.sub(r"\s", "", m["dossier"])
     toev = m.groupdict().get("toev") or m.groupdict().get("ntoev")
-    span_end = m.end("toev") if m.groupdict().get("toev") else m.end("ntoev") if m.groupdict().get("ntoev") else m.end("dossier")
+    if m.groupdict().get("toev"):
+        span_end = m.end("toev")
+    elif m.groupdict().get("ntoev"):
+        span_end = m.end("ntoev")
+    else:
+        span_end = m.end("dossier")
     rest, k = m["rest"].strip(), j + 1
     if not toev and not rest and k < end:
         if _TOEV_LINE.match(lines[k].text):  # "36 410" / "VII"
@@ -319,7 +331,9 @@ def own_id(text: str) -> OwnId | None:
 _HEARD = re.compile(r"(?m)^[ \t]{0,3}gehoord de beraadslaging,?[ \t]{0,4}$")
 _THE_CHAMBER = re.compile(r"(?m)^[ \t]{0,3}De Kamer,[ \t]{0,4}$")
 # the names may follow on the same line when a tool joined the lines
-_ORDER_OF_THE_DAY = re.compile(r"(?m)^[ \t]{0,3}en[ \t]gaat[ \t]over[ \t]tot[ \t]de[ \t]orde[ \t]van[ \t]de[ \t]dag\b[.,;]?")
+_ORDER_OF_THE_DAY = re.compile(
+    r"(?m)^[ \t]{0,3}en[ \t]gaat[ \t]over[ \t]tot[ \t]de[ \t]orde[ \t]van[ \t]de[ \t]dag\b[.,;]?"
+)
 # A clause of a motion begins a paragraph: "constaterende dat", "overwegende dat", "van mening
 # dat", ... (a consideration) or "verzoekt de regering", "roept ... op", "spreekt uit", "besluit"
 # (the request, the dictum)
@@ -332,13 +346,17 @@ _CONSIDERATION = re.compile(
 _DICTUM = re.compile(r"(?:verzoekt|roept|spreekt|besluit|draagt|dringt|nodigt|vraagt)\b")
 _CLAUSE_END = ";,:"
 # "TER VERVANGING VAN DIE GEDRUKT ONDER NR. 19"
-_REPLACES = re.compile(r"(?i)ter[ \t]vervanging[ \t]van[ \t]die[ \t]gedrukt[ \t]onder\s{1,3}nr\.?[ \t]{0,2}(?P<nr>\d{1,5})")
+_REPLACES = re.compile(
+    r"(?i)ter[ \t]vervanging[ \t]van[ \t]die[ \t]gedrukt[ \t]onder\s{1,3}nr\.?[ \t]{0,2}(?P<nr>\d{1,5})"
+)
 _VOORGESTELD = re.compile(
     rf"Voorgesteld(?:[ \t]{{1,3}}(?:tijdens|in|bij|op)[ \t][^\n]{{0,80}})?\s{{1,4}}{p.DATE.pattern}"
 )
 # "MOTIE VAN HET LID VAN BAARLE", "MOTIE VAN DE LEDEN GIJS VAN DIJK EN VAN DEN HUL",
 # "GEWIJZIGDE MOTIE VAN KOSTIĆ TER VERVANGING ..."
-_HEADING_NAMES = re.compile(r"(?i)(?:GEWIJZIGDE[ \t])?MOTIE[ \t]VAN[ \t](?:HET[ \t]LID[ \t]|DE[ \t]LEDEN[ \t])?(?P<names>[^\x00]{1,300})")
+_HEADING_NAMES = re.compile(
+    r"(?i)(?:GEWIJZIGDE[ \t])?MOTIE[ \t]VAN[ \t](?:HET[ \t]LID[ \t]|DE[ \t]LEDEN[ \t])?(?P<names>[^\x00]{1,300})"
+)
 _NAME_PREFIXES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "in", "'t", "’t", "op", "la", "le",
                   "du", "von", "d'", "d’", "el", "al", "da", "dos", "di", "del", "des", "uit"}
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]{0,30}")
@@ -431,16 +449,18 @@ def _motion(text: str, meta: Metadata, own: OwnId) -> Metadata:
         names = heading
     for i, (_, span) in enumerate(names, 1):
         spans[f"submitter-{i}"] = span
-    considerations, requests = [], []
+    considerations: list[Span] = []
+    requests: list[Span] = []
     if heard and order and heard.end() < order.start():
         for clause in _clauses(text, heard.end(), order.start()):
             (requests if _DICTUM.match(clause.text) else considerations).append(clause)
     for kind, clauses in (("consideration", considerations), ("request", requests)):
         for i, clause in enumerate(clauses, 1):
             spans[f"{kind}-{i}"] = clause
-    replaces = _REPLACES.search(own.heading.text) if own.heading else None
-    if replaces:
-        spans["replaces"] = Span(replaces.group(), own.heading.start + replaces.start(), own.heading.start + replaces.end())
+    head = own.heading
+    replaces = _REPLACES.search(head.text) if head else None
+    if head and replaces:
+        spans["replaces"] = Span(replaces.group(), head.start + replaces.start(), head.start + replaces.end())
     date = _VOORGESTELD.search(text, 0, min(len(text), _HEAD))
     if date:
         spans["date"] = _span(date)

@@ -60,6 +60,12 @@ class Reference:
             data["sentence"] = list(self.sentence)
         return data
 
+    def known_id(self) -> str:
+        """``id`` of a reference found with one: a citation of an official id, a motion
+        (only named references, resolved later, start without)."""
+        assert self.id is not None, f"{self.type} reference without an id: {self.text!r}"
+        return self.id
+
 
 @dataclass(frozen=True)
 class Mention:

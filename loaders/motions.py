@@ -47,6 +47,7 @@ def _target(text, start, end, kamerstukken, footnotes, sentences, claimed):
         marker = footnotes.markers[number]
         return (targets[0], marker.end, "motion-footnote", number) if targets else None
     lead = p.INLINE_LEAD.match(text, end)
+    assert lead is not None  # every part of the pattern is optional, so it always matches
     inline = kamerstukken.starting_at(lead.end())
     if inline:
         return inline[0], inline[0].end, "motion-inline", None

@@ -163,7 +163,7 @@ def _companion_metadata(path: Path) -> Publication | None:
     return None
 
 
-def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str]]]:
+def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str] | None]]:
     """``(text, "sha256:...", metadata)`` of an officielebekendmakingen XML or HTML file."""
     try:
         data = path.read_bytes()
@@ -188,7 +188,7 @@ def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str]]]:
     identifier = pub.first("identifier") or (record["id"] if record else None)
     if identifier is not None and not _ID.match(identifier):
         identifier = None
-    meta = {k: (v if k == "indiener" else v[0]) for k, v in pub.meta.items()}
+    meta: dict[str, str | list[str] | None] = {k: (v if k == "indiener" else v[0]) for k, v in pub.meta.items()}
     meta["identifier"] = identifier
     if not pub.paragraphs:
         raise SourceError(f"{path}: no document text (a metadata.xml on its own? ingest the document "

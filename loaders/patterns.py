@@ -332,7 +332,8 @@ LETTER_RECEIVED = re.compile(
 # A letter named only by a footnote marker: "heb ik u per brief3 geïnformeerd"; by its author:
 # "aldus de Kamerbrief van de Minister.<sup>56</sup>".
 LETTER_WITH_MARKER = re.compile(
-    rf"""(?<!\w)(?<![Dd]eze[ \n])(?P<kw>[A-Za-z]{{0,20}}brief)(?:{_WS}van{_WS}de{_WS}(?:Minister|Staatssecretaris|minister|staatssecretaris))?
+    rf"""(?<!\w)(?<![Dd]eze[ \n])(?P<kw>[A-Za-z]{{0,20}}brief)
+    (?:{_WS}van{_WS}de{_WS}(?:Minister|Staatssecretaris|minister|staatssecretaris))?
     (?=[.,;:]?(?:<sup>)?\d{{1,3}}(?!\d)|[.,;:]?<sup>)""",
     re.VERBOSE,
 )
@@ -465,7 +466,10 @@ QUOTED_NAME = re.compile(r"«(?P<title>[^»\n]{2,200})»")
 # A law of another state is not the Dutch one of the same name: "de Turkse Grondwet" (an
 # adjective of a country or the EU just before the name; "Nederlandse" is ours).
 # A text of a municipality, not of parliament: its "leden" are council members.
-MUNICIPAL = re.compile(r"(?i)(?<!\w)(?:college{_WS}van{_WS}burgemeester{_WS}en{_WS}wethouders|gemeenteraad|raadsleden)(?!\w)".replace("{_WS}", _WS))
+MUNICIPAL = re.compile(
+    (r"(?i)(?<!\w)(?:college{_WS}van{_WS}burgemeester{_WS}en{_WS}wethouders"
+     r"|gemeenteraad|raadsleden)(?!\w)").replace("{_WS}", _WS)
+)
 PARLIAMENT = re.compile(r"(?<!\w)(?:Kamer|Kamerleden|Kamerlid|Kamerstuk(?:ken)?|Staten-Generaal|Handelingen)(?!\w)")
 FOREIGN_BEFORE = re.compile(r"(?<!\w)(?!Nederlandse)[A-Z][a-zë]{2,20}(?:se|sche)\s{1,3}\Z")
 
@@ -620,7 +624,8 @@ H_APPRAISAL = re.compile(
 # 2016-2017 | nr. 97, item 26", "Tweede Kamer der Staten-Generaal2018-2019nr. 62, item 6".
 H_ITEM_ID = re.compile(
     rf"""(?P<chamber>Tweede|Eerste){_WS}Kamer{_WS}der{_WS}Staten-Generaal[ \t|]{{0,6}}
-    (?P<vj>{_VERGADERJAAR})[ \t|]{{0,6}}nr\.\s{{0,3}}(?P<nr>\d{{1,4}}),\s{{0,3}}item\s{{0,3}}(?P<item>\d{{1,4}})(?!\d)""",
+    (?P<vj>{_VERGADERJAAR})[ \t|]{{0,6}}nr\.\s{{0,3}}(?P<nr>\d{{1,4}}),
+    \s{{0,3}}item\s{{0,3}}(?P<item>\d{{1,4}})(?!\d)""",
     re.VERBOSE,
 )
 _H_TITLE = r"(?:de{_WS}leden|het{_WS}lid|de{_WS}heer|mevrouw|meneer|mijnheer)".replace("{_WS}", _WS)

@@ -29,6 +29,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from . import patterns as p
@@ -232,7 +233,7 @@ def _pages(raw: list[list[tuple[list[Word], float]]], body_size: float) -> tuple
 
 def _join_across_pages(pages: list[_Page]) -> None:
     """A word hyphenated at the foot of one page and ended on the next."""
-    for this, nxt in zip(pages, pages[1:]):
+    for this, nxt in pairwise(pages):
         if this.body and nxt.body and _HYPHEN_END.search(this.body[-1]) and _LOWER_START.match(nxt.body[0]):
             head, _, rest = nxt.body[0].partition(" ")
             this.body[-1] = this.body[-1][:-1] + head

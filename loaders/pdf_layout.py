@@ -96,7 +96,8 @@ def _upright(chars: list[dict], angle: int) -> list[dict]:
         vs = [-x * sin + y * cos for x, y in corners]
         out.append({**c, "x0": min(us), "x1": max(us), "top": -max(vs), "bottom": -min(vs),
                     "doctop": -max(vs), "upright": True, "width": max(us) - min(us),
-                    "height": max(vs) - min(vs), "size": max(vs) - min(vs)})  # pdfminer measured it along the turned line
+                    "height": max(vs) - min(vs),
+                    "size": max(vs) - min(vs)})  # pdfminer measured it along the turned line
     left, top = min(c["x0"] for c in out), min(c["top"] for c in out)
     for c in out:  # keep the frame's coordinates positive, like a page's
         c["x0"], c["x1"], c["top"], c["bottom"], c["doctop"] = (
@@ -198,7 +199,7 @@ def lines(words: list[Word], body_size: float) -> list[Line]:
             host.words.append(w)
         else:
             kept.append(Line([w]))
-    return sorted(kept, key=lambda l: (l.bottom, l.x0))
+    return sorted(kept, key=lambda line: (line.bottom, line.x0))
 
 
 # --- blocks -----------------------------------------------------------------------------------
@@ -215,13 +216,16 @@ def _gutters(words: list[Word], min_width: float, allowed: int) -> list[_Gutter]
     A word covers the whole points from ``ceil(x0)`` to ``x1``; a sweep over where the
     cover changes, so the work depends on the number of words, not on their coordinates."""
     start = int(min(w.x0 for w in words))
-    change: Counter[int] = Counter()
+    change: Counter[float] = Counter()  # at whole points; float keys for the math.inf sentinel below
     for w in words:
         first, last = int(math.ceil(w.x0)), int(w.x1)
         if first <= last:
             change[first] += 1
             change[last + 1] -= 1
-    out, run, cover, at = [], None, 0, start
+    out: list[_Gutter] = []
+    run: float | None = None
+    cover = 0
+    at: float = start
     for x in [*sorted(change), math.inf]:
         if at < x:  # the points from ``at`` up to ``x`` all have ``cover``
             if cover <= allowed and run is None:
@@ -292,13 +296,13 @@ def _banded(words: list[Word], g: _Gutter, body_size: float, depth: int) -> list
             side.clear()
 
     for row in rows(words):
-        l, r, cross = _sides(row, g)
+        on_left, on_right, cross = _sides(row, g)
         if cross:
             flush()
             out.append(Block("text", row))
         else:
-            left.extend(l)
-            right.extend(r)
+            left.extend(on_left)
+            right.extend(on_right)
     flush()
     return out
 

@@ -29,7 +29,8 @@ SELF = "self"  # a link's source or target that is the document itself
 _REQUEST = re.compile(r"(?<!\w)(?:verzocht|gevraagd|verzoek|vroeg|vroegen|heeft\s{1,3}gevraagd)(?!\w)")
 _ASKED_FOR = re.compile(r"(?<!\w)(?:brief|reactie|kabinetsreactie|antwoord|beantwoording)(?!\w)")
 _ESTABLISHED = re.compile(r"(?<!\w)(?:ingesteld|opgericht|geïnstalleerd|gestart|van\s{1,3}start\s{1,3}gegaan)(?!\w)")
-_IN_TIME = re.compile(rf"(?<!\w)(?:[Ii]n|[Ss]inds|[Pp]er)\s{{1,3}}(?:(?P<month>{p._MONTHS})\s{{1,3}})?(?P<year>(?:19|20)\d\d)(?!\d)")
+_IN_TIME = re.compile(rf"(?<!\w)(?:[Ii]n|[Ss]inds|[Pp]er)\s{{1,3}}(?:(?P<month>{p._MONTHS})\s{{1,3}})?"
+                      r"(?P<year>(?:19|20)\d\d)(?!\d)")
 _BODIES = {"Commission", "Coordinator", "HumanRightsInstitute"}
 _GAZETTES = {"staatscourant", "staatsblad"}
 
@@ -45,7 +46,12 @@ def letter_key(date: str) -> str:
 
 
 def _target(ref: Reference) -> str:
-    return debate_key(ref) if ref.type == "debate" else ref.id or letter_key(ref.date)
+    if ref.type == "debate":
+        return debate_key(ref)
+    if ref.id:
+        return ref.id
+    assert ref.date is not None  # responds_to names only references with an id or a date
+    return letter_key(ref.date)
 
 
 def responds_to(text: str, refs: list[Reference], sentences: Sentences) -> list[Link]:
@@ -82,7 +88,7 @@ def established(text: str, refs: list[Reference], mentions: list[Mention], footn
             note = footnotes.bodies.get(number)
             cited = [r for r in index.starting_in(note.start, note.end) if r.type in _GAZETTES] if note else []
             for decision in cited[:1]:
-                links.append(Link(body, "establishedBy", decision.id, quote, start, end,
+                links.append(Link(body, "establishedBy", decision.known_id(), quote, start, end,
                                   rule="body-established", confidence=0.9))
     return links
 
@@ -111,6 +117,6 @@ def motion_requests(text: str, refs: list[Reference], sentences: Sentences) -> l
         request = re.sub(r"\s+", " ", text[asks.end():end]).strip(" ,;.«»“”‘’")
         request = re.sub(r"\s(?:en|of)$", "", request)
         if len(request) >= 5:
-            links.append(Link(motion.id, "requestText", request, text[motion.start:end], motion.start, end,
+            links.append(Link(motion.known_id(), "requestText", request, text[motion.start:end], motion.start, end,
                               rule="motion-request", confidence=0.9))
     return links

@@ -50,8 +50,9 @@ def _footnote_of(ref: Reference, footnotes: Footnotes, sentences: Sentences, cla
 
 def _same_day(ref: Reference, date: str | None) -> bool:
     """A letter without a date, or "van 16 juli j.l." and a footnote's "16 juli 2020"."""
-    return bool(date) and (ref.date is None or ref.date == date or
-                           (ref.date.startswith("--") and ref.date[1:] == date[4:]))
+    if not date:
+        return False
+    return ref.date is None or ref.date == date or (ref.date.startswith("--") and ref.date[1:] == date[4:])
 
 
 def _letter_in(refs: SpanIndex, footnotes: Footnotes, number: str) -> list[Reference]:
@@ -90,8 +91,9 @@ def _clause_end(text: str, ref: Reference, sentences: Sentences) -> int:
     items of an agenda list). A bracket right after "jl." ("op 11 april jl. (Handelingen ...")
     goes on in the next sentence."""
     end = sentences.around(ref.start)[1]
-    if _BRACKET_NEXT.match(text, end):
-        end = sentences.around(_BRACKET_NEXT.match(text, end).end())[1]
+    bracket = _BRACKET_NEXT.match(text, end)
+    if bracket:
+        end = sentences.around(bracket.end())[1]
     semicolon = text.find(";", ref.end, end)
     return semicolon if semicolon >= 0 else end
 
@@ -143,14 +145,15 @@ def _unresolved_or_twice(refs: list[Reference]) -> list[Reference]:
 
 def _dated_footnotes(text, refs, footnotes, sentences) -> dict[str, str]:
     """date -> official id, for footnote markers whose sentence names exactly one date."""
-    dated, index = {}, SpanIndex(refs)
+    dated: dict[str, str] = {}
+    index = SpanIndex(refs)
     for number, marker in footnotes.markers.items():
         cited = _official_in(index, footnotes, number)
         start, end = sentences.around(marker.start)
-        dates = [iso_date(m) for m in p.DATE.finditer(text, start, end)]
-        dates = [d for d in dates if not d.startswith("--")]
+        found = [iso_date(m) for m in p.DATE.finditer(text, start, end)]
+        dates = [d for d in found if d is not None and not d.startswith("--")]  # None: no such day
         if len(cited) == 1 and len(dates) == 1:
-            dated.setdefault(dates[0], cited[0].id)
+            dated.setdefault(dates[0], cited[0].known_id())
     return dated
 
 
@@ -164,12 +167,12 @@ def _complete_years(refs: list[Reference]) -> list[Reference]:
     seen: dict[tuple[str, str], str] = {}
     out = []
     for ref in refs:
-        if ref.type == "debate" and ref.date:
-            if ref.date.startswith("--") and (ref.type, ref.date[2:]) in seen:
-                ref = replace(ref, date=seen[(ref.type, ref.date[2:])] + ref.date[1:],
-                              rule=f"{ref.rule}+same-day")
-            elif not ref.date.startswith("--"):
-                seen.setdefault((ref.type, ref.date[5:]), ref.date[:4])
+        date = ref.date
+        if ref.type == "debate" and date:
+            if date.startswith("--") and (ref.type, date[2:]) in seen:
+                ref = replace(ref, date=seen[(ref.type, date[2:])] + date[1:], rule=f"{ref.rule}+same-day")
+            elif not date.startswith("--"):
+                seen.setdefault((ref.type, date[5:]), date[:4])
         out.append(ref)
     return out
 

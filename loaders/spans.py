@@ -10,8 +10,12 @@ from typing import Generic, Protocol, TypeVar
 
 
 class _Spanned(Protocol):
-    start: int
-    end: int
+    # read-only, so frozen dataclasses match
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 T = TypeVar("T", bound=_Spanned)

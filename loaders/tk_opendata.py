@@ -215,7 +215,7 @@ def _decision(zaak: dict) -> dict | None:
     """The newest decision; a vote that was postponed counts only if nothing followed."""
     besluiten = _newest(b for b in _live(zaak.get("Besluit")) if (b.get("Status") or "Besluit") == "Besluit")
     decided = [b for b in besluiten if "uitgesteld" not in str(b.get("BesluitSoort") or "").lower()]
-    return (decided or besluiten or [None])[0]
+    return decided[0] if decided else besluiten[0] if besluiten else None
 
 
 def _outcome(besluit: dict | None) -> str | None:
@@ -239,8 +239,8 @@ def _votes(besluit: dict | None) -> tuple[Vote, ...]:
 def _submitters(zaak: dict) -> tuple[Submitter, ...]:
     actors = [a for a in _live(zaak.get("ZaakActor")) if a.get("Relatie") in ("Indiener", "Medeindiener")]
     actors.sort(key=lambda a: (a.get("Relatie") != "Indiener", _text(a.get("ActorNaam")) or ""))
-    return tuple(Submitter(_text(a.get("ActorNaam")), _text(a.get("ActorFractie")), a["Relatie"])
-                 for a in actors if _text(a.get("ActorNaam")))
+    return tuple(Submitter(name, _text(a.get("ActorFractie")), a["Relatie"])
+                 for a in actors if (name := _text(a.get("ActorNaam"))))
 
 
 def _replaced(record: dict) -> tuple[str, str] | None:
@@ -331,7 +331,8 @@ def _classify(record, position: int, source: str, found: OpenDataFile) -> None:
         record = _as_zaak(record)
     if soort is None:
         found.unplaced.append(Unplaced(source, label, None, title, subject,
-                                       "no Soort: cannot tell whether it is a motion", "keep Soort in the Zaak's $select"))
+                                       "no Soort: cannot tell whether it is a motion",
+                                       "keep Soort in the Zaak's $select"))
         return
     if record.get("Verwijderd"):
         found.ignored["deleted (Verwijderd)"] += 1
@@ -340,7 +341,9 @@ def _classify(record, position: int, source: str, found: OpenDataFile) -> None:
         found.ignored[f"Soort {_short(soort, 40)!r}"] += 1
         return
     try:
-        found.motions.append(motion_from_zaak(record, source))
+        motion = motion_from_zaak(record, source)
+        assert motion is not None  # None only for a record that is no motion or deleted, both ruled out above
+        found.motions.append(motion)
     except Unplaceable as why:
         found.unplaced.append(Unplaced(source, label, soort, title, subject, why.reason, why.fix))
 
