@@ -22,8 +22,8 @@ from rdflib.namespace import FOAF
 from policykg.loaders.document import slug
 from policykg.namespaces import PKG, PKGG, PKGID
 
+from .backend import GraphStore
 from .ingest import ontology_graph
-from .store import Store
 
 COLUMNS = ("action", "subject", "relation", "object", "curator", "note")
 _FIND = """
@@ -60,7 +60,7 @@ def _relations() -> set[str]:
     return {str(p)[len(str(PKG)):] for p in onto.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(str(PKG))}
 
 
-def _node(store: Store, name: str, where: str) -> URIRef:
+def _node(store: GraphStore, name: str, where: str) -> URIRef:
     """An IRI as written, else the one node whose identifier or label is ``name``."""
     if name.startswith(("http://", "https://")):
         return URIRef(name)
@@ -72,7 +72,7 @@ def _node(store: Store, name: str, where: str) -> URIRef:
     return URIRef(nodes.pop())
 
 
-def _row(store: Store, record: dict, where: str, line: int, relations: set[str]) -> Row:
+def _row(store: GraphStore, record: dict, where: str, line: int, relations: set[str]) -> Row:
     missing = [c for c in COLUMNS if not (record.get(c) or "").strip()]
     if missing:
         raise CurationError(f"{where}: empty {', '.join(missing)}")
@@ -90,7 +90,7 @@ def _row(store: Store, record: dict, where: str, line: int, relations: set[str])
     return Row(line, action, subject, predicate, obj, record["curator"].strip(), record["note"].strip())
 
 
-def read_curation(store: Store, path: Path) -> list[Row]:
+def read_curation(store: GraphStore, path: Path) -> list[Row]:
     """The rows of a curation file, each resolved against the store; every bad
     row is reported (file:line), and then none is loaded."""
     try:
@@ -112,7 +112,7 @@ def read_curation(store: Store, path: Path) -> list[Row]:
     return rows
 
 
-def remove_curation(store: Store, path: Path) -> None:
+def remove_curation(store: GraphStore, path: Path) -> None:
     store.remove_graph(curation_graph(path))
     store.flush()
 
@@ -137,7 +137,7 @@ def build_curation(path: Path, rows: list[Row]) -> Graph:
     return g
 
 
-def load_curation(store: Store, path: Path) -> int:
+def load_curation(store: GraphStore, path: Path) -> int:
     """Replace the curation graph of ``path``; returns the number of rows loaded."""
     rows = read_curation(store, path)
     store.replace_graph(curation_graph(path), build_curation(path, rows))

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 
+from .backend import GraphStore
 from .queries import QueryError, load_query
-from .store import Store
 
 # Which relations to follow from a node reached through a relation. A citing
 # document is expanded only by the "led to" steps its own text states (see
@@ -50,7 +50,7 @@ _NAMED = ("PREFIX pkg: <https://w3id.org/policykg/def#> PREFIX skos: <http://www
           "SELECT ?name ?n WHERE { ?n pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?name } ORDER BY ?n LIMIT 1")
 
 
-def resolve(store: Store, identifier: str) -> URIRef:
+def resolve(store: GraphStore, identifier: str) -> URIRef:
     """The IRI of a node given by identifier, label (Dutch, English or plain) or IRI."""
     if identifier.startswith(("http://", "https://")):
         return URIRef(identifier)
@@ -62,7 +62,7 @@ def resolve(store: Store, identifier: str) -> URIRef:
                      "try an official id such as kst-30950-295 (see `policykg query motions`)")
 
 
-def _describe(store: Store, iri: URIRef, relation: str | None) -> Step:
+def _describe(store: GraphStore, iri: URIRef, relation: str | None) -> Step:
     row = store.query(load_query("node").text, {"node": iri}).dicts()[0]
     text = {k: (str(v) if v is not None else None) for k, v in row.items()}
     kind = text["type"].rsplit("#", 1)[-1] if text["type"] else None
@@ -79,7 +79,7 @@ def _evidence(row: dict) -> dict | None:
     return None
 
 
-def _children(store: Store, step: Step, seen: set[str], curation: str) -> list[Step]:
+def _children(store: GraphStore, step: Step, seen: set[str], curation: str) -> list[Step]:
     follow = _FOLLOW.get(step.relation, set())
     children: dict[tuple[str, str], Step] = {}
     rows = store.query(load_query("trace-edges").text,
@@ -115,7 +115,7 @@ def _nest_under_citing(children: list[Step]) -> list[Step]:
     return kept
 
 
-def trace(store: Store, identifier: str, depth: int = 4, curation: str = "include") -> Step:
+def trace(store: GraphStore, identifier: str, depth: int = 4, curation: str = "include") -> Step:
     """The tree of what followed ``identifier``, ``depth`` steps deep. With
     ``curation="exclude"`` only extracted facts count; with "include" curated
     assertions are added and rejected facts left out."""
