@@ -42,11 +42,12 @@ sys.path.insert(0, str(HERE))
 
 from policykg.graph import export as exporting  # noqa: E402
 from policykg.graph import iris  # noqa: E402
+from policykg.graph.backend import QueryResult, write_with_rdflib  # noqa: E402
 from policykg.graph.build import build_graph  # noqa: E402
 from policykg.graph.ingest import ingest, ontology_graph  # noqa: E402
 from policykg.graph.queries import load_query  # noqa: E402
 from policykg.graph.remote import without_lateral  # noqa: E402
-from policykg.graph.store import QueryResult, Store  # noqa: E402
+from policykg.graph.store import Store  # noqa: E402
 from policykg.graph.trace import trace  # noqa: E402
 from policykg.graph.validate import validate_graph, validate_store  # noqa: E402
 from policykg.loaders.document import extract_file  # noqa: E402
@@ -99,6 +100,9 @@ class RdflibStore:
 
     def __len__(self) -> int:
         return sum(len(g) for g in self.ds.graphs())
+
+    def write_rdf(self, fmt: str, output, prefixes=None) -> None:
+        write_with_rdflib(self, fmt, output, prefixes)
 
 
 class _Progress(dict):

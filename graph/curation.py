@@ -24,7 +24,7 @@ from policykg.namespaces import PKG, PKGG, PKGID
 
 from .ingest import ontology_graph
 from .lookup import LookupFailure, find_node
-from .store import Store
+from .backend import GraphStore
 
 COLUMNS = ("action", "subject", "relation", "object", "curator", "note")
 
@@ -53,7 +53,7 @@ def _relations() -> set[str]:
     return {str(p)[len(str(PKG)):] for p in onto.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(str(PKG))}
 
 
-def _node(store: Store, name: str, where: str) -> URIRef:
+def _node(store: GraphStore, name: str, where: str) -> URIRef:
     """The node ``name`` names (``find_node``); a failure is reported with ``where``."""
     try:
         return find_node(store, name)
@@ -61,7 +61,7 @@ def _node(store: Store, name: str, where: str) -> URIRef:
         raise CurationError(f"{where}: {exc}") from exc
 
 
-def _row(store: Store, record: dict, where: str, line: int, relations: set[str]) -> Row:
+def _row(store: GraphStore, record: dict, where: str, line: int, relations: set[str]) -> Row:
     missing = [c for c in COLUMNS if not (record.get(c) or "").strip()]
     if missing:
         raise CurationError(f"{where}: empty {', '.join(missing)}")
@@ -79,7 +79,7 @@ def _row(store: Store, record: dict, where: str, line: int, relations: set[str])
     return Row(line, action, subject, predicate, obj, record["curator"].strip(), record["note"].strip())
 
 
-def read_curation(store: Store, path: Path) -> list[Row]:
+def read_curation(store: GraphStore, path: Path) -> list[Row]:
     """The rows of a curation file, each resolved against the store; every bad
     row is reported (file:line), and then none is loaded."""
     try:
@@ -101,7 +101,7 @@ def read_curation(store: Store, path: Path) -> list[Row]:
     return rows
 
 
-def remove_curation(store: Store, path: Path) -> None:
+def remove_curation(store: GraphStore, path: Path) -> None:
     store.remove_graph(curation_graph(path))
     store.flush()
 
@@ -126,7 +126,7 @@ def build_curation(path: Path, rows: list[Row]) -> Graph:
     return g
 
 
-def load_curation(store: Store, path: Path) -> int:
+def load_curation(store: GraphStore, path: Path) -> int:
     """Replace the curation graph of ``path``; returns the number of rows loaded."""
     rows = read_curation(store, path)
     store.replace_graph(curation_graph(path), build_curation(path, rows))

@@ -7,18 +7,14 @@ import csv
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 
 from policykg.namespaces import OEP, PKG
 
-from .store import Store
+from .backend import RDF_FORMATS, GraphStore, Output
 
-RDF_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig", "nquads": "nquads"}
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
 FORMATS = tuple(RDF_FORMATS) + NETWORK_FORMATS
-# Formats that keep one named graph per source document.
-DATASET_FORMATS = {"jsonld", "trig", "nquads"}
 
 # Evidence is read in one pass over the evidence records of these relations and
 # joined to the edges; node attributes are looked up per node (LATERAL, see
@@ -58,29 +54,15 @@ PREFIXES = {"pkg": str(PKG._NS), "oep": str(OEP), "dcterms": str(DCTERMS),
             "skos": str(SKOS), "foaf": str(FOAF), "prov": str(PROV), "org": str(ORG),
             "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "xsd": "http://www.w3.org/2001/XMLSchema#"}
-# Formats the local store writes itself, streaming (no copy of the graph in memory).
-_STREAMED = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
-             "nquads": ox.RdfFormat.N_QUADS}
 
 
-def write_rdf(store: Store, fmt: str, output) -> None:
-    """Serialise everything to ``output`` (a path or binary file): dataset formats
-    keep the named graphs, others merge them."""
-    if isinstance(store, Store) and fmt in _STREAMED:
-        prefixes = PREFIXES if fmt in ("turtle", "trig") else None
-        if fmt in DATASET_FORMATS:
-            store.dump_named(output, _STREAMED[fmt], prefixes)
-        else:
-            store.dump(_STREAMED[fmt], output, prefixes)
-        return
-    graph = store.dataset() if fmt in DATASET_FORMATS else store.union()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    graph.serialize(output if not isinstance(output, Path) else str(output), format=RDF_FORMATS[fmt],
-                    encoding="utf-8")
+def write_rdf(store: GraphStore, fmt: str, output: Output) -> None:
+    """Serialise everything to ``output`` (a path or binary file) with our prefixes:
+    dataset formats keep the named graphs, others merge them."""
+    store.write_rdf(fmt, output, PREFIXES)
 
 
-def citation_network(store: Store) -> nx.MultiDiGraph:
+def citation_network(store: GraphStore) -> nx.MultiDiGraph:
     """Documents, motions, measures, instruments and people with the relations
     between them; edges carry the relation, the evidence count and a quote."""
     net = nx.MultiDiGraph()
@@ -118,7 +100,7 @@ def write_network(net: nx.MultiDiGraph, fmt: str, target) -> None:
     (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(net, target)
 
 
-def export_network(store: Store, fmt: str, output: Path) -> list[Path]:
+def export_network(store: GraphStore, fmt: str, output: Path) -> list[Path]:
     """Write the citation network; ``csv`` writes nodes.csv and edges.csv into a folder."""
     net = citation_network(store)
     if fmt == "csv":

@@ -30,6 +30,7 @@ from policykg.loaders.tk_opendata import OpenDataFile, Unplaced, read_open_data
 from policykg.namespaces import PKG
 
 from . import iris
+from .backend import GraphStore
 from .build import build_triples
 from .motions import build_motion_graph, motion_graph_name
 from .store import Store, document_nquads
@@ -120,13 +121,13 @@ def stable_blank_nodes(graph: Graph) -> Graph:
     return out
 
 
-def load_reference_data(store: Store) -> None:
+def load_reference_data(store: GraphStore) -> None:
     """(Re)load the ontology and vocabularies into their own named graphs."""
     store.replace_graph(iris.ONTOLOGY_GRAPH, stable_blank_nodes(ontology_graph()))
     store.replace_graph(iris.VOCABULARY_GRAPH, stable_blank_nodes(vocabulary_graph()))
 
 
-def _ingested(store: Store) -> set[tuple[str, str]]:
+def _ingested(store: GraphStore) -> set[tuple[str, str]]:
     """(file name, content hash) of every source in the store, read once."""
     rows = store.query("SELECT ?file ?hash WHERE { ?doc <%s> ?hash ; <%s> ?file }"
                        % (PKG.contentHash, PKG.sourceFile)).rows
@@ -137,7 +138,7 @@ _STORED = ("SELECT ?g ?modified (COUNT(*) AS ?size) WHERE { GRAPH ?g { ?g <http:
            "?modified . ?s ?p ?o } } GROUP BY ?g ?modified")
 
 
-def _stored(store: Store, graph: URIRef) -> tuple[str, int] | None:
+def _stored(store: GraphStore, graph: URIRef) -> tuple[str, int] | None:
     """``(modified, triples)`` of a motion graph in the store, or None."""
     rows = store.query(_STORED, {"g": graph}).rows
     return (str(rows[0][1]), int(rows[0][2])) if rows else None
@@ -149,7 +150,7 @@ def _keeps(stored: tuple[str, int] | None, modified: str, size: int) -> bool:
     return stored is not None and (stored[0] > modified or (stored[0] == modified and stored[1] >= size))
 
 
-def ingest_tk_page(store: Store, path: Path, force: bool = False) -> tuple[OpenDataFile, int, int]:
+def ingest_tk_page(store: GraphStore, path: Path, force: bool = False) -> tuple[OpenDataFile, int, int]:
     """Load one saved Tweede Kamer Open Data file (a page, a list of Zaak records or one
     record): each motion replaces its own graph unless the store already holds a
     version at least as new. Returns what the file holds and ``(loaded, unchanged)`` motions."""
@@ -248,7 +249,7 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
     return report
 
 
-def _ingest_page(store: Store, path: Path, force: bool, report: IngestReport) -> None:
+def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestReport) -> None:
     """One Open Data file into the report: counted by motion; a file that loads no
     motion is never "loaded", and one whose records are none of them motions fails."""
     report.open_data_files += 1
@@ -281,7 +282,7 @@ SELECT DISTINCT ?name ?g WHERE {
 """
 
 
-def remove_sources(store: Store, names: Iterable[str]) -> dict[str, list[URIRef]]:
+def remove_sources(store: GraphStore, names: Iterable[str]) -> dict[str, list[URIRef]]:
     """Drop the named graphs of sources, given by file name (or path), document
     key or official id; a motion loaded from open data by its official id.
     Returns the graphs removed per name (empty: nothing matched)."""

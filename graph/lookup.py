@@ -29,7 +29,7 @@ from rdflib.term import Node
 from policykg import resources
 from policykg.namespaces import OEP, PKG, PKGG, PKGID, PKGSH
 
-from .store import Store
+from .backend import GraphStore
 
 PREFIXES = {"pkg": str(PKG._NS), "pkgsh": str(PKGSH), "pkgid": str(PKGID), "pkgg": str(PKGG), "oep": str(OEP)}
 SHOWN = 5  # candidates listed in an error; the rest are counted
@@ -69,7 +69,7 @@ class AmbiguousName(LookupFailure):
     """Several nodes are called so, and no single one holds it as its identifier."""
 
 
-def find_node(store: Store, text: str) -> URIRef:
+def find_node(store: GraphStore, text: str) -> URIRef:
     """The node ``text`` names: an IRI, a prefixed name, an identifier or a label."""
     if text.startswith(("http://", "https://")):
         return _iri(text)
@@ -86,7 +86,7 @@ def _iri(text: str) -> URIRef:
     return URIRef(text)
 
 
-def _matches(store: Store, text: str) -> tuple[list[Candidate], set[str]]:
+def _matches(store: GraphStore, text: str) -> tuple[list[Candidate], set[str]]:
     """Every node called ``text`` (sorted by IRI), and the IRIs of those that
     hold it as their identifier. One index lookup per literal form."""
     query = resources.lookup_query("find-node")

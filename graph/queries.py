@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from policykg import resources
 
-from .store import QueryResult, Store
+from .backend import GraphStore, QueryResult
 
 _HEADER = re.compile(r"^#\s{0,4}(?P<key>name|purpose|param|returns):\s{0,4}(?P<value>.{0,500})$", re.M)
 _PARAM = re.compile(r"^(?P<name>\w{1,40})(?P<optional>\?)?\s{0,4}=\s{0,4}(?P<doc>.{0,400})$")
@@ -89,7 +89,7 @@ def load_query(name_or_file: str) -> NamedQuery:
                      f"named queries: {', '.join(sorted(queries))}")
 
 
-def run_query(store: Store, name_or_file: str, params: dict[str, str] | None = None) -> QueryResult:
+def run_query(store: GraphStore, name_or_file: str, params: dict[str, str] | None = None) -> QueryResult:
     query = load_query(name_or_file)
     try:
         return store.query(query.text, query.bindings(params or {}))

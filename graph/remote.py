@@ -1,5 +1,5 @@
 """A remote SPARQL 1.1 store (Fuseki, GraphDB, Virtuoso, Neptune, an Oxigraph
-server, ...) behind the same read interface as the embedded store, and the
+server, ...) as a ``backend.GraphStore``, like the embedded store: reads, and the
 writes that ``policykg push`` needs.
 
 Queries go through SPARQLWrapper. A parameter's value never enters a query as
@@ -19,11 +19,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
+from typing import Self
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .store import QueryResult
+from .backend import Output, QueryResult, write_with_rdflib
 
 USER_VAR, PASSWORD_VAR = "POLICYKG_ENDPOINT_USER", "POLICYKG_ENDPOINT_PASSWORD"
 _SAFE_IRI = re.compile(r"^[^\s<>\"{}|^`\\]+$")
@@ -107,7 +108,7 @@ class RemoteStore:
         if user:
             self._client.setCredentials(user, password or "")
 
-    def __enter__(self) -> RemoteStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -195,6 +196,15 @@ class RemoteStore:
         for i in range(0, len(triples), batch):
             body = " .\n".join(" ".join(_data_term(x) for x in t) for t in triples[i:i + batch])
             self.update(f"INSERT DATA {{ GRAPH {term(name)} {{\n{body} .\n}} }}")
+
+    def remove_graph(self, name: URIRef) -> bool:
+        exists = self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": name}).boolean
+        self.update(f"DROP SILENT GRAPH {term(name)}")
+        return bool(exists)
+
+    def write_rdf(self, fmt: str, output: Output, prefixes: Mapping[str, str] | None = None) -> None:
+        """As ``backend.GraphStore.write_rdf``, through a copy of the graphs in rdflib."""
+        write_with_rdflib(self, fmt, output, prefixes)
 
     def flush(self) -> None:
         pass

@@ -20,15 +20,21 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Self
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .backend import DATASET_FORMATS, Output, QueryResult, write_with_rdflib
+
 ENV_VAR = "POLICYKG_STORE"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 DEFAULT_GRAPH = ox.DefaultGraph()
+# The syntaxes of backend.RDF_FORMATS that Oxigraph writes itself, streaming.
+_STREAMED = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+             "nquads": ox.RdfFormat.N_QUADS}
 
 
 def default_location() -> Path:
@@ -75,18 +81,10 @@ def document_nquads(name: URIRef, triples: Iterable[tuple]) -> bytes:
     return "".join(f"{s} {p} {o} {graph} .\n{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
 
 
-class QueryResult:
-    """Rows of a SELECT (``variables``, ``rows``), or an ASK (``boolean``)."""
-
-    def __init__(self, variables: list[str], rows: list[tuple], boolean: bool | None = None):
-        self.variables, self.rows, self.boolean = variables, rows, boolean
-
-    def dicts(self) -> list[dict[str, Node | None]]:
-        return [dict(zip(self.variables, row)) for row in self.rows]
-
-
 class Store:
-    """A quad store in a directory (or in memory when ``path`` is None)."""
+    """A quad store in a directory (or in memory when ``path`` is None); a
+    ``backend.GraphStore``, plus bulk loading (``load_documents``) and sorted
+    N-Quads (``nquads``)."""
 
     def __init__(self, path: Path | None = None):
         self.path = path
@@ -100,7 +98,7 @@ class Store:
         self.flush()
         self._ox = None
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -175,7 +173,8 @@ class Store:
         merged = Graph()
         skip = set(exclude)
         if not skip:
-            return merged.parse(data=self.dump(ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+            data = self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH)
+            return merged.parse(data=data.decode("utf-8"), format="nt")
         for name in self.graph_names():
             if name not in skip:
                 merged += self.graph(name)
@@ -186,18 +185,25 @@ class Store:
         lines = self._ox.dump(format=ox.RdfFormat.N_QUADS).splitlines()
         return b"\n".join(sorted(lines)) + b"\n"
 
-    def dump(self, fmt: ox.RdfFormat, output=None, prefixes: Mapping[str, str] | None = None):
-        """Serialise the union of all graphs (the default graph) in ``fmt``,
-        streaming to ``output`` (a path or binary file) or returning bytes."""
-        return self._ox.dump(output, format=fmt, from_graph=DEFAULT_GRAPH, prefixes=prefixes)
+    def write_rdf(self, fmt: str, output: Output, prefixes: Mapping[str, str] | None = None) -> None:
+        """Stream every graph in ``fmt`` to ``output`` (no copy in memory), as
+        ``backend.GraphStore.write_rdf``; JSON-LD goes through rdflib."""
+        if fmt not in _STREAMED:
+            write_with_rdflib(self, fmt, output, prefixes)
+            return
+        used = dict(prefixes) if prefixes is not None and fmt in ("turtle", "trig") else None
+        if fmt in DATASET_FORMATS:
+            self._dump_named(_STREAMED[fmt], output, used)
+        else:
+            self._ox.dump(output, format=_STREAMED[fmt], from_graph=DEFAULT_GRAPH, prefixes=used)
 
-    def dump_named(self, output=None, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS,
-                   prefixes: Mapping[str, str] | None = None):
+    def _dump_named(self, fmt: ox.RdfFormat, output: Output | None = None,
+                    prefixes: dict[str, str] | None = None) -> bytes | None:
         """Every named graph (N-Quads or TriG), without the default graph's copy."""
         return ox.serialize(self._named_quads(), output, fmt, prefixes=prefixes)
 
     def dataset(self) -> Dataset:
-        data = self.dump_named()
+        data = self._dump_named(ox.RdfFormat.N_QUADS)
         ds = Dataset()
         ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
@@ -209,7 +215,7 @@ class Store:
         try:
             result = self._ox.query(sparql, substitutions=subs or None)
         except RuntimeError as exc:
-            if "projection" in str(exc):
+            if subs and _is_unprojected_substitution(exc):
                 raise ValueError(f"{exc}: a query parameter must be a variable the query SELECTs") from exc
             raise
         if isinstance(result, ox.QueryBoolean):
@@ -225,19 +231,9 @@ class Store:
             self._ox.flush()
 
 
-def graph_stats(store: Store) -> list[tuple[str, int]]:
-    """Counts of what the store holds, for `policykg stats`."""
-    counts = [("quads", len(store)), ("triples (distinct)", store.triple_count()),
-              ("named graphs", len(store.graph_names()))]
-    for label, pattern in (
-        ("source documents", "?x <https://w3id.org/policykg/def#sourceFile> ?o"),
-        ("citations (cites)", "?x <https://w3id.org/policykg/def#cites> ?o"),
-        ("motions", "?x a <https://w3id.org/policykg/def#Motion>"),
-        ("measures", "?x a <https://w3id.org/policykg/def#Measure>"),
-        ("ledTo links", "?x <https://w3id.org/policykg/def#ledTo> ?o"),
-        ("concept mentions", "?x <https://w3id.org/policykg/def#mentions> ?o"),
-        ("evidence records", "?x a <https://w3id.org/policykg/def#Evidence>"),
-    ):
-        result = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT * WHERE {{ {pattern} }} }}")
-        counts.append((label, int(result.rows[0][0])))
-    return counts
+def _is_unprojected_substitution(error: RuntimeError) -> bool:
+    """Whether Oxigraph refused a substitution because the query does not SELECT
+    that variable. pyoxigraph (0.5) raises a bare RuntimeError for this, and
+    offers no way to read a query's projection before running it, so its message
+    is the only sign: "... does not contains variable ?x in its SELECT projection"."""
+    return "projection" in str(error)

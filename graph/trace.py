@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 
 from .lookup import find_node
 from .queries import load_query
-from .store import Store
+from .backend import GraphStore
 
 # Which relations to follow from a node reached through a relation. A citing
 # document is expanded only by the "led to" steps its own text states (see
@@ -46,7 +46,7 @@ class Step:
         return data
 
 
-def _describe(store: Store, iri: URIRef, relation: str | None) -> Step:
+def _describe(store: GraphStore, iri: URIRef, relation: str | None) -> Step:
     row = store.query(load_query("node").text, {"node": iri}).dicts()[0]
     text = {k: (str(v) if v is not None else None) for k, v in row.items()}
     kind = text["type"].rsplit("#", 1)[-1] if text["type"] else None
@@ -63,7 +63,7 @@ def _evidence(row: dict) -> dict | None:
     return None
 
 
-def _children(store: Store, step: Step, seen: set[str], curation: str) -> list[Step]:
+def _children(store: GraphStore, step: Step, seen: set[str], curation: str) -> list[Step]:
     follow = _FOLLOW.get(step.relation, set())
     children: dict[tuple[str, str], Step] = {}
     rows = store.query(load_query("trace-edges").text,
@@ -99,7 +99,7 @@ def _nest_under_citing(children: list[Step]) -> list[Step]:
     return kept
 
 
-def trace(store: Store, identifier: str, depth: int = 4, curation: str = "include") -> Step:
+def trace(store: GraphStore, identifier: str, depth: int = 4, curation: str = "include") -> Step:
     """The tree of what followed ``identifier`` (any name ``find_node`` takes),
     ``depth`` steps deep. With ``curation="exclude"`` only extracted facts count;
     with "include" curated assertions are added and rejected facts left out."""

@@ -12,6 +12,7 @@ from rdflib.term import Node
 from policykg import resources
 
 from . import iris
+from .backend import GraphStore
 from .ingest import ontology_graph
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -104,7 +105,7 @@ def _report(findings: list[Finding]) -> ValidationReport:
     return ValidationReport(conforms=not any(f.severity == "Violation" for f in findings), findings=findings)
 
 
-def validate_in_store(store) -> ValidationReport:
+def validate_in_store(store: GraphStore) -> ValidationReport:
     """The shapes as SPARQL queries answered by the store itself (fast; see
     graph/sparql_validation.py). The ontology graph in the store supplies subclasses."""
     from .sparql_validation import packaged_checks
@@ -118,7 +119,7 @@ def validate_in_store(store) -> ValidationReport:
     return _report(findings)
 
 
-def validate_store(store, engine: str = "sparql") -> ValidationReport:
+def validate_store(store: GraphStore, engine: str = "sparql") -> ValidationReport:
     """``engine="sparql"``: in the store, fast; ``"pyshacl"``: the reference
     implementation on a copy of the whole graph (slow beyond a few thousand triples)."""
     if engine == "sparql":

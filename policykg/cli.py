@@ -15,13 +15,15 @@ import click
 from rdflib import URIRef
 
 from policykg.graph import export as exporting
+from policykg.graph.backend import GraphStore
 from policykg.graph.curation import CurationError, load_curation, remove_curation
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.ingest import remove_sources, source_files
 from policykg.graph.lookup import LookupFailure
 from policykg.graph.queries import QueryError, run_query
 from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteError, RemoteStore
-from policykg.graph.store import ENV_VAR, Store, default_location, graph_stats
+from policykg.graph.stats import graph_stats
+from policykg.graph.store import ENV_VAR, Store, default_location
 from policykg.graph.trace import render_dot, render_json, render_tree, trace as run_trace
 from policykg.graph.validate import validate_store
 from policykg.loaders.document import extract_file
@@ -522,7 +524,7 @@ def export(fmt, output, store_path, endpoint):
         _export(store, fmt, output)
 
 
-def _export(store: Store, fmt: str, output: Path | None) -> None:
+def _export(store: GraphStore, fmt: str, output: Path | None) -> None:
     if fmt in exporting.RDF_FORMATS:
         if output:
             output.parent.mkdir(parents=True, exist_ok=True)
