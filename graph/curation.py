@@ -19,6 +19,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 from rdflib.namespace import FOAF
 
+from policykg.errors import CurationError
 from policykg.loaders.document import slug
 from policykg.namespaces import PKG, PKGG, PKGID
 
@@ -34,10 +35,6 @@ SELECT DISTINCT ?name ?node WHERE {
   ?node pkg:identifier|skos:prefLabel|skos:altLabel|rdfs:label ?label FILTER (str(?label) = ?name)
 } ORDER BY ?node
 """
-
-
-class CurationError(ValueError):
-    """A curation file that cannot be loaded; the message names the file and line."""
 
 
 @dataclass(frozen=True)

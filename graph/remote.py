@@ -23,15 +23,13 @@ from collections.abc import Iterable, Mapping
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from policykg.errors import RemoteError
+
 from .store import QueryResult
 
 USER_VAR, PASSWORD_VAR = "POLICYKG_ENDPOINT_USER", "POLICYKG_ENDPOINT_PASSWORD"
 _SAFE_IRI = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-class RemoteError(Exception):
-    """The endpoint failed or refused; the message names the endpoint."""
 
 
 def term(value: Node) -> str:
