@@ -91,9 +91,8 @@ class PolicyKGGroup(click.Group):
         try:
             status = super().invoke(ctx)
         except PolicyKGError as exc:
-            failure = click.ClickException(str(exc))
-            failure.exit_code = self._exit_code(ctx, exc)
-            raise failure from exc
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(self._exit_code(ctx, exc))
         if status:
             ctx.exit(status)
         return status
@@ -381,9 +380,11 @@ def push(endpoint, update_endpoint, graphs, batch, store_path):
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local unless you mean it).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (keep it local unless you mean it).")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True, help="Query timeout in seconds.")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
+              help="Query timeout in seconds.")
 @store_option
 def serve(host, port, timeout, store_path):
     """Serve the store read-only over SPARQL 1.1, with a query page in the browser.

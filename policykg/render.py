@@ -13,7 +13,12 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from policykg.graph.ingest import IngestReport
+    from policykg.graph.queries import NamedQuery
+    from policykg.loaders.models import Extraction, Reference
 
 QUERY_FORMATS = ("table", "csv", "json")
 RECORD_FORMATS = ("jsonl", "table")
@@ -56,21 +61,21 @@ def query_result(variables: Sequence[str], rows: Iterable[Sequence[Any]], boolea
     return table(variables, [[" ".join(c.split()) for c in r] for r in cells]) + f"({len(cells)} rows)\n"
 
 
-def extraction_records(extraction, name: str, everything: bool = False) -> list[dict]:
+def extraction_records(extraction: Extraction, name: str, everything: bool = False) -> list[dict]:
     """One record per reference in ``extraction`` of the file ``name`` (with its quote);
     with ``everything`` also the metadata, mentions, measures, links and motion events."""
     records = [_reference_record(r, extraction.content, name) for r in extraction.references]
     return records + _extra_records(extraction, name) if everything else records
 
 
-def _reference_record(ref, content: str, name: str) -> dict:
+def _reference_record(ref: Reference, content: str, name: str) -> dict:
     record = {"file": name, **ref.as_dict()}
     if ref.sentence:
         record["quote"] = content[ref.sentence[0]:ref.sentence[1]]
     return record
 
 
-def _extra_records(ex, name: str) -> list[dict]:
+def _extra_records(ex: Extraction, name: str) -> list[dict]:
     meta = {k: v for k, v in ex.metadata.__dict__.items() if k != "spans" and v is not None}
     records = [{"file": name, "type": "metadata", "key": ex.key, **meta}]
     records += [{"file": name, "type": "mention", **m.__dict__} for m in ex.mentions]
@@ -90,7 +95,7 @@ def records(items: Sequence[Mapping[str, Any]], fmt: str) -> str:
     return table(["type", "id", "start", "text", "submitters"], rows)
 
 
-def ingest_report(report, store_path: Path | str | None, quads: int) -> Printout:
+def ingest_report(report: IngestReport, store_path: Path | str | None, quads: int) -> Printout:
     """Each failed file (on standard error); the summary with the store's size, then
     every Open Data record not placed, with why and what would place it."""
     err = "".join(f"error: {reason}\n" for _, reason in report.failed)
@@ -98,7 +103,7 @@ def ingest_report(report, store_path: Path | str | None, quads: int) -> Printout
     return Printout(out + "".join(f"  {line}\n" for line in report.details()), err)
 
 
-def query_list(queries: Mapping[str, Any]) -> str:
+def query_list(queries: Mapping[str, NamedQuery]) -> str:
     """Each named query with its purpose and parameters (optional ones marked)."""
     lines = []
     for name, q in sorted(queries.items()):
