@@ -16,21 +16,18 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from policykg.loaders.document import slug
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 from rdflib.namespace import FOAF
 
-from policykg.loaders.document import slug
+from policykg.errors import CurationError, LookupFailure
 from policykg.namespaces import PKG, PKGG, PKGID
 
-from .ingest import ontology_graph
-from .lookup import LookupFailure, find_node
 from .backend import GraphStore
+from .ingest import ontology_graph
+from .lookup import find_node
 
 COLUMNS = ("action", "subject", "relation", "object", "curator", "note")
-
-
-class CurationError(ValueError):
-    """A curation file that cannot be loaded; the message names the file and line."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from policykg import resources
+from policykg.errors import AmbiguousName, NameNotFound
 from policykg.namespaces import OEP, PKG, PKGG, PKGID, PKGSH
 
 from .backend import GraphStore
@@ -50,23 +51,6 @@ class Candidate:
     def describe(self) -> str:
         parts = [self.iri] + ([f"[{self.type}]"] if self.type else []) + ([f"«{self.label}»"] if self.label else [])
         return " ".join(parts)
-
-
-class LookupFailure(Exception):
-    """A text that does not lead to exactly one node; ``candidates`` are the
-    nodes it names, sorted by IRI (empty when it names none)."""
-
-    def __init__(self, text: str, message: str, candidates: tuple[Candidate, ...] = ()):
-        super().__init__(message)
-        self.text, self.candidates = text, candidates
-
-
-class NameNotFound(LookupFailure):
-    """Nothing is called so (or the text is not a valid IRI)."""
-
-
-class AmbiguousName(LookupFailure):
-    """Several nodes are called so, and no single one holds it as its identifier."""
 
 
 def find_node(store: GraphStore, text: str) -> URIRef:

@@ -23,15 +23,12 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from policykg import resources
+from policykg.errors import QueryError
 
 from .backend import GraphStore, QueryResult
 
 _HEADER = re.compile(r"^#\s{0,4}(?P<key>name|purpose|param|returns):\s{0,4}(?P<value>.{0,500})$", re.M)
 _PARAM = re.compile(r"^(?P<name>\w{1,40})(?P<optional>\?)?\s{0,4}=\s{0,4}(?P<doc>.{0,400})$")
-
-
-class QueryError(Exception):
-    """A query that cannot run as asked; the message says what to do."""
 
 
 @dataclass(frozen=True)

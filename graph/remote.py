@@ -24,15 +24,13 @@ from typing import Self
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from policykg.errors import RemoteError
+
 from .backend import Output, QueryResult, write_with_rdflib
 
 USER_VAR, PASSWORD_VAR = "POLICYKG_ENDPOINT_USER", "POLICYKG_ENDPOINT_PASSWORD"
 _SAFE_IRI = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-class RemoteError(Exception):
-    """The endpoint failed or refused; the message names the endpoint."""
 
 
 def term(value: Node) -> str:

@@ -10,6 +10,7 @@ from rdflib import RDF, Graph, Literal, Namespace
 from rdflib.term import Node
 
 from policykg import resources
+from policykg.errors import ShapesError
 
 from . import iris
 from .backend import GraphStore
@@ -85,7 +86,7 @@ def validate_graph(data: Graph) -> ValidationReport:
     _, results, text = shacl_validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(),
                                       inference="none", advanced=True, allow_warnings=True)
     if not isinstance(results, Graph):  # pySHACL reports a broken shape this way
-        raise ValueError(f"the shapes could not be applied: {text}")
+        raise ShapesError(f"the shapes could not be applied: {text}")
     findings = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         severity = results.value(result, SH.resultSeverity)

@@ -32,6 +32,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from policykg.errors import GoldError
+
 from .document import extract_file
 from .models import Extraction, Reference
 from .sources import read_source
@@ -46,10 +48,6 @@ METRICS = {
                      "tractatenblad", "ecli", "bwb", "document"),
     "motion submitters": ("motion", "signatories"),
 }
-
-
-class GoldError(ValueError):
-    """A gold file that cannot be read; the message names the file and line."""
 
 
 def unescape(text: str) -> str:

@@ -7,11 +7,9 @@ import re
 from bisect import bisect_right
 from pathlib import Path
 
+from policykg.errors import SourceError
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-
-
-class SourceError(Exception):
-    """A source that cannot be read; the message names the file and the problem."""
 
 
 def read_text(path: Path) -> tuple[str, str]:

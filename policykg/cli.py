@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -12,25 +10,25 @@ import sys
 from pathlib import Path
 
 import click
-from rdflib import URIRef
 
+from policykg import render
+from policykg.errors import CurationError, NotInstalledError, PolicyKGError, SourceError, StoreError
 from policykg.graph import export as exporting
 from policykg.graph.backend import GraphStore
-from policykg.graph.curation import CurationError, load_curation, remove_curation
+from policykg.graph.curation import load_curation, remove_curation
+from policykg.graph.ingest import IngestReport, remove_sources, source_files
 from policykg.graph.ingest import ingest as run_ingest
-from policykg.graph.ingest import remove_sources, source_files
-from policykg.graph.lookup import LookupFailure
-from policykg.graph.queries import QueryError, run_query
-from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteError, RemoteStore
+from policykg.graph.push import DEFAULT_BATCH, graphs_to_push, push_graphs
+from policykg.graph.queries import named_queries, run_query
+from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteStore
 from policykg.graph.stats import graph_stats
 from policykg.graph.store import ENV_VAR, Store, default_location
-from policykg.graph.trace import render_dot, render_json, render_tree, trace as run_trace
+from policykg.graph.trace import render_dot, render_json, render_tree
+from policykg.graph.trace import trace as run_trace
 from policykg.graph.validate import validate_store
 from policykg.loaders.document import extract_file
-from policykg.loaders.evaluation import GoldError, render_errors
-from policykg.loaders.evaluation import evaluate_groups, render_groups
-from policykg.loaders.text import SourceError
-from policykg.loaders.tk_fetch import DEFAULT_BASE, FetchError, fetch_motions
+from policykg.loaders.evaluation import evaluate_groups, render_errors, render_groups
+from policykg.loaders.tk_fetch import DEFAULT_BASE, fetch_motions
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 ENDPOINT_VAR = "POLICYKG_ENDPOINT"
@@ -53,31 +51,72 @@ def endpoint_option(func):
     )(func)
 
 
+class NameValue(click.ParamType):
+    """``NAME=VALUE`` as the pair ``(NAME, VALUE)``; the name stripped, the value as given."""
+
+    name = "NAME=VALUE"
+
+    def convert(self, value, param, ctx) -> tuple[str, str]:
+        if isinstance(value, tuple):
+            return value
+        if "=" not in value:  # the hint is the option's first name, unquoted: "Invalid value for --param"
+            raise click.BadParameter(f"{value!r} is not name=value", ctx, param,
+                                     param_hint=param.opts[0] if param else None)
+        name, _, val = value.partition("=")
+        return name.strip(), val
+
+
 def open_store(store_path: Path | None, endpoint: str | None = None) -> Store | RemoteStore:
     if endpoint:
-        try:
-            return RemoteStore(endpoint)
-        except RemoteError as exc:
-            raise click.ClickException(str(exc)) from exc
+        return RemoteStore(endpoint)
     path = store_path or default_location()
     try:
         return Store(path)
     except OSError as exc:
-        raise click.ClickException(
-            f"cannot open the store at {path}: {exc}. Is another policykg process using it?") from exc
+        raise StoreError(f"cannot open the store at {path}: {exc}. Is another policykg process using it?",
+                         path=path) from exc
 
 
-class _Cli(click.Group):
-    """Turns a failing remote endpoint into a one-line error, whatever the command."""
+def error_exit_code(code: int):
+    """Decorator: every policykg error in this command exits with ``code`` (validate: 2)."""
+    def mark(command: click.Command) -> click.Command:
+        command.error_exit_code = code  # type: ignore[attr-defined]
+        return command
+    return mark
 
-    def invoke(self, ctx):
+
+class PolicyKGGroup(click.Group):
+    """The one place errors and outcomes become exit codes. A command returns its exit
+    code (None: 0); a ``PolicyKGError`` is printed as ``Error: message`` and exits with
+    the class's ``exit_code``, or the command's ``error_exit_code`` when it has one."""
+
+    def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
-        except RemoteError as exc:
-            raise click.ClickException(str(exc)) from exc
+            status = super().invoke(ctx)
+        except PolicyKGError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(self._exit_code(ctx, exc))
+        if status:
+            ctx.exit(status)
+        return status
+
+    def _exit_code(self, ctx: click.Context, exc: PolicyKGError) -> int:
+        command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
+        return getattr(command, "error_exit_code", exc.exit_code)
 
 
-@click.group(cls=_Cli, context_settings=CONTEXT)
+def echo_report(report: IngestReport, store: Store) -> None:
+    printout = render.ingest_report(report, store.path, len(store))
+    click.echo(printout.err, err=True, nl=False)
+    click.echo(printout.out, nl=False)
+
+
+def warn(problem: Exception | str) -> None:
+    """One problem that does not stop the command (a file that failed), on standard error."""
+    click.echo(f"error: {problem}", err=True)
+
+
+@click.group(cls=PolicyKGGroup, context_settings=CONTEXT)
 @click.version_option(package_name="policykg")
 def main():
     """Turn Dutch policy documents into a knowledge graph you can query,
@@ -88,16 +127,6 @@ def main():
       policykg ingest examples/corpus
       policykg trace kst-30950-295
     """
-
-
-def _echo_report(report, store) -> None:
-    """Each failed file on stderr; the summary, then every Open Data record not placed
-    (file, Zaak, Soort, Titel, why, and what would place it)."""
-    for _, reason in report.failed:
-        click.echo(f"error: {reason}", err=True)
-    click.echo(f"{report.summary()}; store {store.path} holds {len(store)} quads")
-    for line in report.details():
-        click.echo(f"  {line}")
 
 
 @main.command(context_settings=CONTEXT)
@@ -131,8 +160,8 @@ def ingest(paths, force, quiet, jobs, store_path):
                                    item_show_func=lambda p: p.name if p else "") as bar:
                 report = run_ingest(store, files, force=force, progress=lambda p: bar.update(1, p),
                                     jobs=jobs or os.cpu_count() or 1)
-        _echo_report(report, store)
-    sys.exit(0 if report.complete else 1)
+        echo_report(report, store)
+    return 0 if report.complete else 1
 
 
 @main.command(context_settings=CONTEXT)
@@ -150,12 +179,12 @@ def remove(sources, store_path):
         removed = remove_sources(store, sources)
     for name, graphs in removed.items():
         click.echo(f"{name}: removed {len(graphs)} graph(s)" if graphs else f"{name}: not in the store")
-    sys.exit(0 if all(removed.values()) else 1)
+    return 0 if all(removed.values()) else 1
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.RECORD_FORMATS), default="jsonl", show_default=True)
 @click.option("--all", "everything", is_flag=True,
               help="Also print metadata, concept mentions and measures (jsonl).")
 @click.option("--text", "show_text", is_flag=True,
@@ -178,17 +207,12 @@ def extract(files, fmt, everything, show_text):
         try:
             ex = extract_file(path)
         except SourceError as exc:
-            click.echo(f"error: {exc}", err=True)
+            warn(exc)
             failed = True
             continue
-        if show_text:
-            click.echo(ex.content, nl=False)
-            continue
-        records = [_reference_record(r, ex.content, path.name) for r in ex.references]
-        if everything:
-            records += _extra_records(ex, path.name)
-        click.echo(_format_records(records, fmt), nl=False)
-    sys.exit(1 if failed else 0)
+        text = ex.content if show_text else render.records(render.extraction_records(ex, path.name, everything), fmt)
+        click.echo(text, nl=False)
+    return 1 if failed else 0
 
 
 @main.group(context_settings=CONTEXT)
@@ -217,15 +241,12 @@ def fetch_tk(dossier, since, base_url, out, store_path):
     """
     store_dir = store_path or default_location()
     out = out or store_dir.parent / "tk-opendata"
-    try:
-        fetched = fetch_motions(out, dossier, since=since, base=base_url)
-    except FetchError as exc:
-        raise click.ClickException(str(exc)) from exc
+    fetched = fetch_motions(out, dossier, since=since, base=base_url)
     click.echo(f"fetched {fetched.zaken} cases in {len(fetched.pages)} pages into {out}")
     with open_store(store_path) as store:
         report = run_ingest(store, fetched.pages)
-        _echo_report(report, store)
-    sys.exit(0 if report.complete else 1)
+        echo_report(report, store)
+    return 0 if report.complete else 1
 
 
 @main.command(context_settings=CONTEXT)
@@ -254,9 +275,9 @@ def curate(files, remove, store_path):
             try:
                 click.echo(f"{path}: {load_curation(store, path)} curated links loaded")
             except CurationError as exc:
-                click.echo(f"error: {exc}", err=True)
+                warn(exc)
                 failed = True
-    sys.exit(1 if failed else 0)
+    return 1 if failed else 0
 
 
 @main.command("eval", context_settings=CONTEXT)
@@ -274,65 +295,18 @@ def evaluate(gold, errors):
     Example:
       policykg eval tests/gold --errors
     """
-    try:
-        groups = evaluate_groups(list(gold))
-    except (GoldError, SourceError) as exc:
-        raise click.ClickException(str(exc)) from exc
+    groups = evaluate_groups(list(gold))
     click.echo(render_groups(groups), nl=False)
     if errors:
         for result in groups.values():
             click.echo(render_errors(result), nl=False)
 
 
-def _reference_record(ref, content: str, name: str) -> dict:
-    record = {"file": name, **ref.as_dict()}
-    if ref.sentence:
-        record["quote"] = content[ref.sentence[0]:ref.sentence[1]]
-    return record
-
-
-def _extra_records(ex, name: str) -> list[dict]:
-    meta = {k: v for k, v in ex.metadata.__dict__.items() if k != "spans" and v is not None}
-    records = [{"file": name, "type": "metadata", "key": ex.key, **meta}]
-    records += [{"file": name, "type": "mention", **m.__dict__} for m in ex.mentions]
-    records += [{"file": name, "type": "measure", **{k: (list(v) if isinstance(v, tuple) else v)
-                                                     for k, v in m.__dict__.items()}} for m in ex.measures]
-    records += [{"file": name, "type": "link", **l.__dict__} for l in ex.links]
-    records += [{"file": name, "type": "motion-event", **e.__dict__} for e in ex.motion_events]
-    return records
-
-
-def _format_records(records: list[dict], fmt: str) -> str:
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    rows = [[r.get("type", ""), r.get("id") or r.get("date") or "", str(r.get("start", "")),
-             " ".join(str(r.get("text", "")).split()), ", ".join(r.get("submitters", []))] for r in records]
-    return _table(["type", "id", "start", "text", "submitters"], rows)
-
-
-def _table(headers: list[str], rows: list[list[str]], width: int = 70) -> str:
-    cells = [[h for h in headers]] + [[(c if len(c) <= width else c[: width - 1] + "…") for c in row] for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"
-
-
-def _param(values: tuple[str, ...]) -> dict[str, str]:
-    params = {}
-    for value in values:
-        if "=" not in value:
-            raise click.BadParameter(f"{value!r} is not name=value", param_hint="--param")
-        key, _, val = value.partition("=")
-        params[key.strip()] = val
-    return params
-
-
 @main.command(context_settings=CONTEXT)
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+@click.option("--param", "-p", "params", type=NameValue(), multiple=True,
               help="A query parameter, bound safely (never pasted into the query).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.QUERY_FORMATS), default="table", show_default=True)
 @store_option
 @endpoint_option
 def query(name, params, fmt, store_path, endpoint):
@@ -343,37 +317,15 @@ def query(name, params, fmt, store_path, endpoint):
       policykg query cited-by --param doc=kst-30950-295
       policykg query mentions-over-time --param concept=NCDR --format csv
     """
-    try:
-        with open_store(store_path, endpoint) as store:
-            result = run_query(store, name, _param(params))
-    except QueryError as exc:
-        raise click.ClickException(str(exc)) from exc
-    if result.boolean is not None:
-        click.echo("true" if result.boolean else "false")
-        return
-    rows = [["" if v is None else str(v) for v in row] for row in result.rows]
-    if fmt == "json":
-        click.echo(json.dumps([dict(zip(result.variables, r)) for r in rows], ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(result.variables)
-        writer.writerows(rows)
-        click.echo(buf.getvalue(), nl=False)
-    else:
-        click.echo(_table(result.variables, [[" ".join(c.split()) for c in r] for r in rows]), nl=False)
-        click.echo(f"({len(rows)} rows)")
+    with open_store(store_path, endpoint) as store:
+        result = run_query(store, name, dict(params))
+    click.echo(render.query_result(result.variables, result.rows, result.boolean, fmt), nl=False)
 
 
 @main.command(context_settings=CONTEXT)
 def queries():
     """List the named queries with their purpose and parameters."""
-    from policykg.graph.queries import named_queries
-
-    for name, q in sorted(named_queries().items()):
-        click.echo(f"{name}\n  {q.purpose}")
-        for param, (required, doc) in q.params.items():
-            click.echo(f"  --param {param}=...  {'' if required else '(optional) '}{doc}")
+    click.echo(render.query_list(named_queries()), nl=False)
 
 
 @main.command(context_settings=CONTEXT)
@@ -397,11 +349,8 @@ def trace(identifier, fmt, depth, curation, store_path, endpoint):
       policykg trace kst-30950-295
       policykg trace kst-30950-295 --format dot | dot -Tsvg > trace.svg
     """
-    try:
-        with open_store(store_path, endpoint) as store:
-            root = run_trace(store, identifier, depth=depth, curation="include" if curation else "exclude")
-    except (QueryError, LookupFailure) as exc:
-        raise click.ClickException(str(exc)) from exc
+    with open_store(store_path, endpoint) as store:
+        root = run_trace(store, identifier, depth=depth, curation="include" if curation else "exclude")
     renderers = {"tree": render_tree, "json": render_json, "dot": render_dot}
     click.echo(renderers[fmt](root), nl=fmt != "dot")
 
@@ -410,7 +359,7 @@ def trace(identifier, fmt, depth, curation, store_path, endpoint):
 @click.option("--endpoint", envvar=ENDPOINT_VAR, required=True, show_envvar=True, help="Query URL of the target store.")
 @click.option("--update-endpoint", required=True, help="SPARQL 1.1 Update URL of the target store.")
 @click.option("--graph", "graphs", multiple=True, help="Push only this named graph (IRI); repeatable.")
-@click.option("--batch", type=click.IntRange(100, 1_000_000), default=5000, show_default=True,
+@click.option("--batch", type=click.IntRange(100, 1_000_000), default=DEFAULT_BATCH, show_default=True,
               help="Triples per INSERT DATA request.")
 @store_option
 def push(endpoint, update_endpoint, graphs, batch, store_path):
@@ -427,23 +376,18 @@ def push(endpoint, update_endpoint, graphs, batch, store_path):
     """
     remote = RemoteStore(endpoint, update_endpoint)
     with open_store(store_path) as store:
-        names = [URIRef(g) for g in graphs] or store.graph_names()
-        missing = [g for g in names if g not in set(store.graph_names())]
-        if missing:
-            raise click.ClickException(f"not in the local store: {', '.join(map(str, missing))}")
-        with click.progressbar(names, label="pushing", file=sys.stderr) as bar:
-            triples = 0
-            for name in bar:
-                graph = store.graph(name)
-                remote.replace_graph(name, graph, batch=batch)
-                triples += len(graph)
+        names = graphs_to_push(store, graphs)
+        with click.progressbar(length=len(names), label="pushing", file=sys.stderr) as bar:
+            triples = push_graphs(store, remote, names, batch=batch, progress=lambda _: bar.update(1))
     click.echo(f"pushed {len(names)} named graphs ({triples} triples) to {endpoint}")
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it local unless you mean it).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (keep it local unless you mean it).")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True, help="Query timeout in seconds.")
+@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
+              help="Query timeout in seconds.")
 @store_option
 def serve(host, port, timeout, store_path):
     """Serve the store read-only over SPARQL 1.1, with a query page in the browser.
@@ -459,14 +403,14 @@ def serve(host, port, timeout, store_path):
     """
     path = store_path or default_location()
     if not path.exists():
-        raise click.ClickException(f"no store at {path}; run `policykg ingest` first")
+        raise StoreError(f"no store at {path}; run `policykg ingest` first", path=path)
     command = [oxigraph_binary(), "serve-read-only", "--location", str(path), "--bind", f"{host}:{port}",
                "--timeout-s", str(timeout)]
     click.echo(f"serving {path} read-only at http://{host}:{port}/ (query: /query)", err=True)
     try:
-        sys.exit(subprocess.call(command))
+        return subprocess.call(command)
     except KeyboardInterrupt:
-        sys.exit(0)
+        return 0
 
 
 def oxigraph_binary() -> str:
@@ -474,10 +418,11 @@ def oxigraph_binary() -> str:
     beside = Path(sys.executable).parent / "oxigraph"
     found = str(beside) if beside.exists() else shutil.which("oxigraph")
     if not found:
-        raise click.ClickException("the oxigraph server is not installed: pip install oxigraph")
+        raise NotInstalledError("the oxigraph server is not installed: pip install oxigraph")
     return found
 
 
+@error_exit_code(2)
 @main.command(context_settings=CONTEXT)
 @click.option("--limit", type=int, default=50, show_default=True, help="Findings to print.")
 @click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
@@ -493,17 +438,10 @@ def validate(limit, engine, store_path, endpoint):
     Example:
       policykg validate
     """
-    try:
-        with open_store(store_path, endpoint) as store:
-            report = validate_store(store, engine)
-    except click.ClickException as exc:
-        exc.exit_code = 2
-        raise
-    except ValueError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    with open_store(store_path, endpoint) as store:
+        report = validate_store(store, engine)
     click.echo(report.text(limit))
-    sys.exit(0 if report.conforms else 1)
+    return 0 if report.conforms else 1
 
 
 @main.command(context_settings=CONTEXT)
@@ -552,9 +490,7 @@ def stats(store_path, endpoint):
     """Counts: quads, named graphs, documents, citations, motions, measures, evidence."""
     with open_store(store_path, endpoint) as store:
         click.echo(f"store: {store.path}")
-        for label, count in graph_stats(store):
-            click.echo(f"{label:<28}{count:>8}")
-
+        click.echo(render.counts(graph_stats(store)), nl=False)
 
 
 if __name__ == "__main__":

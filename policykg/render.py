@@ -1,0 +1,118 @@
+"""What the command line prints, as text: query rows (table, CSV, JSON), extraction
+records (JSON lines, table), the ingest report, the query list and the counts.
+
+Every function returns the text and prints nothing, so a test (or another front end)
+reads exactly what the command line shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from policykg.graph.ingest import IngestReport
+    from policykg.graph.queries import NamedQuery
+    from policykg.loaders.models import Extraction, Reference
+
+QUERY_FORMATS = ("table", "csv", "json")
+RECORD_FORMATS = ("jsonl", "table")
+CELL_WIDTH = 70
+
+
+@dataclass(frozen=True)
+class Printout:
+    """Text for standard output and for standard error (printed first)."""
+
+    out: str
+    err: str = ""
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], width: int = CELL_WIDTH) -> str:
+    """Columns padded to their widest cell, a dashed rule under the headers; a cell
+    longer than ``width`` is cut with an ellipsis."""
+    cells = [list(headers)] + [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def query_result(variables: Sequence[str], rows: Iterable[Sequence[Any]], boolean: bool | None,
+                 fmt: str) -> str:
+    """An ASK answer as true/false; SELECT rows as a table (with the row count), CSV
+    or a JSON list of objects. An unbound value is the empty string."""
+    if boolean is not None:
+        return "true\n" if boolean else "false\n"
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
+    if fmt == "json":
+        return json.dumps([dict(zip(variables, r)) for r in cells], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(variables)
+        writer.writerows(cells)
+        return buf.getvalue()
+    return table(variables, [[" ".join(c.split()) for c in r] for r in cells]) + f"({len(cells)} rows)\n"
+
+
+def extraction_records(extraction: Extraction, name: str, everything: bool = False) -> list[dict]:
+    """One record per reference in ``extraction`` of the file ``name`` (with its quote);
+    with ``everything`` also the metadata, mentions, measures, links and motion events."""
+    records = [_reference_record(r, extraction.content, name) for r in extraction.references]
+    return records + _extra_records(extraction, name) if everything else records
+
+
+def _reference_record(ref: Reference, content: str, name: str) -> dict:
+    record = {"file": name, **ref.as_dict()}
+    if ref.sentence:
+        record["quote"] = content[ref.sentence[0]:ref.sentence[1]]
+    return record
+
+
+def _extra_records(ex: Extraction, name: str) -> list[dict]:
+    meta = {k: v for k, v in ex.metadata.__dict__.items() if k != "spans" and v is not None}
+    records = [{"file": name, "type": "metadata", "key": ex.key, **meta}]
+    records += [{"file": name, "type": "mention", **m.__dict__} for m in ex.mentions]
+    records += [{"file": name, "type": "measure", **{k: (list(v) if isinstance(v, tuple) else v)
+                                                     for k, v in m.__dict__.items()}} for m in ex.measures]
+    records += [{"file": name, "type": "link", **link.__dict__} for link in ex.links]
+    records += [{"file": name, "type": "motion-event", **e.__dict__} for e in ex.motion_events]
+    return records
+
+
+def records(items: Sequence[Mapping[str, Any]], fmt: str) -> str:
+    """Records as JSON lines, or a table of type, id (else date), start, text and submitters."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items)
+    rows = [[r.get("type", ""), r.get("id") or r.get("date") or "", str(r.get("start", "")),
+             " ".join(str(r.get("text", "")).split()), ", ".join(r.get("submitters", []))] for r in items]
+    return table(["type", "id", "start", "text", "submitters"], rows)
+
+
+def ingest_report(report: IngestReport, store_path: Path | str | None, quads: int) -> Printout:
+    """Each failed file (on standard error); the summary with the store's size, then
+    every Open Data record not placed, with why and what would place it."""
+    err = "".join(f"error: {reason}\n" for _, reason in report.failed)
+    out = f"{report.summary()}; store {store_path} holds {quads} quads\n"
+    return Printout(out + "".join(f"  {line}\n" for line in report.details()), err)
+
+
+def query_list(queries: Mapping[str, NamedQuery]) -> str:
+    """Each named query with its purpose and parameters (optional ones marked)."""
+    lines = []
+    for name, q in sorted(queries.items()):
+        lines += [name, f"  {q.purpose}"]
+        lines += [f"  --param {param}=...  {'' if required else '(optional) '}{doc}"
+                  for param, (required, doc) in q.params.items()]
+    return "".join(line + "\n" for line in lines)
+
+
+def counts(labelled: Iterable[tuple[str, int]]) -> str:
+    """One label and its right-aligned count per line."""
+    return "".join(f"{label:<28}{count:>8}\n" for label, count in labelled)
