@@ -740,8 +740,8 @@ def _founding(cx: _Context) -> list[Link]:
                 scope.append(nxt)
         for s_start, s_end in scope:
             for motion in cx.motions.within(s_start, s_end):
-                links.append(Link(DocumentRef(motion.id), "ledTo", ConceptRef(bodies[-1].concept), cx.text[s_start:s_end],
-                                  s_start, s_end, rule="commission-founding-motions"))
+                links.append(Link(DocumentRef(motion.id), "ledTo", ConceptRef(bodies[-1].concept),
+                                  cx.text[s_start:s_end], s_start, s_end, rule="commission-founding-motions"))
     return links
 
 

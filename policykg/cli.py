@@ -293,7 +293,7 @@ def _extra_records(ex, name: str) -> list[dict]:
     records = [{"file": name, "type": "metadata", "key": ex.key, **meta}]
     records += [{"file": name, "type": "mention", **m.__dict__} for m in ex.mentions]
     records += [{"file": name, "type": "measure", **m.as_dict()} for m in ex.measures]
-    records += [{"file": name, "type": "link", **l.as_dict()} for l in ex.links]
+    records += [{"file": name, "type": "link", **link.as_dict()} for link in ex.links]
     records += [{"file": name, "type": "motion-event", **e.__dict__} for e in ex.motion_events]
     return records
 

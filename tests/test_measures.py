@@ -63,8 +63,8 @@ def test_relations(extractions, name, relation, target, rule):
 
 
 def test_a_body_is_named_as_a_concept(extractions):
-    founded = [l for l in extractions[KST].links if l.rule in ("body-established", "body-started")]
-    assert founded and all(isinstance(l.source, ConceptRef) for l in founded)
+    founded = [link for link in extractions[KST].links if link.rule in ("body-established", "body-started")]
+    assert founded and all(isinstance(link.source, ConceptRef) for link in founded)
 
 
 def test_in_execution_of_a_motion():
@@ -81,12 +81,13 @@ def test_reflexive_commitment_is_not_a_measure():
 
 
 def test_cabinet_response_answers_each_recommendation(extractions):
-    links = [l for l in extractions[VN].links if l.rule == "recommendation-heading"]
-    assert [l.target.number for l in links] == ["96", "97-a", "97-d", "97-e", "98-a", "98-b", "98-e"]
-    assert all(l.source == SELF and l.relation == "respondsTo" for l in links)
-    assert all(isinstance(l.target, RecommendationRef) for l in links)
-    led = {(l.source.number, l.target.label) for l in extractions[VN].links if l.rule == "measure-in-response"}
-    assert all(isinstance(l.target, MeasureRef) for l in extractions[VN].links if l.rule == "measure-in-response")
+    links = [link for link in extractions[VN].links if link.rule == "recommendation-heading"]
+    assert [link.target.number for link in links] == ["96", "97-a", "97-d", "97-e", "98-a", "98-b", "98-e"]
+    assert all(link.source == SELF and link.relation == "respondsTo" for link in links)
+    assert all(isinstance(link.target, RecommendationRef) for link in links)
+    answers = [link for link in extractions[VN].links if link.rule == "measure-in-response"]
+    assert all(isinstance(link.target, MeasureRef) for link in answers)
+    led = {(link.source.number, link.target.label) for link in answers}
     assert ("96", "versterking van de gezamenlijke aanpak van racisme en discriminatie") in led
     assert any(number == "98-a" and "proactieve controle" in label for number, label in led)
     assert not any("MEOS-toepassing" in label for number, label in led)  # the CBS studies it: others
@@ -100,7 +101,8 @@ def test_cabinet_response_answers_each_recommendation(extractions):
                       "risicoprofielen alleen toegepast mag worden ter bescherming dan wel ter ondersteuning van mensen"),
 ])
 def test_what_each_motion_asks(extractions, motion, asked):
-    asks = {l.source.identifier: l for l in extractions[KST].links if l.relation == "requestText"}
+    asks = {link.source.identifier: link for link in extractions[KST].links
+            if link.relation == "requestText"}
     assert asks[motion].target == asked
     assert extractions[KST].content[asks[motion].start:asks[motion].end] == asks[motion].quote
 
