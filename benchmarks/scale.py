@@ -44,15 +44,16 @@ from policykg.graph import export as exporting  # noqa: E402
 from policykg.graph import iris  # noqa: E402
 from policykg.graph.backend import QueryResult, write_with_rdflib  # noqa: E402
 from policykg.graph.build import build_graph  # noqa: E402
-from policykg.graph.ingest import ingest, ontology_graph  # noqa: E402
+from policykg.graph.ingest import ingest  # noqa: E402
 from policykg.graph.queries import load_query  # noqa: E402
 from policykg.graph.remote import without_lateral  # noqa: E402
 from policykg.graph.store import Store  # noqa: E402
 from policykg.graph.trace import trace  # noqa: E402
 from policykg.graph.validate import validate_graph, validate_store  # noqa: E402
 from policykg.loaders.document import extract_file  # noqa: E402
-from policykg.loaders.gazetteer import vocabulary_graph  # noqa: E402
 from synthetic import generate  # noqa: E402
+
+from policykg.reference import ontology_graph, vocabulary_graph  # noqa: E402
 
 RESULTS = HERE / "results"
 RUNS = 20

@@ -14,17 +14,28 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, Graph, URIRef
-from rdflib.namespace import DCTERMS, FOAF
-
-from policykg.loaders.models import Extraction, Reference
-from policykg.loaders.relations import SELF, letter_key
+from policykg.loaders.models import (
+    ConceptRef,
+    DebateRef,
+    DocumentRef,
+    Extraction,
+    MeasureRef,
+    NodeRef,
+    RecommendationRef,
+    Reference,
+    ThisDocument,
+)
+from policykg.loaders.relations import letter_key
 from policykg.loaders.text import line_of
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
 from policykg.namespaces import PKG
 
 from . import iris
 from .motions import add_debate_facts
-from .store import to_rdflib
+from .nodes import add_dossier, add_paper, add_person
+from .store import to_oxigraph, to_rdflib
 
 # The class a cited document gets from the kind of its citation.
 _CITED_CLASS = {
@@ -51,6 +62,9 @@ def _node(iri: str) -> ox.NamedNode:
 
 
 def _term(term):
+    """An Oxigraph term of an rdflib term (a Literal or an IRI) or of an Oxigraph term."""
+    if isinstance(term, Literal):
+        return to_oxigraph(term)
     return _node(term) if isinstance(term, str) else term
 
 
@@ -132,15 +146,13 @@ class _Builder:
         if meta.kenmerk:
             self.span_fact(doc, PKG.kenmerk, _literal(meta.kenmerk), "kenmerk", "metadata-kenmerk")
         if meta.dossier:
-            dossier = self.dossier(meta.dossier)
+            dossier = add_dossier(add, meta.dossier, meta.dossier_title)
             self.span_fact(doc, PKG.partOfDossier, dossier, "dossier", "metadata-dossier")
-            if meta.dossier_title:
-                add((dossier, DCTERMS.title, _literal(meta.dossier_title, lang="nl")))
         for field, prop in (("sender", PKG.sender), ("addressee", PKG.addressee)):
             if getattr(meta, field):
                 self.span_fact(doc, prop, URIRef(getattr(meta, field)), field, f"metadata-{field}")
         if meta.signatory:
-            person = self.person(meta.signatory)
+            person = add_person(add, meta.signatory)
             self.span_fact(doc, DCTERMS.creator, person, "signatory", "metadata-signatory")
         if meta.kind == "Motion":
             self.motion()
@@ -151,29 +163,14 @@ class _Builder:
         and the motion it replaces."""
         meta, doc = self.ex.metadata, self.doc
         for i, name in enumerate(meta.submitters, 1):
-            self.span_fact(doc, PKG.submittedBy, self.person(name), f"submitter-{i}", "motion-signatory")
+            self.span_fact(doc, PKG.submittedBy, add_person(self.add, name), f"submitter-{i}", "motion-signatory")
         for field, prop, values in (("consideration", PKG.consideration, meta.considerations),
                                     ("request", PKG.requestText, meta.requests)):
             for i, value in enumerate(values, 1):
                 self.span_fact(doc, prop, _literal(value, lang="nl"), f"{field}-{i}", f"motion-{field}")
         if meta.replaces:
-            replaced = iris.document(meta.replaces)
-            self.add((replaced, RDF.type, PKG.ParliamentaryPaper))  # a motion, but its submitters are unknown here
-            self.add((replaced, PKG.identifier, _literal(meta.replaces)))
+            replaced = add_paper(self.add, meta.replaces)
             self.span_fact(doc, PKG.replaces, replaced, "replaces", "motion-replaces")
-
-    def dossier(self, number: str) -> URIRef:
-        dossier = iris.dossier(number)
-        self.add((dossier, RDF.type, PKG.Dossier))
-        self.add((dossier, PKG.identifier, _literal(number)))
-        return dossier
-
-    def person(self, name: str) -> URIRef:
-        person = iris.person(name)
-        self.add((person, RDF.type, PKG.Person))
-        self.add((person, FOAF.name, _literal(name)))
-        self.add((person, RDFS.label, _literal(name)))
-        return person
 
     def cited(self, ref: Reference) -> URIRef:
         identifier = ref.id or letter_key(ref.date)
@@ -185,7 +182,7 @@ class _Builder:
         self.add((target, PKG.identifier, _literal(identifier)))
         if identifier.startswith("kst-"):
             self.add((target, RDF.type, PKG.ParliamentaryPaper))
-            dossier = self.dossier(identifier[4:].rsplit("-", 1)[0])
+            dossier = add_dossier(self.add, identifier[4:].rsplit("-", 1)[0])
             self.add((target, PKG.partOfDossier, dossier))
         if ref.type == "letter" and _full_date(ref.date):
             self.add((target, PKG.date, _literal(ref.date, datatype=XSD.date)))
@@ -212,7 +209,7 @@ class _Builder:
         if ref.type in _NOT_CITED:
             return
         if ref.type == "member":
-            self.fact(self.doc, PKG.mentions, self.person(ref.name), ref.start, ref.end, ref.rule)
+            self.fact(self.doc, PKG.mentions, add_person(self.add, ref.name), ref.start, ref.end, ref.rule)
         elif ref.type == "report":
             self.fact(self.doc, PKG.cites, self.report(ref), ref.start, ref.end, ref.rule)
         elif ref.type == "debate" and not ref.id:
@@ -223,26 +220,31 @@ class _Builder:
             target = self.cited(ref)
             self.fact(self.doc, PKG.cites, target, start, end, ref.rule)
             for name in ref.submitters:
-                self.fact(target, PKG.submittedBy, self.person(name), start, end, ref.rule)
+                self.fact(target, PKG.submittedBy, add_person(self.add, name), start, end, ref.rule)
 
-    def node(self, key: str) -> URIRef:
-        """The node a link or measure names: this document, a concept IRI, a debate, a document id."""
-        if key == SELF:
-            return self.doc
-        if key.startswith(("http://", "https://")):
-            return URIRef(key)
-        if key.startswith("debate:"):
-            _, date, kind = key.split(":", 2)
-            return self.debate(date, kind)
-        if key.startswith("measure:"):
-            return iris.measure(self.ex.key, key.split(":", 1)[1])
-        if key.startswith("recommendation:"):
-            _, number, heading = key.split(":", 2)
-            node = iris.recommendation(self.ex.key, number)
-            self.add((node, RDF.type, PKG.Recommendation))
-            self.add((node, RDFS.label, _literal(heading, lang="nl")))
-            return node
-        return iris.document(key)
+    def node(self, ref: NodeRef) -> URIRef:
+        """The node a link or measure names: this document, a concept, a debate, a measure,
+        a recommendation or a document."""
+        match ref:
+            case ThisDocument():
+                return self.doc
+            case ConceptRef(iri):
+                return URIRef(iri)
+            case DebateRef(date, kind):
+                return self.debate(date, kind)
+            case MeasureRef(label):
+                return iris.measure(self.ex.key, label)
+            case RecommendationRef(number, heading):
+                return self.recommendation(number, heading)
+            case DocumentRef(identifier):
+                return iris.document(identifier)
+        raise TypeError(f"not a node reference: {ref!r}")
+
+    def recommendation(self, number: str, heading: str) -> URIRef:
+        node = iris.recommendation(self.ex.key, number)
+        self.add((node, RDF.type, PKG.Recommendation))
+        self.add((node, RDFS.label, _literal(heading, lang="nl")))
+        return node
 
     def measures(self):
         for m in self.ex.measures:

@@ -12,19 +12,18 @@ Queries choose: ``policykg trace`` applies curation unless ``--no-curation``.
 from __future__ import annotations
 
 import csv
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.loaders.document import slug
 from rdflib import OWL, RDF, Graph, Literal, URIRef
 from rdflib.namespace import FOAF
 
 from policykg.errors import CurationError, LookupFailure
-from policykg.namespaces import PKG, PKGG, PKGID
+from policykg.namespaces import PKG
+from policykg.reference import ontology_graph
 
+from . import iris
 from .backend import GraphStore
-from .ingest import ontology_graph
 from .lookup import find_node
 
 COLUMNS = ("action", "subject", "relation", "object", "curator", "note")
@@ -42,7 +41,7 @@ class Row:
 
 
 def curation_graph(path: Path) -> URIRef:
-    return PKGG[f"curation/{slug(path.stem)}"]
+    return iris.curation_graph(path.stem)
 
 
 def _relations() -> set[str]:
@@ -104,12 +103,10 @@ def remove_curation(store: GraphStore, path: Path) -> None:
 
 
 def build_curation(path: Path, rows: list[Row]) -> Graph:
-    g, name = Graph(), slug(path.stem)
+    g = Graph()
     for row in rows:
-        digest = hashlib.sha256("\x1f".join(map(str, (row.action, row.subject, row.relation, row.object)))
-                                .encode()).hexdigest()[:16]
-        node = PKGID[f"curation/{name}/{digest}"]
-        curator = PKGID[f"person/{slug(row.curator)}"]
+        node = iris.curation_record(path.stem, row.action, row.subject, row.relation, row.object)
+        curator = iris.person(row.curator)
         g.add((curator, RDF.type, PKG.Person))
         g.add((curator, FOAF.name, Literal(row.curator)))
         kind = PKG.Assertion if row.action == "assert" else PKG.Rejection

@@ -15,26 +15,24 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.compare import to_canonical_graph
-from rdflib.namespace import DCTERMS
-
-from policykg import resources
 from policykg.loaders.document import extract_text
-from policykg.loaders.gazetteer import vocabulary_graph
 from policykg.loaders.officielebekendmakingen import is_companion
 from policykg.loaders.sources import DOCUMENT_SUFFIXES, read_source
 from policykg.loaders.text import SourceError
 from policykg.loaders.tk_fetch import STATE_FILE
 from policykg.loaders.tk_opendata import OpenDataFile, Unplaced, read_open_data
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import DCTERMS
+
 from policykg.namespaces import PKG
+from policykg.reference import ontology_graph, vocabulary_graph
 
 from . import iris
 from .backend import GraphStore
 from .build import build_triples
-from .motions import build_motion_graph, motion_graph_name
+from .motions import build_motion_graph
 from .store import Store, document_nquads
-
 
 SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)  # .json: Tweede Kamer Open Data (a page, a list of Zaak records, one record)
 BATCH = 256  # documents per bulk write, overlapping extraction (1,024 loads faster alone but a 1k ingest then waits for one load at the end)
@@ -106,18 +104,13 @@ def source_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def ontology_graph() -> Graph:
-    return Graph().parse(data=resources.ontology_file().read_text(encoding="utf-8"), format="turtle")
-
-
 def stable_blank_nodes(graph: Graph) -> Graph:
     """The graph with each blank node (an owl:unionOf list, say) replaced by a
     skolem IRI derived from the graph's canonical form: the store renames blank
     nodes on every load, skolem IRIs stay the same, so reloads diff cleanly."""
     canonical, out = to_canonical_graph(graph), Graph()
-    genid = "https://w3id.org/policykg/.well-known/genid/"
     for triple in canonical:
-        out.add(tuple(URIRef(genid + str(t)) if isinstance(t, BNode) else t for t in triple))
+        out.add(tuple(iris.skolem(str(t)) if isinstance(t, BNode) else t for t in triple))
     return out
 
 
@@ -157,7 +150,7 @@ def ingest_tk_page(store: GraphStore, path: Path, force: bool = False) -> tuple[
     found = read_open_data(path)
     loaded = unchanged = 0
     for motion in found.motions:
-        name = motion_graph_name(motion.id)
+        name = iris.motion_graph(motion.id)
         graph = build_motion_graph(motion)
         graph.add((name, DCTERMS.modified, Literal(motion.modified)))
         if not force and _keeps(_stored(store, name), motion.modified, len(graph)):
@@ -290,7 +283,7 @@ def remove_sources(store: GraphStore, names: Iterable[str]) -> dict[str, list[UR
     for name in names:
         key = Path(name).name
         graphs = [row[1] for row in store.query(_SOURCE_GRAPHS, {"name": Literal(key)}).rows]
-        motion = motion_graph_name(key)
+        motion = iris.motion_graph(key)
         if motion in store.graph_names():
             graphs.append(motion)
         removed[name] = [g for g in sorted(set(graphs)) if store.remove_graph(g)]

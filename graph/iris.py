@@ -1,7 +1,10 @@
 """Mint IRIs: official identifiers where they exist, deterministic otherwise.
 
-See docs/data-model.md. The same input always gives the same IRI, so graphs
-built by different people from the same documents merge.
+The only module that builds IRIs of policykg's data (documents, persons,
+parties, votes, measures, evidence, curation records, named graphs, skolem
+nodes); tests/test_architecture.py checks that. See docs/data-model.md. The same
+input always gives the same IRI, so graphs built by different people from the
+same documents merge.
 """
 
 from __future__ import annotations
@@ -10,14 +13,21 @@ import hashlib
 
 from rdflib import URIRef
 
-from policykg.loaders.document import slug
 from policykg.namespaces import OEP, PKGG, PKGID
+from policykg.text import slug
 
 _OFFICIAL_PREFIXES = ("kst-", "stcrt-", "stb-", "trb-", "h-tk-", "h-ek-", "ah-tk-", "ah-ek-", "kv-tk-", "kv-ek-")
+_SKOLEM = "https://w3id.org/policykg/.well-known/genid/"
+_TK_API = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 
 
 def is_official(identifier: str) -> bool:
     return identifier.startswith(_OFFICIAL_PREFIXES)
+
+
+def _digest(*parts: object) -> str:
+    """A short stable hash of ``parts``."""
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
 def document(identifier: str) -> URIRef:
@@ -40,6 +50,15 @@ def person(name: str) -> URIRef:
     return PKGID[f"person/{slug(name)}"]
 
 
+def party(name: str) -> URIRef:
+    return PKGID[f"party/{slug(name)}"]
+
+
+def vote(motion_id: str, party_name: str) -> URIRef:
+    """One party's vote on a motion (the same node from Open Data and from the debate)."""
+    return PKGID[f"vote/{motion_id}/{slug(party_name)}"]
+
+
 def measure(doc_key: str, label: str) -> URIRef:
     return PKGID[f"measure/{slug(doc_key)}/{slug(label)[:80].strip('-')}"]
 
@@ -59,12 +78,36 @@ def debate(date: str, kind: str) -> URIRef:
 
 
 def evidence(doc_key: str, *parts: object) -> URIRef:
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
-    return PKGID[f"evidence/{slug(doc_key)}/{digest}"]
+    return PKGID[f"evidence/{slug(doc_key)}/{_digest(*parts)}"]
+
+
+def curation_record(file_stem: str, *parts: object) -> URIRef:
+    """An assertion or rejection of a curation file, by what it states."""
+    return PKGID[f"curation/{slug(file_stem)}/{_digest(*parts)}"]
 
 
 def named_graph(doc_key: str) -> URIRef:
     return PKGG[slug(doc_key)]
+
+
+def motion_graph(motion_id: str) -> URIRef:
+    """The named graph of a motion loaded from Open Data."""
+    return PKGG[f"tk/{motion_id}"]
+
+
+def curation_graph(file_stem: str) -> URIRef:
+    """The named graph of a curation file."""
+    return PKGG[f"curation/{slug(file_stem)}"]
+
+
+def skolem(blank_node_id: str) -> URIRef:
+    """The IRI that stands for a blank node of the reference data."""
+    return URIRef(_SKOLEM + blank_node_id)
+
+
+def tk_zaak(api_id: str) -> URIRef:
+    """A Zaak record at the Tweede Kamer's Open Data API."""
+    return URIRef(f"{_TK_API}Zaak({api_id})")
 
 
 ONTOLOGY_GRAPH = PKGG["ontology"]

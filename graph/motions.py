@@ -9,31 +9,20 @@ the saved file and the record's modification time.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
-
-from policykg.loaders.document import slug
 from policykg.loaders.tk_opendata import TkMotion
-from policykg.namespaces import PKG, PKGG, PKGID
+from rdflib import RDF, XSD, Graph, Literal
+from rdflib.namespace import DCTERMS, PROV
+
+from policykg.namespaces import PKG
 
 from . import iris
-
-API = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
-
-
-def motion_graph_name(motion_id: str) -> URIRef:
-    return PKGG[f"tk/{motion_id}"]
-
-
-def party(name: str) -> URIRef:
-    return PKGID[f"party/{slug(name)}"]
+from .nodes import add_dossier, add_motion, add_paper, add_party, add_person
 
 
 class _MotionBuilder:
     def __init__(self, motion: TkMotion):
         self.m, self.g = motion, Graph()
-        self.node = iris.document(motion.id)
-        self.api = URIRef(f"{API}Zaak({motion.api_id})") if motion.api_id else None
+        self.api = iris.tk_zaak(motion.api_id) if motion.api_id else None
 
     def record(self, s, p, o):
         """``s p o`` and the data record that says where it came from."""
@@ -47,23 +36,10 @@ class _MotionBuilder:
         if self.api is not None:
             self.g.add((rec, PROV.wasDerivedFrom, self.api))
 
-    def party(self, name: str) -> URIRef:
-        node = party(name)
-        self.g.add((node, RDF.type, PKG.Party))
-        self.g.add((node, SKOS.prefLabel, Literal(name, lang="nl")))
-        return node
-
     def build(self) -> Graph:
-        m, node, g = self.m, self.node, self.g
-        for kind in (PKG.Motion, PKG.ParliamentaryPaper):
-            g.add((node, RDF.type, kind))
-        g.add((node, PKG.identifier, Literal(m.id)))
-        dossier = iris.dossier(m.dossier)
-        g.add((dossier, RDF.type, PKG.Dossier))
-        g.add((dossier, PKG.identifier, Literal(m.dossier)))
-        g.add((node, PKG.partOfDossier, dossier))
-        if m.dossier_title:
-            g.add((dossier, DCTERMS.title, Literal(m.dossier_title, lang="nl")))
+        m, g = self.m, self.g
+        node = add_motion(g.add, m.id)
+        g.add((node, PKG.partOfDossier, add_dossier(g.add, m.dossier, m.dossier_title)))
         for value, prop in ((m.title, DCTERMS.title), (m.subject, DCTERMS.description)):
             if value:
                 g.add((node, prop, Literal(value, lang="nl")))
@@ -72,25 +48,20 @@ class _MotionBuilder:
         if m.case_number:
             g.add((node, PKG.caseNumber, Literal(m.case_number)))
         for s in m.submitters:
-            person = iris.person(s.name)
-            g.add((person, RDF.type, PKG.Person))
-            g.add((person, FOAF.name, Literal(s.name)))
-            g.add((person, RDFS.label, Literal(s.name)))
+            person = add_person(g.add, s.name)
             self.record(node, PKG.submittedBy, person)
             if s.party:
-                self.record(person, PKG.memberOf, self.party(s.party))
+                self.record(person, PKG.memberOf, add_party(g.add, s.party))
         for value, prop in ((m.outcome, PKG.outcome), (m.decision_text, PKG.decisionText),
                             (m.cabinet_appraisal, PKG.cabinetAppraisal)):
             if value:
                 self.record(node, prop, Literal(value))
         if m.replaces:
-            self.record(node, PKG.replaces, iris.document(m.replaces))
-            g.add((iris.document(m.replaces), RDF.type, PKG.ParliamentaryPaper))  # a motion, but its submitters are unknown here
-            g.add((iris.document(m.replaces), PKG.identifier, Literal(m.replaces)))
+            self.record(node, PKG.replaces, add_paper(g.add, m.replaces))
         for v in m.votes:
-            vote = PKGID[f"vote/{m.id}/{slug(v.party)}"]
+            vote = iris.vote(m.id, v.party)
             g.add((vote, RDF.type, PKG.Vote))
-            g.add((vote, PKG.party, self.party(v.party)))
+            g.add((vote, PKG.party, add_party(g.add, v.party)))
             g.add((vote, PKG.choice, Literal(v.choice)))
             if v.seats is not None:
                 g.add((vote, PKG.seats, Literal(v.seats, datatype=XSD.integer)))
@@ -110,24 +81,16 @@ def add_debate_facts(builder, events) -> None:
     (document, span, quote, rule) through ``builder.fact``. "De overige fracties", whom the
     chair does not name, are ``pkg:otherPartiesChoice``."""
     for ev in events:
-        node = iris.document(ev.motion)
-        for kind in (PKG.Motion, PKG.ParliamentaryPaper):
-            builder.add((node, RDF.type, kind))
-        builder.add((node, PKG.identifier, ox.Literal(ev.motion)))
+        node = add_motion(builder.add, ev.motion)
         literal = ox.Literal(ev.value)
         if ev.kind in _LITERAL_FACTS:
             builder.fact(node, _LITERAL_FACTS[ev.kind], literal, ev.start, ev.end, ev.rule)
         elif ev.kind == "request":
             builder.fact(node, PKG.requestText, ox.Literal(ev.value, language="nl"), ev.start, ev.end, ev.rule)
         elif ev.kind == "replaces":
-            old = iris.document(ev.value)
-            builder.add((old, RDF.type, PKG.ParliamentaryPaper))
-            builder.add((old, PKG.identifier, literal))
-            builder.fact(node, PKG.replaces, old, ev.start, ev.end, ev.rule)
+            builder.fact(node, PKG.replaces, add_paper(builder.add, ev.value), ev.start, ev.end, ev.rule)
         elif ev.kind == "vote":
-            vote, party_node = PKGID[f"vote/{ev.motion}/{slug(ev.value)}"], party(ev.value)
-            builder.add((party_node, RDF.type, PKG.Party))
-            builder.add((party_node, SKOS.prefLabel, ox.Literal(ev.value, language="nl")))
+            vote, party_node = iris.vote(ev.motion, ev.value), add_party(builder.add, ev.value)
             builder.add((vote, RDF.type, PKG.Vote))
             builder.add((vote, PKG.party, party_node))
             builder.fact(vote, PKG.choice, ox.Literal(ev.choice), ev.start, ev.end, ev.rule)

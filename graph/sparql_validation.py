@@ -18,11 +18,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
+from policykg.namespaces import SH
+from policykg.reference import shapes_graph
+
 RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 _SUPPORTED = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive,
               SH.maxInclusive, SH.minLength, SH.pattern, SH.severity, SH.message, RDF.type, SH.name,
@@ -195,6 +197,4 @@ def compile_shapes(shapes: Graph) -> list[Check]:
 
 @cache
 def packaged_checks() -> tuple[Check, ...]:
-    from .validate import shapes_graph
-
     return tuple(compile_shapes(shapes_graph()))

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 
+from .backend import GraphStore
 from .lookup import find_node
 from .queries import load_query
-from .backend import GraphStore
 
 # Which relations to follow from a node reached through a relation. A citing
 # document is expanded only by the "led to" steps its own text states (see

@@ -6,17 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Graph, Literal, Namespace
+from rdflib import RDF, Graph, Literal
 from rdflib.term import Node
 
-from policykg import resources
 from policykg.errors import ShapesError
+from policykg.namespaces import SH
+from policykg.reference import ontology_graph, shapes_graph
 
 from . import iris
 from .backend import GraphStore
-from .ingest import ontology_graph
-
-SH = Namespace("http://www.w3.org/ns/shacl#")
+from .sparql_validation import packaged_checks
 
 
 @dataclass(frozen=True)
@@ -55,13 +54,6 @@ class ValidationReport:
         if len(self.findings) > limit:
             lines.append(f"  ... and {len(self.findings) - limit} more (use --limit)")
         return "\n".join(lines)
-
-
-def shapes_graph() -> Graph:
-    graph = Graph()
-    for f in resources.shape_files():
-        graph.parse(data=f.read_text(encoding="utf-8"), format="turtle", publicID=f.name)
-    return graph
 
 
 def _message(results: Graph, result: Node) -> str:
@@ -109,8 +101,6 @@ def _report(findings: list[Finding]) -> ValidationReport:
 def validate_in_store(store: GraphStore) -> ValidationReport:
     """The shapes as SPARQL queries answered by the store itself (fast; see
     graph/sparql_validation.py). The ontology graph in the store supplies subclasses."""
-    from .sparql_validation import packaged_checks
-
     findings = []
     for check in packaged_checks():
         for this, value in ((r[0], r[1]) for r in store.query(check.sparql).rows):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
+
+from policykg.text import slug
 
 from . import patterns as p
 from .find import find_citations, reference_order
@@ -21,12 +21,6 @@ from .relations import established, motion_requests, responds_to
 from .resolve import resolve
 from .sources import read_source
 from .text import Sentences
-
-
-def slug(text: str) -> str:
-    """ASCII, lower case, hyphens: "Van Baarle" -> "van-baarle"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _laws(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Reference]:

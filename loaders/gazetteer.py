@@ -2,7 +2,8 @@
 
 The gazetteer is compiled from the SKOS files in ``ontology/vocab/``: every
 prefLabel, altLabel and hiddenLabel of every concept. Adding a label there makes
-the extractor find it; no code changes.
+the extractor find it; no code changes. ``policykg.reference`` parses the files
+and hands the concepts over as plain data: nothing here knows RDF.
 
 Matching: labels match whole words, with any whitespace (line breaks too)
 between words; a label of one or two words matches case-sensitively, a longer
@@ -18,30 +19,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from rdflib import RDF, SKOS, Graph, URIRef
-
-from policykg import resources
+from policykg.reference import VocabularyConcept, vocabulary_concepts
 
 from .models import Mention
 
-PKG = "https://w3id.org/policykg/def#"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-
-
-@dataclass(frozen=True)
-class Concept:
-    iri: str
-    kind: str  # local name of its pkg class
-    label: str  # Dutch prefLabel
-    notation: str | None = None  # e.g. the BWB id of a law
 
 
 @dataclass(frozen=True)
 class _Entry:
     tokens: tuple[str, ...]
     folded: bool
-    concept: Concept
+    concept: VocabularyConcept
 
 
 def _key(token: str, folded: bool) -> str:
@@ -51,7 +40,7 @@ def _key(token: str, folded: bool) -> str:
 class Gazetteer:
     """A compiled label index; ``find(text)`` returns Mentions in order."""
 
-    def __init__(self, concepts: dict[str, Concept], labels: Iterable[tuple[str, str]]):
+    def __init__(self, concepts: dict[str, VocabularyConcept], labels: Iterable[tuple[str, str]]):
         self.concepts = concepts
         self._index: dict[str, list[_Entry]] = defaultdict(list)
         for iri, label in labels:
@@ -98,35 +87,14 @@ class Gazetteer:
         return best
 
 
-def _kind(graph: Graph, iri: URIRef) -> str:
-    kinds = sorted(str(t)[len(PKG):] for t in graph.objects(iri, RDF.type) if str(t).startswith(PKG))
-    return kinds[0] if kinds else "Concept"
-
-
-def compile_gazetteer(graph: Graph) -> Gazetteer:
-    """Build a gazetteer from a graph of SKOS concepts."""
-    concepts, labels = {}, []
-    for iri in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
-        pref = graph.value(iri, SKOS.prefLabel)  # any language; Dutch preferred below
-        for lit in graph.objects(iri, SKOS.prefLabel):
-            if getattr(lit, "language", None) == "nl":
-                pref = lit
-        notation = graph.value(iri, SKOS.notation)
-        concepts[str(iri)] = Concept(str(iri), _kind(graph, iri), str(pref or iri),
-                                     str(notation) if notation else None)
-        for prop in _LABELS:
-            labels.extend((str(iri), str(lit)) for lit in graph.objects(iri, prop))
-    return Gazetteer(concepts, sorted(set(labels)))
-
-
-def vocabulary_graph() -> Graph:
-    graph = Graph()
-    for f in resources.vocabulary_files():
-        graph.parse(data=f.read_text(encoding="utf-8"), format="turtle", publicID=f.name)
-    return graph
+def compile_gazetteer(vocabulary: Iterable[VocabularyConcept]) -> Gazetteer:
+    """Build a gazetteer from SKOS concepts (``policykg.reference.concepts_of``)."""
+    concepts = {c.iri: c for c in vocabulary}
+    labels = {(c.iri, label) for c in concepts.values() for label in c.labels}
+    return Gazetteer(concepts, sorted(labels))
 
 
 @cache
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of the packaged vocabularies (compiled once per process)."""
-    return compile_gazetteer(vocabulary_graph())
+    return compile_gazetteer(vocabulary_concepts())

@@ -44,8 +44,8 @@ from dataclasses import dataclass
 
 from . import commitments as c
 from .handelingen import speaker_turns
-from .models import Link, Measure, Mention, Metadata, Reference
-from .relations import debate_key
+from .models import ConceptRef, DocumentRef, Link, Measure, Mention, Metadata, Reference
+from .relations import debate_ref
 from .spans import SpanIndex
 from .text import MAX_SENTENCE, Sentences
 
@@ -139,6 +139,11 @@ class _Context:
                        period=period, date=year)
 
 
+def _refs(motions: list[Reference]) -> tuple[DocumentRef, ...]:
+    """Motions a measure follows from, as node references."""
+    return tuple(DocumentRef(r.id) for r in motions)
+
+
 def _see_motion(cx: _Context) -> list[Measure]:
     found: dict[tuple[int, int], Measure] = {}
     for motion in cx.motions.items:
@@ -152,7 +157,7 @@ def _see_motion(cx: _Context) -> list[Measure]:
         label_start = starts[-1].end() if starts else s_start
         prev = found.get((label_start, paren))
         measure = cx.measure(_clean(cx.text[label_start:paren]), s_start, s_end, "measure-see-motion",
-                             (prev.led_from if prev else ()) + (motion.id,), confidence=0.9)
+                             (prev.led_from if prev else ()) + (DocumentRef(motion.id),), confidence=0.9)
         found[(label_start, paren)] = measure
     return list(found.values())
 
@@ -164,7 +169,7 @@ def _motions_concern(cx: _Context) -> list[Measure]:
         what = _CONCERN_WHAT.search(cx.text, m.end(), s_end)
         if not what:
             continue
-        led = tuple(r.id for r in cx.motions.within(m.start(), what.start()))
+        led = _refs(cx.motions.within(m.start(), what.start()))
         found.append(cx.measure(_clean(what["what"]), s_start, s_end, "measure-motions-concern", led,
                                 confidence=0.9))
     return found
@@ -175,10 +180,10 @@ def _following_motions(cx: _Context) -> list[Measure]:
     found = []
     for m in c.FOLLOWING_MOTIONS.finditer(cx.text):
         s_start, s_end = cx.sentences.around(m.start())
-        named = [r.id for r in cx.motions.within(s_start, s_end)]
+        named = _refs(cx.motions.within(s_start, s_end))
         debates = [d for d in cx.debates.within(m.start(), s_end) if d.date]
         what = m["rest"].split(",", 1)[1] if "," in m["rest"] else cx.text[s_start:m.start()]
-        led = named or [debate_key(d) for d in debates[:1]]
+        led = named or tuple(debate_ref(d) for d in debates[:1])
         found.append(cx.measure(c.label(re.sub(r"\(.*$", "", what, flags=re.S)), s_start, s_end,
                                 "measure-following-motions", led, confidence=0.7, actors_end=m.start()))
     return found
@@ -193,7 +198,7 @@ def _in_execution(cx: _Context) -> list[Measure]:
             continue
         clause = cx.text[max(m.end(), motions[-1].end):s_end]
         found.append(cx.measure(c.label(clause), s_start, s_end, "measure-in-execution",
-                                [r.id for r in motions], confidence=0.8))
+                                _refs(motions), confidence=0.8))
     return found
 
 
@@ -736,8 +741,8 @@ def _founding(cx: _Context) -> list[Link]:
                 scope.append(nxt)
         for s_start, s_end in scope:
             for motion in cx.motions.within(s_start, s_end):
-                links.append(Link(motion.id, "ledTo", bodies[-1].concept, cx.text[s_start:s_end],
-                                  s_start, s_end, rule="commission-founding-motions"))
+                links.append(Link(DocumentRef(motion.id), "ledTo", ConceptRef(bodies[-1].concept),
+                                  cx.text[s_start:s_end], s_start, s_end, rule="commission-founding-motions"))
     return links
 
 

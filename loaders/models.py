@@ -80,6 +80,80 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class ThisDocument:
+    """The document the extraction is of."""
+
+    def __str__(self) -> str:
+        return "self"
+
+
+SELF = ThisDocument()
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document by official id or document key ("kst-30950-295", "letter-2022-06-27")."""
+
+    identifier: str
+
+    def __str__(self) -> str:
+        return self.identifier
+
+
+@dataclass(frozen=True)
+class ConceptRef:
+    """A vocabulary concept by IRI."""
+
+    iri: str
+
+    def __str__(self) -> str:
+        return self.iri
+
+
+@dataclass(frozen=True)
+class DebateRef:
+    """A debate known by its date and kind only ("ordedebat")."""
+
+    date: str
+    kind: str
+
+    def __str__(self) -> str:
+        return f"debate:{self.date}:{self.kind}"
+
+
+@dataclass(frozen=True)
+class MeasureRef:
+    """A measure of this document, by label."""
+
+    label: str
+
+    def __str__(self) -> str:
+        return f"measure:{self.label}"
+
+
+@dataclass(frozen=True)
+class RecommendationRef:
+    """A recommendation this document answers, by its number ("97-a") and heading."""
+
+    number: str
+    heading: str
+
+    def __str__(self) -> str:
+        return f"recommendation:{self.number}:{self.heading}"
+
+
+# What a link or a measure's origin names; ``str()`` gives the key ``policykg extract`` writes.
+NodeRef = ThisDocument | DocumentRef | ConceptRef | DebateRef | MeasureRef | RecommendationRef
+
+
+def _plain(value):
+    """A field as ``policykg extract`` writes it: node references as keys, tuples as lists."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, NodeRef) else value
+
+
+@dataclass(frozen=True)
 class Measure:
     """Something the government does or promises, as a sentence states it."""
 
@@ -88,12 +162,15 @@ class Measure:
     start: int
     end: int
     rule: str
-    led_from: tuple[str, ...] = ()  # official ids of motions, or "debate:<date>:<kind>"
+    led_from: tuple[DocumentRef | DebateRef, ...] = ()  # motions, or a debate
     instruments: tuple[str, ...] = ()  # concept IRIs
     responsible: tuple[str, ...] = ()  # concept IRIs of actors
     confidence: float = 0.8
     period: str | None = None  # the time expression as written: "komend najaar", "voorjaar 2023"
     date: str | None = None  # the year the period names, when it names one
+
+    def as_dict(self) -> dict:
+        return {k: _plain(v) for k, v in vars(self).items()}
 
 
 @dataclass(frozen=True)
@@ -102,18 +179,21 @@ class Link:
     a commission (``motion ledTo body``), or the request a letter answers
     (``document respondsTo debate``).
 
-    ``source`` and ``target`` are official ids, concept IRIs, the document's own
-    key, or ``debate:<date>:<kind>``; for ``startDate`` the target is a year or date.
+    ``source`` and ``target`` are node references; for ``startDate`` the target is
+    a year or date, for ``requestText`` the text asked for.
     """
 
-    source: str
+    source: NodeRef
     relation: str  # local name of a pkg property: "ledTo", "respondsTo", "establishedBy", "startDate"
-    target: str
+    target: NodeRef | str
     quote: str
     start: int
     end: int
     rule: str
     confidence: float = 0.8
+
+    def as_dict(self) -> dict:
+        return {k: _plain(v) for k, v in vars(self).items()}
 
 
 @dataclass(frozen=True)

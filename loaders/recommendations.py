@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .models import Link, Measure
-from .relations import SELF
+from .models import SELF, Link, Measure, MeasureRef, RecommendationRef
 
 _HEADING = re.compile(
     r"(?m)^[ \t]{0,3}(?P<heading>Aanbeveling(?:en)?[ \t]{1,3}(?:paragraaf|par\.|§)[ \t]{0,3}(?P<par>\d{1,4})"
@@ -50,14 +49,14 @@ def sections(text: str) -> list[Section]:
 def recommendation_links(text: str, measures: list[Measure]) -> list[Link]:
     links = []
     for section in sections(text):
-        key = f"recommendation:{section.key}:{section.heading}"
+        recommendation = RecommendationRef(section.key, section.heading)
         head_end = section.start + len(text[section.start:].split("\n", 1)[0].rstrip())
-        links.append(Link(SELF, "respondsTo", key, text[section.start:head_end], section.start, head_end,
+        links.append(Link(SELF, "respondsTo", recommendation, text[section.start:head_end], section.start, head_end,
                           rule="recommendation-heading", confidence=0.9))
         if section.response_start is None:
             continue
         for m in measures:
             if section.response_start <= m.start < section.end:
-                links.append(Link(key, "ledTo", f"measure:{m.label}", m.quote, m.start, m.end,
+                links.append(Link(recommendation, "ledTo", MeasureRef(m.label), m.quote, m.start, m.end,
                                   rule="measure-in-response", confidence=0.6))
     return links

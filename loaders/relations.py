@@ -20,11 +20,9 @@ from bisect import bisect_right
 
 from . import patterns as p
 from .footnotes import Footnotes
-from .models import Link, Mention, Reference
+from .models import SELF, ConceptRef, DebateRef, DocumentRef, Link, Mention, Reference
 from .spans import SpanIndex
 from .text import Sentences
-
-SELF = "self"  # a link's source or target that is the document itself
 
 _REQUEST = re.compile(r"(?<!\w)(?:verzocht|gevraagd|verzoek|vroeg|vroegen|heeft\s{1,3}gevraagd)(?!\w)")
 _ASKED_FOR = re.compile(r"(?<!\w)(?:brief|reactie|kabinetsreactie|antwoord|beantwoording)(?!\w)")
@@ -35,9 +33,9 @@ _BODIES = {"Commission", "Coordinator", "HumanRightsInstitute"}
 _GAZETTES = {"staatscourant", "staatsblad"}
 
 
-def debate_key(debate: Reference) -> str:
-    """How links name a debate: its official id, else ``debate:<date>:<kind>``."""
-    return debate.id or f"debate:{debate.date}:{debate.note or 'debat'}"
+def debate_ref(debate: Reference) -> DocumentRef | DebateRef:
+    """How links name a debate: by its official id, else by date and kind."""
+    return DocumentRef(debate.id) if debate.id else DebateRef(debate.date, debate.note or "debat")
 
 
 def letter_key(date: str) -> str:
@@ -45,13 +43,13 @@ def letter_key(date: str) -> str:
     return f"letter-{date}"
 
 
-def _target(ref: Reference) -> str:
+def _target(ref: Reference) -> DocumentRef | DebateRef:
     if ref.type == "debate":
-        return debate_key(ref)
+        return debate_ref(ref)
     if ref.id:
-        return ref.id
+        return DocumentRef(ref.id)
     assert ref.date is not None  # responds_to names only references with an id or a date
-    return letter_key(ref.date)
+    return DocumentRef(letter_key(ref.date))
 
 
 def responds_to(text: str, refs: list[Reference], sentences: Sentences) -> list[Link]:
@@ -80,7 +78,7 @@ def established(text: str, refs: list[Reference], mentions: list[Mention], footn
         named = [b for b in bodies.within(start, m.start())]
         if not named:
             continue
-        body, quote = named[-1].concept, text[start:end]
+        body, quote = ConceptRef(named[-1].concept), text[start:end]
         when = _IN_TIME.search(text, start, end)
         if when:
             links.append(Link(body, "startDate", _start_date(when), quote, start, end, rule="body-started"))
@@ -88,7 +86,7 @@ def established(text: str, refs: list[Reference], mentions: list[Mention], footn
             note = footnotes.bodies.get(number)
             cited = [r for r in index.starting_in(note.start, note.end) if r.type in _GAZETTES] if note else []
             for decision in cited[:1]:
-                links.append(Link(body, "establishedBy", decision.known_id(), quote, start, end,
+                links.append(Link(body, "establishedBy", DocumentRef(decision.known_id()), quote, start, end,
                                   rule="body-established", confidence=0.9))
     return links
 
@@ -117,6 +115,6 @@ def motion_requests(text: str, refs: list[Reference], sentences: Sentences) -> l
         request = re.sub(r"\s+", " ", text[asks.end():end]).strip(" ,;.«»“”‘’")
         request = re.sub(r"\s(?:en|of)$", "", request)
         if len(request) >= 5:
-            links.append(Link(motion.known_id(), "requestText", request, text[motion.start:end], motion.start, end,
+            links.append(Link(DocumentRef(motion.known_id()), "requestText", request, text[motion.start:end], motion.start, end,
                               rule="motion-request", confidence=0.9))
     return links

@@ -1,4 +1,5 @@
-"""Python names for the ontology's terms; a typo fails loudly.
+"""The namespaces policykg uses, defined once, and Python names for the
+ontology's terms (a typo fails loudly).
 
 ``tests/test_namespaces.py`` checks this list against ``ontology/policykg.ttl``,
 so code and ontology cannot drift.
@@ -11,6 +12,7 @@ PKGID = Namespace("https://w3id.org/policykg/id/")
 PKGG = Namespace("https://w3id.org/policykg/graph/")
 OEP = Namespace("https://zoek.officielebekendmakingen.nl/")
 PKGSH = Namespace("https://w3id.org/policykg/shapes#")
+SH = Namespace("http://www.w3.org/ns/shacl#")  # SHACL, as the shapes and pySHACL's reports use it
 
 
 class PKG(DefinedNamespace):

@@ -79,9 +79,8 @@ def _extra_records(ex: Extraction, name: str) -> list[dict]:
     meta = {k: v for k, v in ex.metadata.__dict__.items() if k != "spans" and v is not None}
     records = [{"file": name, "type": "metadata", "key": ex.key, **meta}]
     records += [{"file": name, "type": "mention", **m.__dict__} for m in ex.mentions]
-    records += [{"file": name, "type": "measure", **{k: (list(v) if isinstance(v, tuple) else v)
-                                                     for k, v in m.__dict__.items()}} for m in ex.measures]
-    records += [{"file": name, "type": "link", **link.__dict__} for link in ex.links]
+    records += [{"file": name, "type": "measure", **m.as_dict()} for m in ex.measures]
+    records += [{"file": name, "type": "link", **link.as_dict()} for link in ex.links]
     records += [{"file": name, "type": "motion-event", **e.__dict__} for e in ex.motion_events]
     return records
 

@@ -4,6 +4,7 @@ from rdflib import Graph
 
 from policykg.loaders.document import extract_file
 from policykg.loaders.gazetteer import compile_gazetteer, default_gazetteer
+from policykg.reference import concepts_of
 
 from .conftest import CORPUS
 from .corpus_expected import KST, RACISME, VN
@@ -35,7 +36,7 @@ def test_adding_a_concept_to_turtle_makes_it_found():
     <https://example.org/movisie-test> a skos:Concept, pkg:NGO ;
         skos:prefLabel "Kenniscentrum Test Voor Gelijkwaardigheid"@nl ; skos:altLabel "KTG" .
     """
-    gazetteer = compile_gazetteer(Graph().parse(data=ttl, format="turtle"))
+    gazetteer = compile_gazetteer(concepts_of(Graph().parse(data=ttl, format="turtle")))
     text = "Het kenniscentrum test voor\ngelijkwaardigheid (KTG) en ktg."
     found = [(m.text, m.kind) for m in gazetteer.find(text)]
     # three words or more: case-insensitive across a line break; short labels: exact case

@@ -4,6 +4,8 @@
 import pytest
 
 from policykg.loaders.document import extract_file, extract_text
+from policykg.loaders.models import (SELF, ConceptRef, DebateRef, DocumentRef, MeasureRef,
+                                     RecommendationRef)
 
 from .conftest import CORPUS
 from .growth import assert_linear
@@ -45,13 +47,13 @@ def test_relative_period_counts_from_the_document_date(extractions):
 
 def test_measure_following_motions_of_a_debate(extractions):
     study = next(m for m in extractions[VN].measures if m.rule == "measure-following-motions")
-    assert study.led_from == ("debate:2020-07-01:debat",)
+    assert study.led_from == (DebateRef("2020-07-01", "debat"),)
 
 
 @pytest.mark.parametrize("name,relation,target,rule", [
-    (RACISME, "respondsTo", "debate:2022-12-13:ordedebat", "responds-to-request"),
-    (MONITOR, "respondsTo", "debate:2023-12-22:procedurevergadering", "responds-to-request"),
-    (KST, "establishedBy", "stcrt-2022-11349", "body-established"),
+    (RACISME, "respondsTo", DebateRef("2022-12-13", "ordedebat"), "responds-to-request"),
+    (MONITOR, "respondsTo", DebateRef("2023-12-22", "procedurevergadering"), "responds-to-request"),
+    (KST, "establishedBy", DocumentRef("stcrt-2022-11349"), "body-established"),
     (KST, "startDate", "2022-05", "body-started"),
     (RACISME, "startDate", "2021", "body-started"),
 ])
@@ -60,11 +62,16 @@ def test_relations(extractions, name, relation, target, rule):
     assert (relation, target, rule) in links, links
 
 
+def test_a_body_is_named_as_a_concept(extractions):
+    founded = [link for link in extractions[KST].links if link.rule in ("body-established", "body-started")]
+    assert founded and all(isinstance(link.source, ConceptRef) for link in founded)
+
+
 def test_in_execution_of_a_motion():
     text = ("Ter uitvoering van de motie van het lid Simons (Kamerstuk 30 950, nr. 349) wordt in 2024 "
             "een meldpunt voor discriminatie bij de overheid ingericht.")
     measure = extract_text(text, "x.txt").measures[0]
-    assert measure.rule == "measure-in-execution" and measure.led_from == ("kst-30950-349",)
+    assert measure.rule == "measure-in-execution" and measure.led_from == (DocumentRef("kst-30950-349"),)
     assert "meldpunt voor discriminatie" in measure.label and measure.date == "2024"
 
 
@@ -74,11 +81,13 @@ def test_reflexive_commitment_is_not_a_measure():
 
 
 def test_cabinet_response_answers_each_recommendation(extractions):
-    links = [l for l in extractions[VN].links if l.rule == "recommendation-heading"]
-    assert [l.target.split(":")[1] for l in links] == ["96", "97-a", "97-d", "97-e", "98-a", "98-b", "98-e"]
-    assert all(l.source == "self" and l.relation == "respondsTo" for l in links)
-    led = {(l.source.split(":")[1], l.target.split(":", 1)[1]) for l in extractions[VN].links
-           if l.rule == "measure-in-response"}
+    links = [link for link in extractions[VN].links if link.rule == "recommendation-heading"]
+    assert [link.target.number for link in links] == ["96", "97-a", "97-d", "97-e", "98-a", "98-b", "98-e"]
+    assert all(link.source == SELF and link.relation == "respondsTo" for link in links)
+    assert all(isinstance(link.target, RecommendationRef) for link in links)
+    answers = [link for link in extractions[VN].links if link.rule == "measure-in-response"]
+    assert all(isinstance(link.target, MeasureRef) for link in answers)
+    led = {(link.source.number, link.target.label) for link in answers}
     assert ("96", "versterking van de gezamenlijke aanpak van racisme en discriminatie") in led
     assert any(number == "98-a" and "proactieve controle" in label for number, label in led)
     assert not any("MEOS-toepassing" in label for number, label in led)  # the CBS studies it: others
@@ -92,7 +101,8 @@ def test_cabinet_response_answers_each_recommendation(extractions):
                       "risicoprofielen alleen toegepast mag worden ter bescherming dan wel ter ondersteuning van mensen"),
 ])
 def test_what_each_motion_asks(extractions, motion, asked):
-    asks = {l.source: l for l in extractions[KST].links if l.relation == "requestText"}
+    asks = {link.source.identifier: link for link in extractions[KST].links
+            if link.relation == "requestText"}
     assert asks[motion].target == asked
     assert extractions[KST].content[asks[motion].start:asks[motion].end] == asks[motion].quote
 

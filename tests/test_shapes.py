@@ -7,9 +7,10 @@ import pytest
 from rdflib import Graph, URIRef
 
 from policykg.graph import iris
-from policykg.graph.ingest import ontology_graph, stable_blank_nodes
+from policykg.graph.ingest import stable_blank_nodes
 from policykg.graph.store import Store
 from policykg.graph.validate import validate_graph, validate_in_store, validate_store
+from policykg.reference import ontology_graph
 
 FIXTURES = Path(__file__).parent / "shapes"
 VALID = sorted(FIXTURES.glob("*-valid.ttl"))
