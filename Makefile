@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DIR ?= demo-output
 STORE := $(DEMO_DIR)/store
 
-.PHONY: setup demo test bench bench-extras clean
+.PHONY: setup demo test lint bench bench-extras clean
 
 $(BIN)/policykg: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ demo: setup
 	$(BIN)/policykg export --store $(STORE) --format csv --output $(DEMO_DIR)/csv
 	@echo "Exports written to $(DEMO_DIR)/"
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest -q
+
+# ruff, and mypy through the installed layout (tests/typecheck.py)
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m tests.typecheck
 
 # The scale benchmark at 1,000 documents (about two minutes); other sizes:
 #   .venv/bin/python benchmarks/scale.py --documents 100000
@@ -48,4 +53,4 @@ bench-extras: setup
 	$(BIN)/python benchmarks/extraction_throughput.py --megabytes 10
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) *.egg-info .pytest_cache
+	rm -rf $(VENV) $(DEMO_DIR) *.egg-info .pytest_cache build
