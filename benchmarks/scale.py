@@ -40,6 +40,8 @@ from rdflib.query import ResultRow
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from synthetic import generate  # noqa: E402
+
 from policykg.graph import export as exporting  # noqa: E402
 from policykg.graph import iris  # noqa: E402
 from policykg.graph.backend import QueryResult, write_with_rdflib  # noqa: E402
@@ -51,8 +53,6 @@ from policykg.graph.store import Store  # noqa: E402
 from policykg.graph.trace import trace  # noqa: E402
 from policykg.graph.validate import validate_graph, validate_store  # noqa: E402
 from policykg.loaders.document import extract_file  # noqa: E402
-from synthetic import generate  # noqa: E402
-
 from policykg.reference import ontology_graph, vocabulary_graph  # noqa: E402
 
 RESULTS = HERE / "results"

@@ -14,11 +14,15 @@ from decimal import Decimal
 from functools import lru_cache
 
 import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
 from policykg.loaders.models import (
     ConceptRef,
     DebateRef,
     DocumentRef,
     Extraction,
+    Link,
     MeasureRef,
     NodeRef,
     RecommendationRef,
@@ -27,9 +31,6 @@ from policykg.loaders.models import (
 )
 from policykg.loaders.relations import letter_key
 from policykg.loaders.text import line_of
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS
-
 from policykg.namespaces import PKG
 
 from . import iris
@@ -86,7 +87,7 @@ _QUOTE, _RULE = _node(PKG.quote), _node(PKG.rule)
 
 def _full_date(date: str | None) -> bool:
     """An ISO date with a year (not "--01-29")."""
-    return bool(date) and not date.startswith("--")
+    return bool(date and not date.startswith("--"))
 
 
 class _Builder:
@@ -114,15 +115,15 @@ class _Builder:
             self.mentioned[s, o], self.occurrences[ev] = ev, 1
         quote = self.ex.content[start:end]
         line = line_of(self.ex.content, start)
-        ev = ox.NamedNode(ev)  # not cached: one per fact
+        evidence = ox.NamedNode(ev)  # not cached: one per fact
         for prop, value in (
             (_TYPE, _EVIDENCE), (_TYPE, _STATEMENT), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
             (_SOURCE, self.doc), (_START, _literal(start, XSD.integer)), (_END, _literal(end, XSD.integer)),
             (_LINE, _literal(line, XSD.integer)), (_QUOTE, _literal(quote)), (_RULE, _literal(rule)),
         ):
-            self.add((ev, prop, value))
+            self.add((evidence, prop, value))
         if confidence is not None:
-            self.add((ev, PKG.confidence, _literal(Decimal(str(confidence)), XSD.decimal)))
+            self.add((evidence, PKG.confidence, _literal(Decimal(str(confidence)), XSD.decimal)))
 
     def span_fact(self, s, p, o, field: str, rule: str):
         span = self.ex.metadata.spans.get(field)
@@ -172,8 +173,7 @@ class _Builder:
             replaced = add_paper(self.add, meta.replaces)
             self.span_fact(doc, PKG.replaces, replaced, "replaces", "motion-replaces")
 
-    def cited(self, ref: Reference) -> URIRef:
-        identifier = ref.id or letter_key(ref.date)
+    def cited(self, ref: Reference, identifier: str) -> URIRef:
         target = iris.document(identifier)
         # a motion named without its submitters ("bij motie (36 410-VI, nr. 87)") is known here
         # only as a Kamerstuk: pkg:Motion asks for a submitter (shapes/motion.ttl)
@@ -189,7 +189,7 @@ class _Builder:
         return target
 
     def report(self, ref: Reference) -> URIRef:
-        identifier = iris.report_by_title(ref.name)
+        identifier = iris.report_by_title(_name(ref))
         report = iris.document(identifier)
         self.add((report, RDF.type, PKG.Report))
         self.add((report, PKG.identifier, _literal(identifier)))
@@ -209,20 +209,20 @@ class _Builder:
         if ref.type in _NOT_CITED:
             return
         if ref.type == "member":
-            self.fact(self.doc, PKG.mentions, add_person(self.add, ref.name), ref.start, ref.end, ref.rule)
+            self.fact(self.doc, PKG.mentions, add_person(self.add, _name(ref)), ref.start, ref.end, ref.rule)
         elif ref.type == "report":
             self.fact(self.doc, PKG.cites, self.report(ref), ref.start, ref.end, ref.rule)
         elif ref.type == "debate" and not ref.id:
             if ref.date:
                 debate = self.debate(ref.date, ref.note or "debat")
                 self.fact(self.doc, PKG.mentions, debate, ref.start, ref.end, ref.rule)
-        elif ref.id or (ref.type == "letter" and ref.date):
-            target = self.cited(ref)
+        elif identifier := _cited_identifier(ref):
+            target = self.cited(ref, identifier)
             self.fact(self.doc, PKG.cites, target, start, end, ref.rule)
             for name in ref.submitters:
                 self.fact(target, PKG.submittedBy, add_person(self.add, name), start, end, ref.rule)
 
-    def node(self, ref: NodeRef) -> URIRef:
+    def node(self, ref: NodeRef) -> URIRef | ox.NamedNode:
         """The node a link or measure names: this document, a concept, a debate, a measure,
         a recommendation or a document."""
         match ref:
@@ -265,18 +265,38 @@ class _Builder:
 
     def links(self):
         for link in self.ex.links:
-            source = self.node(link.source)
-            if link.relation == "startDate":
-                datatype = XSD.gYearMonth if len(link.target) == 7 else XSD.gYear
-                target = _literal(link.target, datatype=datatype)
-            elif link.relation == "requestText":
-                target = _literal(link.target, lang="nl")
-            else:
-                target = self.node(link.target)
+            source, target = self.node(link.source), self.link_target(link)
             if link.relation == "establishedBy":
                 self.add((target, RDF.type, PKG.Decision))
             self.fact(source, getattr(PKG, link.relation), target, link.start, link.end, link.rule,
                       link.confidence)
+
+    def link_target(self, link: Link) -> ox.Literal | URIRef | ox.NamedNode:
+        """The object of a link: a literal for a start date or a request, else a node."""
+        target = link.target
+        if not isinstance(target, str):
+            return self.node(target)
+        if link.relation == "startDate":
+            return _literal(target, datatype=XSD.gYearMonth if len(target) == 7 else XSD.gYear)
+        if link.relation == "requestText":
+            return _literal(target, lang="nl")
+        raise TypeError(f"not a node reference: {target!r}")
+
+
+def _name(ref: Reference) -> str:
+    """The name of a member, the title of a report: such references always have one."""
+    if ref.name is None:
+        raise ValueError(f"a {ref.type} reference without a name: {ref.text!r}")
+    return ref.name
+
+
+def _cited_identifier(ref: Reference) -> str | None:
+    """The identifier of the document a reference cites: its id, or a letter's date key."""
+    if ref.id:
+        return ref.id
+    if ref.type == "letter" and ref.date:
+        return letter_key(ref.date)
+    return None
 
 
 def build_triples(ex: Extraction) -> list[tuple]:
@@ -299,6 +319,6 @@ def build_triples(ex: Extraction) -> list[tuple]:
 def build_graph(ex: Extraction) -> Graph:
     """The named graph of one source document as an rdflib Graph."""
     graph = Graph()
-    for triple in build_triples(ex):
-        graph.add(tuple(map(to_rdflib, triple)))
+    for s, p, o in build_triples(ex):
+        graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
     return graph

@@ -68,7 +68,7 @@ def _row(store: GraphStore, record: dict, where: str, line: int, relations: set[
         raise CurationError(f"{where}: unknown relation {relation!r}; one of {', '.join(sorted(relations))}")
     subject = _node(store, record["subject"].strip(), where)
     obj = _node(store, record["object"].strip(), where)
-    predicate = PKG[relation]
+    predicate: URIRef = getattr(PKG, relation)  # a known relation: checked above
     if action == "reject" and not store.query("ASK { ?s ?p ?o }", {"s": subject, "p": predicate, "o": obj}).boolean:
         raise CurationError(f"{where}: nothing to reject: the store has no {relation} from "
                             f"{record['subject'].strip()!r} to {record['object'].strip()!r}")

@@ -7,7 +7,9 @@ import csv
 from pathlib import Path
 
 import networkx as nx
+from rdflib import Literal
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
+from rdflib.term import Node
 
 from policykg.namespaces import OEP, PKG
 
@@ -75,8 +77,15 @@ def citation_network(store: GraphStore) -> nx.MultiDiGraph:
     for row in store.query(_NETWORK_QUERY).dicts():
         relation = str(row["p"]).rsplit("#", 1)[-1]
         net.add_edge(str(row["s"]), str(row["o"]), key=relation, relation=relation,
-                     evidence=int(row["evidence"]), quote=" ".join(str(row["quote"] or "").split()))
+                     evidence=_count(row["evidence"]), quote=" ".join(str(row["quote"] or "").split()))
     return net
+
+
+def _count(value: Node | None) -> int:
+    """A number the query always binds (a COUNT)."""
+    if not isinstance(value, Literal):
+        raise TypeError(f"expected a count, got {value!r}")
+    return int(value)
 
 
 def _write_csv(net: nx.MultiDiGraph, folder: Path) -> list[Path]:

@@ -15,16 +15,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import DCTERMS
+from rdflib.term import Node
+
 from policykg.loaders.document import extract_text
 from policykg.loaders.officielebekendmakingen import is_companion
 from policykg.loaders.sources import DOCUMENT_SUFFIXES, read_source
 from policykg.loaders.text import SourceError
 from policykg.loaders.tk_fetch import STATE_FILE
 from policykg.loaders.tk_opendata import OpenDataFile, Unplaced, read_open_data
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.compare import to_canonical_graph
-from rdflib.namespace import DCTERMS
-
 from policykg.namespaces import PKG
 from policykg.reference import ontology_graph, vocabulary_graph
 
@@ -34,8 +35,11 @@ from .build import build_triples
 from .motions import build_motion_graph
 from .store import Store, document_nquads
 
-SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)  # .json: Tweede Kamer Open Data (a page, a list of Zaak records, one record)
-BATCH = 256  # documents per bulk write, overlapping extraction (1,024 loads faster alone but a 1k ingest then waits for one load at the end)
+# .json: Tweede Kamer Open Data (a page, a list of Zaak records, one record)
+SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)
+# documents per bulk write, overlapping extraction
+# (1,024 loads faster alone but a 1k ingest then waits for one load at the end)
+BATCH = 256
 
 
 def _is_open_data(path: str | Path) -> bool:
@@ -87,7 +91,8 @@ class IngestReport:
         """What the summary counts but does not name: each record not placed, what was ignored."""
         lines = [f"not placed: {u}" for u in self.unplaced]
         if self.ignored:
-            lines.append("ignored (not motions): " + ", ".join(f"{why}: {n}" for why, n in sorted(self.ignored.items())))
+            ignored = ", ".join(f"{why}: {n}" for why, n in sorted(self.ignored.items()))
+            lines.append("ignored (not motions): " + ignored)
         lines += [f"no records: {f}" for f in self.empty]
         return lines
 
@@ -109,9 +114,13 @@ def stable_blank_nodes(graph: Graph) -> Graph:
     skolem IRI derived from the graph's canonical form: the store renames blank
     nodes on every load, skolem IRIs stay the same, so reloads diff cleanly."""
     canonical, out = to_canonical_graph(graph), Graph()
-    for triple in canonical:
-        out.add(tuple(iris.skolem(str(t)) if isinstance(t, BNode) else t for t in triple))
+    for s, p, o in canonical:
+        out.add((_skolemized(s), _skolemized(p), _skolemized(o)))
     return out
+
+
+def _skolemized(term: Node) -> Node:
+    return iris.skolem(str(term)) if isinstance(term, BNode) else term
 
 
 def load_reference_data(store: GraphStore) -> None:
@@ -122,8 +131,7 @@ def load_reference_data(store: GraphStore) -> None:
 
 def _ingested(store: GraphStore) -> set[tuple[str, str]]:
     """(file name, content hash) of every source in the store, read once."""
-    rows = store.query("SELECT ?file ?hash WHERE { ?doc <%s> ?hash ; <%s> ?file }"
-                       % (PKG.contentHash, PKG.sourceFile)).rows
+    rows = store.query(f"SELECT ?file ?hash WHERE {{ ?doc <{PKG.contentHash}> ?hash ; <{PKG.sourceFile}> ?file }}").rows
     return {(str(file), str(content_hash)) for file, content_hash in rows}
 
 
@@ -223,8 +231,8 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
             todo.append(path)
     batch: list[tuple[URIRef, bytes]] = []
     for done in _documents(todo, jobs):
-        if done.error:
-            report.failed.append((str(done.path), done.error))
+        if done.graph is None:  # extraction failed; done.error says why
+            report.failed.append((str(done.path), done.error or "extraction failed"))
         else:
             batch.append((done.graph, done.nquads))
             report.loaded.append(str(done.path))

@@ -9,10 +9,10 @@ the saved file and the record's modification time.
 from __future__ import annotations
 
 import pyoxigraph as ox
-from policykg.loaders.tk_opendata import TkMotion
 from rdflib import RDF, XSD, Graph, Literal
 from rdflib.namespace import DCTERMS, PROV
 
+from policykg.loaders.tk_opendata import TkMotion
 from policykg.namespaces import PKG
 
 from . import iris

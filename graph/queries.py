@@ -41,14 +41,14 @@ class NamedQuery:
 
     @classmethod
     def parse(cls, name: str, text: str) -> NamedQuery:
-        header = {"purpose": [], "param": [], "returns": [], "name": []}
+        header: dict[str, list[str]] = {"purpose": [], "param": [], "returns": [], "name": []}
         for m in _HEADER.finditer(text):
             header[m["key"]].append(m["value"].strip())
         params = {}
         for line in header["param"]:
-            m = _PARAM.match(line)
-            if m:
-                params[m["name"]] = (not m["optional"], m["doc"].strip())
+            param = _PARAM.match(line)
+            if param:
+                params[param["name"]] = (not param["optional"], param["doc"].strip())
         return cls(header["name"][0] if header["name"] else name, text,
                    " ".join(header["purpose"]), params, " ".join(header["returns"]))
 

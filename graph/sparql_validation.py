@@ -35,7 +35,7 @@ _SUPPORTED = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.no
 class Check:
     """One compiled constraint: a SELECT of ``?this ?value`` that lists violations."""
 
-    shape: URIRef
+    shape: Node  # an IRI, or a blank node for an unnamed property shape
     path: URIRef | None
     severity: str
     message: str
@@ -44,7 +44,9 @@ class Check:
 
 
 def _message(shapes: Graph, node: Node, fallback: Node | None = None) -> str:
-    messages = list(shapes.objects(node, SH.message)) or (list(shapes.objects(fallback, SH.message)) if fallback else [])
+    messages = list(shapes.objects(node, SH.message))
+    if not messages and fallback:
+        messages = list(shapes.objects(fallback, SH.message))
     english = [m for m in messages if isinstance(m, Literal) and m.language == "en"]
     return str((english or messages or ["(no message)"])[0])
 
@@ -70,6 +72,12 @@ def _literal(value: Node) -> str:
     return value.n3()
 
 
+def _integer(shapes: Graph, node: Node, key: URIRef) -> int | None:
+    """The integer value of ``key`` (``sh:minCount``, ``sh:minLength``...), None if absent."""
+    value = shapes.value(node, key)
+    return None if value is None else int(str(value))
+
+
 def _value_checks(shapes: Graph, prop: Node) -> list[str]:
     """Patterns over ``?this <path> ?value`` (written as PATH) that find the violating values."""
     checks = []
@@ -89,31 +97,33 @@ def _value_checks(shapes: Graph, prop: Node) -> list[str]:
         bound = shapes.value(prop, key)
         if bound is not None:
             checks.append(f"?this PATH ?value FILTER (!COALESCE(?value {op} {_literal(bound)}, false))")
-    length = shapes.value(prop, SH.minLength)
+    length = _integer(shapes, prop, SH.minLength)
     if length is not None:
-        checks.append(f"?this PATH ?value FILTER (isBlank(?value) || STRLEN(STR(?value)) < {int(length)})")
+        checks.append(f"?this PATH ?value FILTER (isBlank(?value) || STRLEN(STR(?value)) < {length})")
     pattern = shapes.value(prop, SH.pattern)
     if pattern is not None:
         flags = shapes.value(prop, SH.flags)
         flag_arg = f", {Literal(str(flags)).n3()}" if flags else ""
-        checks.append(f"?this PATH ?value FILTER (isBlank(?value) || !REGEX(STR(?value), {Literal(str(pattern)).n3()}{flag_arg}))")
+        regex = Literal(str(pattern)).n3()
+        checks.append(f"?this PATH ?value FILTER (isBlank(?value) || !REGEX(STR(?value), {regex}{flag_arg}))")
     return checks
 
 
-def _count_check(path: URIRef, low, high, target: str) -> str:
+def _count_check(path: URIRef, low: int | None, high: int | None, target: str) -> str:
     """Targets with fewer than ``low`` or more than ``high`` values. The common
     cases are set operations over the whole predicate (minCount 1: MINUS; maxCount:
     a grouped count of subjects with several values), not a count per target."""
     parts = []
-    if low is not None and int(low) == 1:
-        parts.append(f"{{ {{ SELECT DISTINCT ?this WHERE {{ {target} }} }} MINUS {{ ?this <{path}> ?v }} BIND (0 AS ?n) }}")
-    elif low is not None and int(low) > 1:
+    if low == 1:
+        parts.append(f"{{ {{ SELECT DISTINCT ?this WHERE {{ {target} }} }} "
+                     f"MINUS {{ ?this <{path}> ?v }} BIND (0 AS ?n) }}")
+    elif low is not None and low > 1:
         parts.append(f"""{{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{
       {{ SELECT DISTINCT ?this WHERE {{ {target} }} }} OPTIONAL {{ ?this <{path}> ?v }} }} GROUP BY ?this }}
-    FILTER (?n < {int(low)}) }}""")
+    FILTER (?n < {low}) }}""")
     if high is not None:
         parts.append(f"""{{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ ?this <{path}> ?v }}
-      GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {int(high)}) }}
+      GROUP BY ?this HAVING (COUNT(DISTINCT ?v) > {high}) }}
     {{ SELECT DISTINCT ?this WHERE {{ {target} }} }} }}""")
     return f"SELECT ?this (?n AS ?value) WHERE {{\n  {' UNION '.join(parts)}\n}}"
 
@@ -127,8 +137,8 @@ def _property_checks(shapes: Graph, shape: Node, prop: Node, target: str) -> lis
         raise NotImplementedError(f"{prop}: only predicate paths")
     severity, message, checks = _severity(shapes, prop, shape), _message(shapes, prop, shape), []
     name = prop if isinstance(prop, URIRef) else shape
-    low, high = shapes.value(prop, SH.minCount), shapes.value(prop, SH.maxCount)
-    if (low is not None and int(low) > 0) or high is not None:
+    low, high = _integer(shapes, prop, SH.minCount), _integer(shapes, prop, SH.maxCount)
+    if (low is not None and low > 0) or high is not None:
         checks.append(Check(name, path, severity, message, reports_value=False,
                             sparql=_count_check(path, low, high, target)))
     for violation in _value_checks(shapes, prop):
@@ -141,11 +151,18 @@ SELECT DISTINCT ?this ?value WHERE {{
     return checks
 
 
-def _or_check(shapes: Graph, shape: Node, target: str) -> Check:
-    alternatives = []
-    for alt in Collection(shapes, shapes.value(shape, SH["or"])):
-        path, low = shapes.value(alt, SH.path), shapes.value(alt, SH.minCount)
-        if not isinstance(path, URIRef) or low is None or int(low) != 1 or set(shapes.predicates(alt)) - {SH.path, SH.minCount}:
+def _requires_one(shapes: Graph, alternative: Node) -> bool:
+    """Whether an ``sh:or`` alternative is just ``sh:path`` with ``sh:minCount 1``."""
+    others = set(shapes.predicates(alternative)) - {SH.path, SH.minCount}
+    return _integer(shapes, alternative, SH.minCount) == 1 and not others
+
+
+def _or_check(shapes: Graph, shape: Node, either: Node, target: str) -> Check:
+    """``either``: the RDF list of ``shape``'s ``sh:or`` alternatives."""
+    alternatives: list[str] = []
+    for alt in Collection(shapes, either):
+        path = shapes.value(alt, SH.path)
+        if not isinstance(path, URIRef) or not _requires_one(shapes, alt):
             raise NotImplementedError(f"{shape}: sh:or supports property shapes with sh:minCount 1 only")
         alternatives.append(f"EXISTS {{ ?this <{path}> ?any_{len(alternatives)} }}")
     return Check(shape, None, _severity(shapes, shape), _message(shapes, shape), reports_value=False, sparql=f"""
@@ -188,8 +205,9 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         target = _target_block(targets)
         for prop in sorted(shapes.objects(shape, SH.property), key=str):
             checks += _property_checks(shapes, shape, prop, target)
-        if shapes.value(shape, SH["or"]) is not None:
-            checks.append(_or_check(shapes, shape, target))
+        either = shapes.value(shape, SH["or"])
+        if either is not None:
+            checks.append(_or_check(shapes, shape, either, target))
         for constraint in shapes.objects(shape, SH.sparql):
             checks.append(_sparql_check(shapes, shape, constraint, target))
     return checks

@@ -26,6 +26,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from policykg.errors import StoreError
+
 from .backend import DATASET_FORMATS, Output, QueryResult, write_with_rdflib
 
 ENV_VAR = "POLICYKG_STORE"
@@ -90,13 +92,20 @@ class Store:
         self.path = path
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
-        self._ox = ox.Store(str(path)) if path is not None else ox.Store()
+        self._open: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
         self._materialize_union()
+
+    @property
+    def _ox(self) -> ox.Store:
+        """The Oxigraph store; an error once closed."""
+        if self._open is None:
+            raise StoreError("the store is closed", path=self.path)
+        return self._open
 
     def close(self) -> None:
         """Release the directory (Oxigraph holds a lock on it while open)."""
         self.flush()
-        self._ox = None
+        self._open = None
 
     def __enter__(self) -> Self:
         return self
@@ -111,6 +120,8 @@ class Store:
     def triple_count(self) -> int:
         """Distinct triples: the size of the default graph."""
         result = self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        if not isinstance(result, ox.QuerySolutions):  # a SELECT answers with solutions
+            raise TypeError(f"unexpected query result {result!r}")
         return int(next(iter(result))["n"].value)
 
     def graph_names(self) -> list[URIRef]:
@@ -165,7 +176,7 @@ class Store:
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph as an rdflib Graph."""
-        data = self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name)))
+        data = _returned(self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name))))
         return Graph().parse(data=data.decode("utf-8"), format="nt")
 
     def union(self, exclude: Iterable[URIRef] = ()) -> Graph:
@@ -173,7 +184,7 @@ class Store:
         merged = Graph()
         skip = set(exclude)
         if not skip:
-            data = self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH)
+            data = _returned(self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH))
             return merged.parse(data=data.decode("utf-8"), format="nt")
         for name in self.graph_names():
             if name not in skip:
@@ -182,7 +193,7 @@ class Store:
 
     def nquads(self) -> bytes:
         """Every quad as N-Quads, sorted: equal stores give equal bytes."""
-        lines = self._ox.dump(format=ox.RdfFormat.N_QUADS).splitlines()
+        lines = _returned(self._ox.dump(format=ox.RdfFormat.N_QUADS)).splitlines()
         return b"\n".join(sorted(lines)) + b"\n"
 
     def write_rdf(self, fmt: str, output: Output, prefixes: Mapping[str, str] | None = None) -> None:
@@ -203,7 +214,7 @@ class Store:
         return ox.serialize(self._named_quads(), output, fmt, prefixes=prefixes)
 
     def dataset(self) -> Dataset:
-        data = self._dump_named(ox.RdfFormat.N_QUADS)
+        data = _returned(self._dump_named(ox.RdfFormat.N_QUADS))
         ds = Dataset()
         ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
@@ -227,8 +238,16 @@ class Store:
         return QueryResult(variables, rows)
 
     def flush(self) -> None:
-        if self.path is not None and self._ox is not None:
-            self._ox.flush()
+        if self.path is not None and self._open is not None:
+            self._open.flush()
+
+
+def _returned(data: bytes | None) -> bytes:
+    """What Oxigraph's dump and serialize return when given no output: the bytes
+    (pyoxigraph types the result ``bytes | None`` for every call)."""
+    if data is None:
+        raise TypeError("Oxigraph wrote to an output instead of returning the bytes")
+    return data
 
 
 def _is_unprojected_substitution(error: RuntimeError) -> bool:

@@ -84,7 +84,7 @@ def _children(store: GraphStore, step: Step, seen: set[str], curation: str) -> l
 def _nest_under_citing(children: list[Step]) -> list[Step]:
     """Move a "led to" step under the citing document whose text states it, so the
     tree reads motion -> document -> measure."""
-    citing = {}
+    citing: dict[str | None, Step] = {}
     for child in children:
         if child.relation == "cited by":
             for ev in child.evidence:
@@ -106,7 +106,7 @@ def trace(store: GraphStore, identifier: str, depth: int = 4, curation: str = "i
     root = _describe(store, find_node(store, identifier), None)
     seen, frontier = {root.iri}, [root]
     for _ in range(depth):
-        next_frontier = []
+        next_frontier: list[Step] = []
         for step in frontier:
             children = _children(store, step, seen, curation)
             seen.update(c.iri for c in children)
@@ -185,7 +185,7 @@ def render_dot(root: Step) -> str:
                               for e in child.evidence)
             style = ", style=dashed" if child.evidence and all("curator" in e for e in child.evidence) else ""
             lines.append(f"  {_dot_id(step.iri)} -> {_dot_id(child.iri)} "
-                         f"[label={_dot_label(child.relation)}, tooltip={_dot_label(where)}{style}];")
+                         f"[label={_dot_label(child.relation or '')}, tooltip={_dot_label(where)}{style}];")
             walk(child)
 
     walk(root)

@@ -4,9 +4,10 @@ words a researcher understands."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from policykg.errors import ShapesError
@@ -62,15 +63,34 @@ def _message(results: Graph, result: Node) -> str:
     return str((english or messages or ["(no message)"])[0])
 
 
+_SHORT_PREFIXES = (
+    ("https://w3id.org/policykg/def#", "pkg:"),
+    ("https://w3id.org/policykg/shapes#", "pkgsh:"),
+    ("https://zoek.officielebekendmakingen.nl/", ""),
+    ("https://w3id.org/policykg/id/", "pkgid:"),
+)
+
+
+@overload
+def _short(node: Node) -> str: ...
+@overload
+def _short(node: Node | None) -> str | None: ...
 def _short(node: Node | None) -> str | None:
     if node is None:
         return None
     text = str(node)
-    for prefix, short in (("https://w3id.org/policykg/def#", "pkg:"), ("https://w3id.org/policykg/shapes#", "pkgsh:"),
-                          ("https://zoek.officielebekendmakingen.nl/", ""), ("https://w3id.org/policykg/id/", "pkgid:")):
+    for prefix, short in _SHORT_PREFIXES:
         if text.startswith(prefix):
             return short + text[len(prefix):]
     return text
+
+
+def _required(results: Graph, result: Node, key: URIRef) -> Node:
+    """A value every SHACL validation result has (``sh:focusNode``, ``sh:sourceShape``)."""
+    value = results.value(result, key)
+    if value is None:
+        raise ShapesError(f"pySHACL reported a result without {key}")
+    return value
 
 
 def validate_graph(data: Graph) -> ValidationReport:
@@ -84,11 +104,11 @@ def validate_graph(data: Graph) -> ValidationReport:
         severity = results.value(result, SH.resultSeverity)
         findings.append(Finding(
             severity=str(severity).rsplit("#", 1)[-1],
-            focus=_short(results.value(result, SH.focusNode)),
+            focus=_short(_required(results, result, SH.focusNode)),
             path=_short(results.value(result, SH.resultPath)),
             value=_short(results.value(result, SH.value)),
             message=_message(results, result),
-            shape=_short(results.value(result, SH.sourceShape)),
+            shape=_short(_required(results, result, SH.sourceShape)),
         ))
     return _report(findings)
 

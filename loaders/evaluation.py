@@ -90,7 +90,7 @@ def _row(kind: str, key: str, text: str) -> Row:
 class Gold:
     path: Path
     document: Path
-    rows: Counter  # as compared (see _row)
+    rows: Counter[Row]  # as compared (see _row)
     measures: bool = False  # the file annotates measures
     quoted: tuple[Row, ...] = ()  # the rows as written, each text exactly as in the document
 
@@ -102,7 +102,9 @@ class Gold:
 
 
 def read_gold(path: Path) -> Gold:
-    document, rows, measures, quoted = None, Counter(), False, []
+    document: Path | None = None
+    rows: Counter[Row] = Counter()
+    measures, quoted = False, []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.startswith("# document:"):
             document = (path.parent / line.split(":", 1)[1].strip()).resolve()
@@ -133,7 +135,7 @@ class Score:
     def recall(self) -> float:
         return self.correct / self.gold if self.gold else 1.0
 
-    def __iadd__(self, other: "Score") -> "Score":
+    def __iadd__(self, other: Score) -> Score:
         self.gold, self.found, self.correct = (
             self.gold + other.gold, self.found + other.found, self.correct + other.correct)
         return self

@@ -81,7 +81,7 @@ class Gazetteer:
                 continue
             window = tokens[i:i + n]
             if len(window) == n and all(
-                _key(tok, entry.folded) == want for tok, want in zip(window, entry.tokens)
+                _key(tok, entry.folded) == want for tok, want in zip(window, entry.tokens, strict=True)
             ):
                 best = entry
         return best

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from . import commitments as c
 from .handelingen import speaker_turns
-from .models import ConceptRef, DocumentRef, Link, Measure, Mention, Metadata, Reference
+from .models import ConceptRef, DebateRef, DocumentRef, Link, Measure, Mention, Metadata, Reference
 from .relations import debate_ref
 from .spans import SpanIndex
 from .text import MAX_SENTENCE, Sentences
@@ -141,7 +141,7 @@ class _Context:
 
 def _refs(motions: list[Reference]) -> tuple[DocumentRef, ...]:
     """Motions a measure follows from, as node references."""
-    return tuple(DocumentRef(r.id) for r in motions)
+    return tuple(DocumentRef(r.known_id()) for r in motions)
 
 
 def _see_motion(cx: _Context) -> list[Measure]:
@@ -183,7 +183,7 @@ def _following_motions(cx: _Context) -> list[Measure]:
         named = _refs(cx.motions.within(s_start, s_end))
         debates = [d for d in cx.debates.within(m.start(), s_end) if d.date]
         what = m["rest"].split(",", 1)[1] if "," in m["rest"] else cx.text[s_start:m.start()]
-        led = named or tuple(debate_ref(d) for d in debates[:1])
+        led: tuple[DocumentRef | DebateRef, ...] = named or tuple(debate_ref(d) for d in debates[:1])
         found.append(cx.measure(c.label(re.sub(r"\(.*$", "", what, flags=re.S)), s_start, s_end,
                                 "measure-following-motions", led, confidence=0.7, actors_end=m.start()))
     return found

@@ -35,7 +35,10 @@ _GAZETTES = {"staatscourant", "staatsblad"}
 
 def debate_ref(debate: Reference) -> DocumentRef | DebateRef:
     """How links name a debate: by its official id, else by date and kind."""
-    return DocumentRef(debate.id) if debate.id else DebateRef(debate.date, debate.note or "debat")
+    if debate.id:
+        return DocumentRef(debate.id)
+    assert debate.date is not None  # a debate without an id is known by its date
+    return DebateRef(debate.date, debate.note or "debat")
 
 
 def letter_key(date: str) -> str:
@@ -115,6 +118,6 @@ def motion_requests(text: str, refs: list[Reference], sentences: Sentences) -> l
         request = re.sub(r"\s+", " ", text[asks.end():end]).strip(" ,;.«»“”‘’")
         request = re.sub(r"\s(?:en|of)$", "", request)
         if len(request) >= 5:
-            links.append(Link(DocumentRef(motion.known_id()), "requestText", request, text[motion.start:end], motion.start, end,
-                              rule="motion-request", confidence=0.9))
+            links.append(Link(DocumentRef(motion.known_id()), "requestText", request, text[motion.start:end],
+                              motion.start, end, rule="motion-request", confidence=0.9))
     return links

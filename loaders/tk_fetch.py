@@ -12,7 +12,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from policykg.errors import FetchError
@@ -94,7 +94,7 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
     out.mkdir(parents=True, exist_ok=True)
     since = since or last_sync(out, dossier)
     report, url = FetchReport(), first_url(base, dossier, since)
-    stamp = _free_stamp(out, dossier, datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ"))
+    stamp = _free_stamp(out, dossier, datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
     while url and len(report.pages) < max_pages:
         raw = _get(url, timeout)
         try:
@@ -106,7 +106,7 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
         report.pages.append(path)
         zaken = page.get("value") or []
         report.zaken += len(zaken)
-        stamps = [z.get("GewijzigdOp") for z in zaken if isinstance(z, dict) and z.get("GewijzigdOp")]
+        stamps: list[str] = [z["GewijzigdOp"] for z in zaken if isinstance(z, dict) and z.get("GewijzigdOp")]
         report.newest = max([report.newest or ""] + stamps) or None
         url = page.get("@odata.nextLink")
         if url and not url.startswith(base.split("/OData")[0]):

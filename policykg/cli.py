@@ -69,12 +69,20 @@ class NameValue(click.ParamType):
 def open_store(store_path: Path | None, endpoint: str | None = None) -> Store | RemoteStore:
     if endpoint:
         return RemoteStore(endpoint)
+    return open_local_store(store_path)
+
+
+def open_local_store(store_path: Path | None) -> Store:
     path = store_path or default_location()
     try:
         return Store(path)
     except OSError as exc:
         raise StoreError(f"cannot open the store at {path}: {exc}. Is another policykg process using it?",
                          path=path) from exc
+
+
+def _file_name(path: Path | None) -> str:
+    return path.name if path else ""
 
 
 def error_exit_code(code: int):
@@ -152,12 +160,12 @@ def ingest(paths, force, quiet, jobs, store_path):
       policykg ingest examples/corpus
     """
     files = source_files(paths)
-    with open_store(store_path) as store:
+    with open_local_store(store_path) as store:
         if quiet:
             report = run_ingest(store, files, force=force, jobs=jobs or os.cpu_count() or 1)
         else:
             with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
-                                   item_show_func=lambda p: p.name if p else "") as bar:
+                                   item_show_func=_file_name) as bar:
                 report = run_ingest(store, files, force=force, progress=lambda p: bar.update(1, p),
                                     jobs=jobs or os.cpu_count() or 1)
         echo_report(report, store)
@@ -175,7 +183,7 @@ def remove(sources, store_path):
       policykg remove 2024-01_beslisnota-monitor-lokaal-antidiscriminatiebeleid.txt
       policykg remove kst-30950-293      # a motion loaded from open data
     """
-    with open_store(store_path) as store:
+    with open_local_store(store_path) as store:
         removed = remove_sources(store, sources)
     for name, graphs in removed.items():
         click.echo(f"{name}: removed {len(graphs)} graph(s)" if graphs else f"{name}: not in the store")
@@ -243,7 +251,7 @@ def fetch_tk(dossier, since, base_url, out, store_path):
     out = out or store_dir.parent / "tk-opendata"
     fetched = fetch_motions(out, dossier, since=since, base=base_url)
     click.echo(f"fetched {fetched.zaken} cases in {len(fetched.pages)} pages into {out}")
-    with open_store(store_path) as store:
+    with open_local_store(store_path) as store:
         report = run_ingest(store, fetched.pages)
         echo_report(report, store)
     return 0 if report.complete else 1
@@ -266,7 +274,7 @@ def curate(files, remove, store_path):
       policykg curate examples/curation/corpus.csv
     """
     failed = False
-    with open_store(store_path) as store:
+    with open_local_store(store_path) as store:
         for path in files:
             if remove:
                 remove_curation(store, path)
@@ -375,7 +383,7 @@ def push(endpoint, update_endpoint, graphs, batch, store_path):
                     --update-endpoint http://localhost:3030/kg/update
     """
     remote = RemoteStore(endpoint, update_endpoint)
-    with open_store(store_path) as store:
+    with open_local_store(store_path) as store:
         names = graphs_to_push(store, graphs)
         with click.progressbar(length=len(names), label="pushing", file=sys.stderr) as bar:
             triples = push_graphs(store, remote, names, batch=batch, progress=lambda _: bar.update(1))

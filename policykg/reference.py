@@ -70,8 +70,9 @@ def _concept(graph: Graph, iri: URIRef) -> VocabularyConcept:
 
 
 def concepts_of(graph: Graph) -> tuple[VocabularyConcept, ...]:
-    """The SKOS concepts of ``graph``, ordered by IRI."""
-    return tuple(_concept(graph, iri) for iri in sorted(set(graph.subjects(RDF.type, SKOS.Concept))))
+    """The SKOS concepts of ``graph`` named by an IRI, ordered by IRI."""
+    named = {s for s in graph.subjects(RDF.type, SKOS.Concept) if isinstance(s, URIRef)}
+    return tuple(_concept(graph, iri) for iri in sorted(named))
 
 
 @cache

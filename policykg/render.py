@@ -38,7 +38,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], width: int = CE
     longer than ``width`` is cut with an ellipsis."""
     cells = [list(headers)] + [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
 
@@ -51,7 +51,7 @@ def query_result(variables: Sequence[str], rows: Iterable[Sequence[Any]], boolea
         return "true\n" if boolean else "false\n"
     cells = [["" if v is None else str(v) for v in row] for row in rows]
     if fmt == "json":
-        return json.dumps([dict(zip(variables, r)) for r in cells], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([dict(zip(variables, r, strict=True)) for r in cells], ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf)

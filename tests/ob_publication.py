@@ -35,7 +35,7 @@ def _paragraphs(markdown: str) -> tuple[list[str], dict[str, str]]:
 def _html_text(paragraph: str) -> str:
     parts = re.split(r"<sup>(\d{1,3})</sup>", paragraph)
     out = escape(parts[0], quote=False)
-    for number, rest in zip(parts[1::2], parts[2::2]):
+    for number, rest in zip(parts[1::2], parts[2::2], strict=True):
         out += f"<sup>{number}</sup>" + escape(rest, quote=False)
     return out
 
@@ -43,10 +43,18 @@ def _html_text(paragraph: str) -> str:
 def _xml_text(paragraph: str, bodies: dict[str, str]) -> str:
     parts = re.split(r"<sup>(\d{1,3})</sup>", paragraph)
     out = escape(parts[0], quote=False)
-    for number, rest in zip(parts[1::2], parts[2::2]):
+    for number, rest in zip(parts[1::2], parts[2::2], strict=True):
         out += f'<noot nr="{number}" type="exp"><al>{escape(bodies.get(number, ""), quote=False)}</al></noot>'
         out += escape(rest, quote=False)
     return out
+
+
+_RECORD = ('<metadata><meta name="OVERHEIDop.externMetadataRecord" scheme="" '
+           'content="https://zoek.officielebekendmakingen.nl/kst-30950-319/metadata.xml"/></metadata>')
+_KAMERSTUKKOP = ('<kamerstukkop><kamer nummer="2">Tweede Kamer der Staten-Generaal</kamer>'
+                 '<vergaderjaar>Vergaderjaar 2022-2023</vergaderjaar></kamerstukkop>')
+_DOSSIER = ('<dossier><dossiernummer><dossiernr>30950</dossiernr></dossiernummer>'
+            '<titel>Racisme en Discriminatie</titel></dossier>')
 
 
 def write_publication(folder: Path, markdown: str, name: str = "publication") -> dict[str, Path]:
@@ -54,10 +62,10 @@ def write_publication(folder: Path, markdown: str, name: str = "publication") ->
     body = "\n".join(f"      <al>{_xml_text(p, bodies)}</al>" for p in paragraphs)
     xml = f"""<?xml version="1.0" encoding="UTF-8"?>
 <officiele-publicatie>
-  <metadata><meta name="OVERHEIDop.externMetadataRecord" scheme="" content="https://zoek.officielebekendmakingen.nl/kst-30950-319/metadata.xml"/></metadata>
+  {_RECORD}
   <kamerstuk>
-    <kamerstukkop><kamer nummer="2">Tweede Kamer der Staten-Generaal</kamer><vergaderjaar>Vergaderjaar 2022-2023</vergaderjaar></kamerstukkop>
-    <dossier><dossiernummer><dossiernr>30950</dossiernr></dossiernummer><titel>Racisme en Discriminatie</titel></dossier>
+    {_KAMERSTUKKOP}
+    {_DOSSIER}
     <stuk><stuknr><ondernummer>319</ondernummer></stuknr>
       <brief>
 {body}
@@ -79,9 +87,10 @@ def write_publication(folder: Path, markdown: str, name: str = "publication") ->
 <div class="voetnoten">{html_notes}</div>
 </div></body></html>
 """
-    paths = {"xml": folder / f"{name}.xml", "metadata": folder / f"{name}.metadata.xml", "html": folder / f"{name}.html"}
+    paths = {"xml": folder / f"{name}.xml", "metadata": folder / f"{name}.metadata.xml",
+             "html": folder / f"{name}.html"}
     paths["xml"].write_text(xml, encoding="utf-8")
-    paths["metadata"].write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<metadata_gegevens>\n{meta}\n</metadata_gegevens>\n',
-                                 encoding="utf-8")
+    metadata = f'<?xml version="1.0" encoding="UTF-8"?>\n<metadata_gegevens>\n{meta}\n</metadata_gegevens>\n'
+    paths["metadata"].write_text(metadata, encoding="utf-8")
     paths["html"].write_text(html, encoding="utf-8")
     return paths

@@ -69,7 +69,8 @@ AFKOMST = "real/2023-01-31_kst-26643-967_verslag-schriftelijk-overleg-afkomstger
 CD_2023 = "real/2023-02-15_kst-30950-327_verslag-commissiedebat-discriminatie-racisme-mensenrechten.txt"
 TOEZICHT = "real/2023-05-24_kst-26643-1029_kamerbrief-toezicht-digitale-domein-algoritmes.txt"
 EK_VERSLAG = "real/2023-06-20_kst-CXLVI-AA_eerste-kamer-verslag-mondeling-overleg-antidiscriminatiewetgeving.txt"
-EK_STEMMING = "real/2021-02-23_ek-2020-2021-nr26_eerste-kamer-stemming-onderzoeksvoorstel-antidiscriminatiewetgeving.txt"
+EK_STEMMING = ("real/2021-02-23_ek-2020-2021-nr26_eerste-kamer-stemming-"
+               "onderzoeksvoorstel-antidiscriminatiewetgeving.txt")
 INBRENG = "real/2024_nds-tk-2024D19625_inbreng-schriftelijk-overleg-voortgang-aanpak-discriminatie.txt"
 ALGORITMES = "real/2025-02-18_kst-26643-1283_verslag-commissiedebat-inzet-algoritmes-data-ethiek.txt"
 VAO_2018 = "samples/2018_h-tk-20172018-61-10_vao-ondernemen-bedrijfsfinanciering-moties.xml"

@@ -134,7 +134,8 @@ def test_fetch_tk_joins_open_data_to_the_cited_motion(tmp_path):
     store = tmp_path / "store"
     run("ingest", "--quiet", str(CORPUS / KST), store=store)
     with TkServer() as base:
-        fetched = run("fetch", "tk", "--dossier", "30950", "--base-url", base, "--out", str(tmp_path / "tk"), store=store)
+        fetched = run("fetch", "tk", "--dossier", "30950", "--base-url", base, "--out", str(tmp_path / "tk"),
+                      store=store)
     assert fetched.exit_code == 0 and "fetched 6 cases in 3 pages" in fetched.output
     rows = run("query", "dossier-motions", "--param", "dossier=30950", "--format", "csv", store=store).output
     mutluer = next(line for line in rows.splitlines() if line.startswith("30950,kst-30950-293,"))

@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from policykg.cli import main, oxigraph_binary
-from policykg.graph.ingest import ingest
 from policykg.graph import iris
+from policykg.graph.ingest import ingest
 from policykg.graph.queries import load_query
 from policykg.graph.remote import bind, without_lateral
 from policykg.graph.store import Store
@@ -83,7 +83,8 @@ def test_push_query_repush_trace_validate_export(oxigraph_server, local_store, t
     assert remote_stats.splitlines()[1:] == local_stats.splitlines()[1:]  # same counts, line by line
 
     again = run("push", "--store", str(local_store), "--endpoint", query, "--update-endpoint", update)
-    assert again.exit_code == 0 and run("stats", "--endpoint", query).output.splitlines()[1:] == local_stats.splitlines()[1:]
+    assert again.exit_code == 0
+    assert run("stats", "--endpoint", query).output.splitlines()[1:] == local_stats.splitlines()[1:]
 
     citations = run("query", "citations", "--param", "doc=kst-30950-319", "--format", "csv", "--endpoint", query)
     local = run("query", "citations", "--param", "doc=kst-30950-319", "--format", "csv", "--store", str(local_store))

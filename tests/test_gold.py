@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from policykg.loaders.evaluation import (
-    METRICS, document_text, evaluate, evaluate_groups, gold_files, read_gold, render_groups,
+    METRICS,
+    document_text,
+    evaluate,
+    evaluate_groups,
+    gold_files,
+    read_gold,
+    render_groups,
 )
 
 GOLD = Path(__file__).parent / "gold"

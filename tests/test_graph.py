@@ -141,7 +141,7 @@ def test_remove_a_document_graph(fresh_store):
     ingest(fresh_store, [CORPUS / KST])
     name = iris.named_graph("kst-30950-319")
     assert fresh_store.remove_graph(name)
-    assert not fresh_store.query("ASK { ?d <%s> ?f }" % PKG.sourceFile).boolean
+    assert not fresh_store.query(f"ASK {{ ?d <{PKG.sourceFile}> ?f }}").boolean
     assert Literal("kst-30950-319") not in {r[0] for r in fresh_store.query(
         "SELECT ?i WHERE { ?d <https://w3id.org/policykg/def#identifier> ?i }").rows}
 

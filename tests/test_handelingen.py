@@ -159,7 +159,8 @@ In stemming komt de motie-Gijs van Dijk c.s. (30950, nr. 190).
 
 De voorzitter:
 
-Ik constateer dat de leden van de fracties van de PVV en de SGP tegen deze motie hebben gestemd en die van de overige fracties ervoor, zodat zij is aangenomen.
+Ik constateer dat de leden van de fracties van de PVV en de SGP tegen deze motie hebben gestemd \
+en die van de overige fracties ervoor, zodat zij is aangenomen.
 
 Op verzoek van de heer Van der Staaij stel ik voor, zijn motie (30950, nr. 191) aan te houden.
 
@@ -233,8 +234,8 @@ def test_one_motion_put_to_the_vote_without_in_stemming_komt():
     assert not extract_text(two, "vote.txt").motion_events  # which of the two is not said
 
 
-@pytest.mark.parametrize("pattern", [p.H_MOTION, p.H_MOVED, p.H_CHANGED, p.H_SINGLE_VOTE, p.H_VOTE_RESULT, p.H_VOTE_OTHERS,
-                                     p.H_CHAIR_PROPOSAL, p.H_SPEAKER, p.H_APPRAISAL, p.H_ON_PAPER,
+@pytest.mark.parametrize("pattern", [p.H_MOTION, p.H_MOVED, p.H_CHANGED, p.H_SINGLE_VOTE, p.H_VOTE_RESULT,
+                                     p.H_VOTE_OTHERS, p.H_CHAIR_PROPOSAL, p.H_SPEAKER, p.H_APPRAISAL, p.H_ON_PAPER,
                                      p.H_PAPER_MOTION, p.H_OWN_MOTION, p.H_ITEM_ID, p.H_EK_SITTING,
                                      p.H_MOTION_OPEN, p.H_MOTION_CLOSE, p.H_MOTION_ASKS, p.H_WITHDRAWN])
 @pytest.mark.parametrize("unit", ["de motie-Van Der ", "Deze motie is voorgesteld door de leden A, ",
@@ -308,7 +309,8 @@ def test_handelingen_letter_and_open_data_give_one_motion_node(fresh_store, tmp_
     citing = fresh_store.query(f"SELECT DISTINCT ?m ?d WHERE {{ ?d <{PKG}cites> ?m }}", {"m": node}).rows
     assert len(citing) == 2  # the Handelingen item and the letter
     submitters = fresh_store.query(
-        f"SELECT DISTINCT ?m ?n WHERE {{ ?m <{PKG}submittedBy>/<http://xmlns.com/foaf/0.1/name> ?n }}", {"m": node}).rows
+        f"SELECT DISTINCT ?m ?n WHERE {{ ?m <{PKG}submittedBy>/<http://xmlns.com/foaf/0.1/name> ?n }}",
+        {"m": node}).rows
     assert {str(n) for _, n in submitters} == {"Kuzu"}
     votes = fresh_store.query(
         f"""SELECT DISTINCT ?m ?v ?party ?choice WHERE {{ ?m <{PKG}outcome> "verworpen" ; <{PKG}vote> ?v .

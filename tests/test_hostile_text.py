@@ -49,7 +49,8 @@ FRAGMENTS = st.sampled_from([
     # laws by markdown link, factions
     "Deze motie is voorgesteld door de leden ", "Zij krijgt nr. 201, was nr. 188 (30950).",
     "In stemming komt de motie-Teeven (30950, nr. 3).", " Ik constateer dat deze motie is aangenomen.",
-    "Minister Grapperhaus:\n", "Oordeel Kamer.", "[Vacatiegeldenbesluit 1988](", "../../AMvB/", "/BWBR0004317", "/README.md)", "]", "[", "de leden van de ",
+    "Minister Grapperhaus:\n", "Oordeel Kamer.", "[Vacatiegeldenbesluit 1988](", "../../AMvB/", "/BWBR0004317",
+    "/README.md)", "]", "[", "de leden van de ",
 ])
 TEXT = st.one_of(st.text(max_size=400), st.lists(FRAGMENTS, max_size=80).map("".join))
 

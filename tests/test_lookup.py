@@ -9,8 +9,8 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from policykg import resources
 from policykg.cli import main
-from policykg.graph.curation import CurationError, read_curation
 from policykg.errors import AmbiguousName, LookupFailure, NameNotFound
+from policykg.graph.curation import CurationError, read_curation
 from policykg.graph.lookup import SHOWN, find_node
 from policykg.graph.queries import NamedQuery, named_queries
 from policykg.graph.store import Store

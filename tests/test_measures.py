@@ -4,12 +4,11 @@
 import pytest
 
 from policykg.loaders.document import extract_file, extract_text
-from policykg.loaders.models import (SELF, ConceptRef, DebateRef, DocumentRef, MeasureRef,
-                                     RecommendationRef)
+from policykg.loaders.models import SELF, ConceptRef, DebateRef, DocumentRef, MeasureRef, RecommendationRef
 
 from .conftest import CORPUS
-from .growth import assert_linear
 from .corpus_expected import KST, MONITOR, RACISME, VN
+from .growth import assert_linear
 
 AMNESTY = "2025-01_beslisnota-kabinetsreactie-amnesty-etnisch-profileren.txt"
 
@@ -58,7 +57,7 @@ def test_measure_following_motions_of_a_debate(extractions):
     (RACISME, "startDate", "2021", "body-started"),
 ])
 def test_relations(extractions, name, relation, target, rule):
-    links = [(l.relation, l.target, l.rule) for l in extractions[name].links]
+    links = [(link.relation, link.target, link.rule) for link in extractions[name].links]
     assert (relation, target, rule) in links, links
 
 
@@ -98,7 +97,8 @@ def test_cabinet_response_answers_each_recommendation(extractions):
     ("kst-30950-296", "een expliciet verbod op het gebruik van etniciteit en/of nationaliteit "
                       "(zonder gerichte aanleiding) in risicoprofielen te onderzoeken"),
     ("kst-30950-293", "te verkennen of het mogelijk is dat onderscheid op grond van ras of nationaliteit in "
-                      "risicoprofielen alleen toegepast mag worden ter bescherming dan wel ter ondersteuning van mensen"),
+                      "risicoprofielen alleen toegepast mag worden ter bescherming dan wel ter ondersteuning "
+                      "van mensen"),
 ])
 def test_what_each_motion_asks(extractions, motion, asked):
     asks = {link.source.identifier: link for link in extractions[KST].links

@@ -101,7 +101,8 @@ NAMED_FORMS = [
      [("letter", "kst-30950-365", "brief")]),
     ("letter by subject without citation", "over de brief inzake Voortgang aanpak van discriminatie.", []),
     # 2025-07-07_kst-30950-463_...: the letter as subject, its date after
-    ("letter received", "De eerste voortgangsbrief heeft uw Kamer op 25 april 2025\nontvangen (Kamerstuk 30 950, nr. 455).",
+    ("letter received",
+     "De eerste voortgangsbrief heeft uw Kamer op 25 april 2025\nontvangen (Kamerstuk 30 950, nr. 455).",
      [("letter", "kst-30950-455", "voortgangsbrief heeft uw Kamer op 25 april 2025")]),
     # samples/2020-08-12_landsadvocaat-...pdf: two letters in one phrase; date first with a subject
     ("two letters", "de kamerbrieven van respectievelijk 6 en 19 mei 2020 wordt",
@@ -119,7 +120,8 @@ NAMED_FORMS = [
      "<sup>56</sup> Kamerbrief van 16 juli 2020, «Landelijke introductie Coronamelder», kenmerk 1, p. 2.\n"
      "<sup>57</sup> Kamerbrief van 16 juli 2020, «Landelijke introductie Coronamelder», kenmerk 1, p. 15.\n",
      [("letter", "2020-07-16", "Kamerbrief van de Minister"), ("letter", "2020-07-16", "Kamerbrief"),
-      ("letter", "2020-07-16", "Kamerbrief van 16 juli 2020"), ("letter", "2020-07-16", "Kamerbrief van 16 juli 2020")]),
+      ("letter", "2020-07-16", "Kamerbrief van 16 juli 2020"),
+      ("letter", "2020-07-16", "Kamerbrief van 16 juli 2020")]),
     ("kind word and a citation", "Ook wordt in de brief ingegaan op het rapport (Kamerstuk 30 950, nr. 3).", []),
     ("this letter is no letter row", "In deze brief ga ik daarop in.<sup>4</sup>\n"
      "<sup>4</sup> Kamerbrief van 16 juli 2020, «Landelijke introductie Coronamelder», p. 1.\n",
@@ -139,13 +141,15 @@ NAMED_FORMS = [
      "Belastingdienst van 1 februari jl. hebben",
      [("debate", "--02-01", "notaoverleg Fraudeopsporing en gebruik van tweede nationaliteit door de "
        "Belastingdienst van 1 februari")]),
-    ("debate by title with commas", "Tijdens het commissiedebat Discriminatie, racisme en mensenrechten van 29 januari\n2025 heb ik",
+    ("debate by title with commas",
+     "Tijdens het commissiedebat Discriminatie, racisme en mensenrechten van 29 januari\n2025 heb ik",
      [("debate", "2025-01-29", "commissiedebat Discriminatie, racisme en mensenrechten van 29 januari\n2025")]),
     ("AO by day and month", "Ik heb tijdens het AO d.d. 14/02 gevraagd", [("debate", "--02-14", "AO d.d. 14/02")]),
     ("not a date", "het AO d.d. 14/15 en het AO", []),
     # 2012-12-28_kv-tk-2012Z22998_...: a news item by quoted title
     ("news item", "Heeft u kennisgenomen van het bericht «Politie blijft jagen op donkere huidskleur»?",
-     [("report", "Politie blijft jagen op donkere huidskleur", "bericht «Politie blijft jagen op donkere huidskleur»")]),
+     [("report", "Politie blijft jagen op donkere huidskleur",
+       "bericht «Politie blijft jagen op donkere huidskleur»")]),
 ]
 
 
@@ -166,8 +170,10 @@ SPOKEN_MEMBERS = [
     ("chair alone on a line", SPOKEN + "De heer Bruins.\n\nDe heer Bruins (ChristenUnie):\n\nDank u wel.",
      [("member", "Bruins", "De heer Bruins")]),
     ("not the chair", SPOKEN + "Dank u wel, meneer de voorzitter.", []),
-    ("a motion's submitter", SPOKEN + "Deze motie lijkt op die van meneer Wörsdörfer en op de motie van de heer Graus.", []),
-    ("a motion on paper", SPOKEN + "Dan de motie op stuk nr. 200 van de leden Paternotte, Wörsdörfer en Van der Lee.", []),
+    ("a motion's submitter",
+     SPOKEN + "Deze motie lijkt op die van meneer Wörsdörfer en op de motie van de heer Graus.", []),
+    ("a motion on paper",
+     SPOKEN + "Dan de motie op stuk nr. 200 van de leden Paternotte, Wörsdörfer en Van der Lee.", []),
     ("moved", SPOKEN + "Deze motie is voorgesteld door het lid Graus.", []),
     ("government", SPOKEN + "overleg gevoerd met mevrouw Bruins Slot, Minister van Binnenlandse Zaken.", []),
     ("not spoken", "een mail van mevrouw González Pérez aan de secretaresse van dhr. Snel.", []),
@@ -179,7 +185,8 @@ SPOKEN_MEMBERS = [
      [("member", name, "leden der Kamer, te weten: De Boer, Dittrich, Lucas Vos, Mei Li Vos")
       for name in ("De Boer", "Dittrich", "Lucas Vos", "Mei Li Vos")]),
     # samples/2023-12-04_ams-sv-236_...pdf: members of a city council are not Kamerleden
-    ("council", "Schriftelijke vragen van de leden Aslami, IJmker en Garmy\nAan het college van burgemeester en wethouders", []),
+    ("council",
+     "Schriftelijke vragen van de leden Aslami, IJmker en Garmy\nAan het college van burgemeester en wethouders", []),
 ]
 
 
@@ -191,21 +198,26 @@ def test_members_in_the_real_record(text, expected):
 # Footnotes that name a document (samples/2020-08-21_kst-35538-4_...pdf, 2020-08-12_landsadvocaat-...pdf,
 # 2012-12-28_kv-tk-2012Z22998_...): author, title and date, without the locator.
 FOOTNOTE_NAMES = [
-    ("after Zie, lower case", "Zie het advies van de Afdeling advisering van de Raad van State van 17 juni 2020, nr. W1.",
+    ("after Zie, lower case",
+     "Zie het advies van de Afdeling advisering van de Raad van State van 17 juni 2020, nr. W1.",
      [("report", "advies van de Afdeling advisering van de Raad van State van 17 juni 2020",
        "advies van de Afdeling advisering van de Raad van State van 17 juni 2020")]),
-    ("second sentence", "Artikel 26, eerste lid, AVG. Zie ook de juridische analyse van de AP van 12 augustus 2020, overweging 2.26.",
-     [("report", "juridische analyse van de AP van 12 augustus 2020", "juridische analyse van de AP van 12 augustus 2020")]),
+    ("second sentence",
+     "Artikel 26, eerste lid, AVG. Zie ook de juridische analyse van de AP van 12 augustus 2020, overweging 2.26.",
+     [("report", "juridische analyse van de AP van 12 augustus 2020",
+       "juridische analyse van de AP van 12 augustus 2020")]),
     ("quoted name", "Vergelijk «Ethische analyse van de app» van 14 juli 2020, kenmerk 2020D29967, p. 21.",
      [("report", "Ethische analyse van de app", "«Ethische analyse van de app»")]),
-    ("unclosed title after the date", "Zie ook de het advies van de AP van 7 augustus 2020, «Advies op raadpleging app, p. 17.",
+    ("unclosed title after the date",
+     "Zie ook de het advies van de AP van 7 augustus 2020, «Advies op raadpleging app, p. 17.",
      [("report", "Advies op raadpleging app", "advies van de AP van 7 augustus 2020, «Advies op raadpleging app")]),
     ("no date: a locator", "Memorie van toelichting, paragraaf 3.1.", []),
     ("no date: an article", "Artikel 26, derde lid, AVG.", []),
     ("a letter is no report", "Kamerbrief van 16 juli 2020, «Landelijke introductie», kenmerk 17, p. 2.",
      [("letter", "2020-07-16", "Kamerbrief van 16 juli 2020")]),
     ("whole footnote with its full stop", "Risicoanalyse ongewenst gedrag bij het Rijk, juni 2022.",
-     [("report", "Risicoanalyse ongewenst gedrag bij het Rijk, juni 2022", "Risicoanalyse ongewenst gedrag bij het Rijk, juni 2022.")]),
+     [("report", "Risicoanalyse ongewenst gedrag bij het Rijk, juni 2022",
+       "Risicoanalyse ongewenst gedrag bij het Rijk, juni 2022.")]),
 ]
 
 
@@ -232,8 +244,8 @@ def test_foreign_constitution_is_not_the_grondwet():
 
 def test_several_articles_before_a_law():
     """samples/2023-12-04_ams-sv-236_...pdf: "ex art. 3:46 , 3:47 Awb" is one law row."""
-    laws = [(r.id, r.text) for r in extract_text("het motiveringsbeginsel ex art. 3:46 , 3:47 Awb. Om", "t.txt").references
-            if r.type == "law"]
+    references = extract_text("het motiveringsbeginsel ex art. 3:46 , 3:47 Awb. Om", "t.txt").references
+    laws = [(r.id, r.text) for r in references if r.type == "law"]
     assert laws == [("BWBR0005537", "art. 3:46 , 3:47 Awb")]
 
 

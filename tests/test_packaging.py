@@ -11,7 +11,8 @@ from policykg.namespaces import PKG
 
 
 def test_no_bare_top_level_modules(tmp_path):
-    probe = "import importlib.util as u; print([n for n in ('graph','loaders','queries','shapes','ontology') if u.find_spec(n)])"
+    probe = ("import importlib.util as u; "
+             "print([n for n in ('graph','loaders','queries','shapes','ontology') if u.find_spec(n)])")
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert find_spec("policykg.graph") and find_spec("policykg.loaders")

@@ -13,7 +13,7 @@ hyphens, and setting footnote markers apart ("Apple.46", "<sup>46</sup>").
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -54,12 +54,12 @@ def _reference(path: Path) -> str:
     return "\n".join(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _loaded(path: Path) -> str:
     return read_pdf(path)[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _extracted(path: Path):
     return extract_file(path)
 

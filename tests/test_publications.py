@@ -26,7 +26,8 @@ def test_identifier_and_metadata_come_from_the_publication(published, kind):
     ex = extract_file(published[kind])  # file name "publication.*": nothing to guess from
     meta = ex.metadata
     assert ex.key == "kst-30950-319" and meta.identifier == "kst-30950-319"
-    assert (meta.kind, meta.date, meta.dossier, meta.signatory) == ("Letter", "2022-10-21", "30950", "H.G.J. Bruins Slot")
+    expected = ("Letter", "2022-10-21", "30950", "H.G.J. Bruins Slot")
+    assert (meta.kind, meta.date, meta.dossier, meta.signatory) == expected
 
 
 @pytest.mark.parametrize("kind", ["xml", "html"])

@@ -195,7 +195,8 @@ def test_a_list_of_pages_and_a_document_record_with_its_zaak(tmp_path):
 ])
 def test_what_a_gewijzigde_motie_replaces_with_any_toevoeging(tvv, replaced):
     zaak = json.loads(json.dumps(ZAKEN["2022Z04330"]))
-    zaak["Document"][0]["Titel"] = zaak["Document"][0]["Onderwerp"] = f"Gewijzigde motie van het lid Belhaj c.s. {tvv} over"
+    title = f"Gewijzigde motie van het lid Belhaj c.s. {tvv} over"
+    zaak["Document"][0]["Titel"] = zaak["Document"][0]["Onderwerp"] = title
     assert motion_from_zaak(zaak).replaces == replaced
 
 

@@ -15,6 +15,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "tk"
 PAGE = 2
 
 
+def _in_dossier(zaak: dict, number: int) -> bool:
+    return any(d["Nummer"] == number for doc in zaak["Document"] for d in doc["Kamerstukdossier"])
+
+
 class _Handler(BaseHTTPRequestHandler):
     zaken: list[dict] = []
     requests: list[str] = []
@@ -33,11 +37,12 @@ class _Handler(BaseHTTPRequestHandler):
         dossier = re.search(r"d/Nummer eq (\d+)", filt)
         since = re.search(r"GewijzigdOp ge (\S+)", filt)
         rows = [z for z in self.zaken
-                if (not dossier or any(d["Nummer"] == int(dossier[1]) for doc in z["Document"] for d in doc["Kamerstukdossier"]))
+                if (not dossier or _in_dossier(z, int(dossier[1])))
                 and (not since or z["GewijzigdOp"][:10] >= since[1][:10])]
         rows.sort(key=lambda z: z["GewijzigdOp"])
         skip = int(query.get("$skip", ["0"])[0])
-        body = {"@odata.context": f"http://{self.headers['Host']}/OData/v4/2.0/$metadata#Zaak", "value": rows[skip:skip + PAGE]}
+        context = f"http://{self.headers['Host']}/OData/v4/2.0/$metadata#Zaak"
+        body = {"@odata.context": context, "value": rows[skip:skip + PAGE]}
         if skip + PAGE < len(rows):
             rest = dict(query, **{"$skip": [str(skip + PAGE)]})
             body["@odata.nextLink"] = (f"http://{self.headers['Host']}{url.path}?"
