@@ -95,7 +95,7 @@ class RemoteStore:
         from SPARQLWrapper import SPARQLWrapper
 
         if not endpoint.startswith(("http://", "https://")):
-            raise RemoteError(f"{endpoint}: an endpoint must be an http(s) URL")
+            raise RemoteError("an endpoint must be an http(s) URL", url=endpoint)
         self.path = endpoint  # shown where the CLI shows the store's location
         self.endpoint, self.update_endpoint = endpoint, update_endpoint
         self._plain_optionals = False
@@ -124,7 +124,7 @@ class RemoteStore:
         try:
             return self._client.queryAndConvert()
         except Exception as exc:  # SPARQLWrapper raises urllib and its own errors
-            raise RemoteError(f"{self.endpoint}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+            raise RemoteError(f"{type(exc).__name__}: {exc}".splitlines()[0], url=self.endpoint) from exc
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         text = bind(sparql, bindings)
@@ -178,13 +178,13 @@ class RemoteStore:
         from SPARQLWrapper import POST
 
         if not self.update_endpoint:
-            raise RemoteError(f"{self.endpoint}: no update endpoint given (--update-endpoint)")
+            raise RemoteError("no update endpoint given (--update-endpoint)", url=self.endpoint)
         self._client.setQuery(sparql)
         self._client.setMethod(POST)
         try:
             self._client.query()
         except Exception as exc:
-            raise RemoteError(f"{self.update_endpoint}: {type(exc).__name__}: {exc}".splitlines()[0]) from exc
+            raise RemoteError(f"{type(exc).__name__}: {exc}".splitlines()[0], url=self.update_endpoint) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph, batch: int = 5000) -> None:
         """Make the remote named graph ``name`` hold exactly ``graph``: DROP, then

@@ -113,11 +113,11 @@ def read_gold(path: Path) -> Gold:
         elif line.strip() and not line.startswith("#"):
             parts = line.split("\t")
             if len(parts) != 3:
-                raise GoldError(f"{path}:{number}: expected 3 tab-separated fields, got {len(parts)}")
+                raise GoldError(f"expected 3 tab-separated fields, got {len(parts)}", path=path, line=number)
             quoted.append((parts[0], parts[1], unescape(parts[2])))
             rows[_row(*quoted[-1])] += 1
     if document is None:
-        raise GoldError(f"{path}: no '# document: <path>' line")
+        raise GoldError("no '# document: <path>' line", path=path)
     return Gold(path, document, rows, measures, tuple(quoted))
 
 

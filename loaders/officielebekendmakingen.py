@@ -168,7 +168,7 @@ def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str] | 
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
     try:
         if path.suffix.lower() == ".xml":
             pub = parse_xml(data)
@@ -179,11 +179,11 @@ def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str] | 
         else:
             pub = parse_html(data)
     except ValueError as exc:
-        raise SourceError(f"{path}: refused: {exc}") from exc
+        raise SourceError(f"refused: {exc}", path=path) from exc
     except xml.parsers.expat.ExpatError as exc:
-        raise SourceError(f"{path}: not well-formed XML: {exc}") from exc
+        raise SourceError(f"not well-formed XML: {exc}", path=path) from exc
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not valid UTF-8 (byte {exc.start})") from exc
+        raise SourceError(f"not valid UTF-8 (byte {exc.start})", path=path) from exc
     record = _RECORD_ID.search(pub.first("record") or "")
     identifier = pub.first("identifier") or (record["id"] if record else None)
     if identifier is not None and not _ID.match(identifier):
@@ -191,8 +191,8 @@ def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str] | 
     meta: dict[str, str | list[str] | None] = {k: (v if k == "indiener" else v[0]) for k, v in pub.meta.items()}
     meta["identifier"] = identifier
     if not pub.paragraphs:
-        raise SourceError(f"{path}: no document text (a metadata.xml on its own? ingest the document "
-                          "XML beside it, which reads it)")
+        raise SourceError("no document text (a metadata.xml on its own? ingest the document "
+                          "XML beside it, which reads it)", path=path)
     return pub.text(), "sha256:" + hashlib.sha256(data).hexdigest(), meta
 
 

@@ -257,14 +257,15 @@ def _read(path: Path):
         with pdfplumber.open(path) as pdf:
             return [frames(page) for page in pdf.pages]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise SourceError(f"{path}: encrypted PDF; decrypt it first (e.g. qpdf --decrypt in.pdf out.pdf)") from exc
+        raise SourceError("encrypted PDF; decrypt it first (e.g. qpdf --decrypt in.pdf out.pdf)", path=path) from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AssertionError) as exc:
-        raise SourceError(f"{path}: corrupt PDF: {type(exc).__name__}: {exc}") from exc
+        raise SourceError(f"corrupt PDF: {type(exc).__name__}: {exc}", path=path) from exc
     except Exception as exc:  # pdfminer raises many kinds on damaged files; pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in repr(cause).lower():
-            raise SourceError(f"{path}: encrypted PDF; decrypt it first (e.g. qpdf --decrypt in.pdf out.pdf)") from exc
-        raise SourceError(f"{path}: corrupt PDF: {type(cause).__name__}: {cause}".rstrip(": ")) from exc
+            raise SourceError("encrypted PDF; decrypt it first (e.g. qpdf --decrypt in.pdf out.pdf)",
+                              path=path) from exc
+        raise SourceError(f"corrupt PDF: {type(cause).__name__}: {cause}".rstrip(": "), path=path) from exc
 
 
 def read_pdf(path: Path) -> tuple[str, str]:
@@ -272,14 +273,14 @@ def read_pdf(path: Path) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
     if not data.startswith(b"%PDF"):
-        raise SourceError(f"{path}: not a PDF (no %PDF header); corrupt or misnamed")
+        raise SourceError("not a PDF (no %PDF header); corrupt or misnamed", path=path)
     raw = _read(path)
     sizes = Counter(round(w.size, 1) for page in raw for words, _ in page for w in words)
     if not sizes:
-        raise SourceError(f"{path}: the PDF has no text layer (a scan?); OCR is out of scope: "
-                          "run OCR first (e.g. ocrmypdf in.pdf out.pdf)")
+        raise SourceError("the PDF has no text layer (a scan?); OCR is out of scope: "
+                          "run OCR first (e.g. ocrmypdf in.pdf out.pdf)", path=path)
     pages, furniture = _pages(raw, sizes.most_common(1)[0][0])
     _join_across_pages(pages)
     return _assemble(pages, furniture) + "\n", "sha256:" + hashlib.sha256(data).hexdigest()

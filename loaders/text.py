@@ -21,16 +21,16 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
     if b"\x00" in data[:8192]:
-        raise SourceError(f"{path}: binary file (NUL bytes), not a text document")
+        raise SourceError("binary file (NUL bytes), not a text document", path=path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError(
-            f"{path}: not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+            f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
             "convert it with e.g. `iconv -f latin1 -t utf-8`"
-        ) from exc
+        , path=path) from exc
     return text, "sha256:" + hashlib.sha256(data).hexdigest()
 
 

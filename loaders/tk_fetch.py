@@ -58,9 +58,9 @@ def _get(url: str, timeout: float) -> bytes:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only, checked)
             return response.read()
     except urllib.error.HTTPError as exc:
-        raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
+        raise FetchError(f"HTTP {exc.code} {exc.reason}", url=url) from exc
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise FetchError(f"{url}: {getattr(exc, 'reason', exc)}") from exc
+        raise FetchError(f"{getattr(exc, 'reason', exc)}", url=url) from exc
 
 
 def _state(out: Path) -> dict:
@@ -90,7 +90,7 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
     """Fetch the motions of ``dossier`` changed since ``since`` (default: the last
     sync), save each page to ``out``, and record the newest change seen."""
     if not base.startswith(("http://", "https://")):
-        raise FetchError(f"{base}: only http(s) URLs are fetched")
+        raise FetchError("only http(s) URLs are fetched", url=base)
     out.mkdir(parents=True, exist_ok=True)
     since = since or last_sync(out, dossier)
     report, url = FetchReport(), first_url(base, dossier, since)
@@ -100,7 +100,7 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
         try:
             page = json.loads(raw)
         except ValueError as exc:
-            raise FetchError(f"{url}: the answer is not JSON ({exc})") from exc
+            raise FetchError(f"the answer is not JSON ({exc})", url=url) from exc
         path = out / f"tk-{dossier}-{stamp}-p{len(report.pages) + 1:04d}.json"
         path.write_bytes(raw)
         report.pages.append(path)
@@ -110,7 +110,7 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
         report.newest = max([report.newest or ""] + stamps) or None
         url = page.get("@odata.nextLink")
         if url and not url.startswith(base.split("/OData")[0]):
-            raise FetchError(f"{url}: next page is on another host than {base}; refusing to follow")
+            raise FetchError(f"next page is on another host than {base}; refusing to follow", url=url)
     if report.newest:
         state = _state(out)
         state[dossier] = report.newest

@@ -352,31 +352,31 @@ def _records(data, path: Path) -> list:
     """The records of a page, of a list of records or pages, or one record."""
     if isinstance(data, dict) and "value" in data:
         if not isinstance(data["value"], list):
-            raise SourceError(f"{path}: \"value\" is not a list of Zaak records")
+            raise SourceError("\"value\" is not a list of Zaak records", path=path)
         return data["value"]
     if isinstance(data, dict) and any(k in data for k in ("Soort", "Nummer", "Id")):
         return [data]
     if isinstance(data, list):
         pages = [item for item in data if isinstance(item, dict) and isinstance(item.get("value"), list)]
         return [r for page in pages for r in page["value"]] if pages and len(pages) == len(data) else data
-    raise SourceError(f"{path}: not Tweede Kamer Open Data: expected a page ({{\"value\": [...]}}), "
-                      "a list of Zaak records, or one Zaak record")
+    raise SourceError("not Tweede Kamer Open Data: expected a page ({\"value\": [...]}), "
+                      "a list of Zaak records, or one Zaak record", path=path)
 
 
 def _load_json(path: Path):
     try:
         return json.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 JSON (byte {exc.start})") from exc
+        raise SourceError(f"not UTF-8 JSON (byte {exc.start})", path=path) from exc
     except json.JSONDecodeError as exc:
-        raise SourceError(f"{path}: not valid JSON (truncated or damaged?): {exc.msg} at line {exc.lineno}, "
-                          f"column {exc.colno}") from exc
+        raise SourceError(f"not valid JSON (truncated or damaged?): {exc.msg} at line {exc.lineno}, "
+                          f"column {exc.colno}", path=path) from exc
     except RecursionError as exc:
-        raise SourceError(f"{path}: JSON nested too deeply") from exc
+        raise SourceError("JSON nested too deeply", path=path) from exc
     except ValueError as exc:  # e.g. a number of more than 4,300 digits
-        raise SourceError(f"{path}: not valid JSON: {exc}") from exc
+        raise SourceError(f"not valid JSON: {exc}", path=path) from exc
     except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
 
 
 def read_open_data(path: Path) -> OpenDataFile:

@@ -171,3 +171,34 @@ def test_name_value_rejects_with_the_option_named(given, tmp_path):
     result = CliRunner().invoke(main, ["query", "citations", "--param", given, "--store", str(tmp_path / "s")])
     assert result.exit_code == 2
     assert result.output.endswith(f"Error: Invalid value for --param: {given!r} is not name=value\n")
+
+
+def _read_open_data(path):
+    from policykg.loaders.tk_opendata import read_open_data
+    return read_open_data(path)
+
+
+def _read_source(path):
+    from policykg.loaders.sources import read_source
+    return read_source(path)
+
+
+@pytest.mark.parametrize("name,content,read", [
+    ("binary.txt", b"a\x00b", _read_source), ("fake.pdf", b"no pdf", _read_source),
+    ("bad.xml", b"<a><b></a>", _read_source), ("page.json", b'{"value": 3', _read_open_data)])
+def test_a_source_error_carries_the_file_it_is_about(tmp_path, name, content, read):
+    """Raised by the readers with the file as ``path``, so a site or script can show it
+    its own way; the message still starts with it."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(SourceError) as info:
+        read(path)
+    assert info.value.path == path
+    assert str(info.value).startswith(f"{path}: ")
+
+
+def test_a_fetch_error_carries_the_url():
+    from policykg.loaders.tk_fetch import fetch_motions
+    with pytest.raises(FetchError) as info:
+        fetch_motions(Path("unused"), "30950", base="ftp://example.org/odata")
+    assert info.value.url == "ftp://example.org/odata"
