@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from policykg.graph.validate import validate_store
 from policykg.loaders.document import extract_file
 from policykg.loaders.evaluation import evaluate_groups, render_errors, render_groups
 from policykg.loaders.tk_fetch import DEFAULT_BASE, fetch_motions
+from policykg.process import run_child
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 ENDPOINT_VAR = "POLICYKG_ENDPOINT"
@@ -415,10 +415,7 @@ def serve(host, port, timeout, store_path):
     command = [oxigraph_binary(), "serve-read-only", "--location", str(path), "--bind", f"{host}:{port}",
                "--timeout-s", str(timeout)]
     click.echo(f"serving {path} read-only at http://{host}:{port}/ (query: /query)", err=True)
-    try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
+    return run_child(command)
 
 
 def oxigraph_binary() -> str:

@@ -4,6 +4,7 @@ trace, validate and export through it; and `policykg serve`, read-only."""
 
 import http.server
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -180,9 +182,26 @@ def test_serve_answers_queries_refuses_updates_and_has_a_query_page(local_store)
         assert refused.value.code in (403, 405)
         page = urllib.request.urlopen(base + "/", timeout=10).read().decode("utf-8")
         assert "<html" in page.lower() and "yasgui" in page.lower()
+        children = _children(process.pid)
+        assert children, "policykg serve runs the oxigraph server as its child"
     finally:
         process.terminate()
         process.wait(timeout=10)
+    assert [pid for pid in children if _running(pid)] == [], "the server outlived policykg serve"
+
+
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux /proc)."""
+    tasks = Path(f"/proc/{pid}/task")
+    return [int(c) for task in tasks.iterdir() for c in (task / "children").read_text().split()]
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 LATERAL_PARAMETERS = {
