@@ -7,15 +7,16 @@ in ``sync-state.json`` and the next fetch asks only for what changed since.
 from __future__ import annotations
 
 import json
+import os
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from policykg.errors import FetchError
+from policykg.loaders.http import Client, origin
 
 DEFAULT_BASE = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 EXPAND = "Document($expand=Kamerstukdossier),ZaakActor,Besluit($expand=Stemming)"
@@ -52,27 +53,47 @@ def first_url(base: str, dossier: str, since: str | None) -> str:
     return f"{base.rstrip('/')}/Zaak?{query}"
 
 
-def _get(url: str, timeout: float) -> bytes:
-    request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "policykg"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only, checked)
-            return response.read()
-    except urllib.error.HTTPError as exc:
-        raise FetchError(f"HTTP {exc.code} {exc.reason}", url=url) from exc
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise FetchError(f"{getattr(exc, 'reason', exc)}", url=url) from exc
-
-
 def _state(out: Path) -> dict:
     path = out / STATE_FILE
     try:
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        state = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     except (OSError, ValueError):
         return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _write_state(out: Path, dossier: str, newest: str) -> None:
+    """Record ``newest`` for ``dossier``, replacing the file in one step."""
+    state = _state(out)
+    state[dossier] = newest
+    path, partial = out / STATE_FILE, out / f".{STATE_FILE}.partial"
+    partial.write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(partial, path)
+
+
+def _moment(value: object) -> datetime | None:
+    """A ``GewijzigdOp`` as a moment (a date alone counts as midnight UTC); None
+    for anything that is not a date, so it never reaches the sync state."""
+    if not isinstance(value, str) or not _DATE.match(value):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _newest(stamps: Iterable[object]) -> str | None:
+    """The latest valid stamp among ``stamps``, as written in the source."""
+    valid = [(m, s) for s in stamps if isinstance(s, str) and (m := _moment(s)) is not None]
+    return max(valid)[1] if valid else None
 
 
 def last_sync(out: Path, dossier: str) -> str | None:
-    return _state(out).get(dossier)
+    """The newest change seen by the last fetch of ``dossier``; None when there is
+    none (or the recorded value is not a date)."""
+    stamp = _state(out).get(dossier)
+    return stamp if _moment(stamp) is not None else None
 
 
 def _free_stamp(out: Path, dossier: str, stamp: str) -> str:
@@ -85,34 +106,67 @@ def _free_stamp(out: Path, dossier: str, stamp: str) -> str:
     return free
 
 
+def _next(page: dict, url: str, base: str, seen: set[str]) -> str | None:
+    """The next page's URL: on the base's scheme, host and port, and not one fetched before."""
+    link = page.get("@odata.nextLink")
+    if link is None:
+        return None
+    if not isinstance(link, str) or not link:
+        raise FetchError("@odata.nextLink is not a URL", url=url)
+    link = urllib.parse.urljoin(url, link)
+    if origin(link) != origin(base):
+        raise FetchError(f"next page is not on {base} (scheme, host and port must match); "
+                         "refusing to follow", url=link)
+    if link in seen:
+        raise FetchError("next page was fetched before: @odata.nextLink runs in a loop; stopped, "
+                         "nothing recorded as synced", url=link)
+    return link
+
+
+def _page_limit(max_pages: int, out: Path, report: FetchReport, url: str) -> FetchError:
+    return FetchError(f"stopped at the limit of {max_pages} pages with more to come; nothing recorded as "
+                      f"synced. The pages so far are in {out} (policykg ingest loads them); to continue, "
+                      f"fetch again with --since {(report.newest or '')[:10] or 'a later date'}", url=url)
+
+
+def _read_json(raw: bytes, url: str) -> dict:
+    try:
+        page = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise FetchError(f"the answer is not JSON ({exc})", url=url) from exc
+    if not isinstance(page, dict):
+        raise FetchError("the answer is not an OData page (a JSON object)", url=url)
+    return page
+
+
 def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str = DEFAULT_BASE,
-                  timeout: float = 60.0, max_pages: int = 10_000) -> FetchReport:
+                  timeout: float = 60.0, max_pages: int = 10_000, client: Client | None = None) -> FetchReport:
     """Fetch the motions of ``dossier`` changed since ``since`` (default: the last
-    sync), save each page to ``out``, and record the newest change seen."""
-    if not base.startswith(("http://", "https://")):
-        raise FetchError("only http(s) URLs are fetched", url=base)
+    sync), save each page to ``out``, and record the newest change seen. A loop of
+    next links, or more than ``max_pages`` pages, is a ``FetchError``."""
+    origin(base)
+    client = client or Client(timeout=timeout)
     out.mkdir(parents=True, exist_ok=True)
     since = since or last_sync(out, dossier)
     report, url = FetchReport(), first_url(base, dossier, since)
     stamp = _free_stamp(out, dossier, datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
-    while url and len(report.pages) < max_pages:
-        raw = _get(url, timeout)
-        try:
-            page = json.loads(raw)
-        except ValueError as exc:
-            raise FetchError(f"the answer is not JSON ({exc})", url=url) from exc
+    seen: set[str] = set()
+    next_url: str | None = url
+    while next_url:
+        if len(report.pages) >= max_pages:
+            raise _page_limit(max_pages, out, report, next_url)
+        url = next_url
+        seen.add(url)
+        raw = client.get(url, accept="application/json").body
+        page = _read_json(raw, url)
         path = out / f"tk-{dossier}-{stamp}-p{len(report.pages) + 1:04d}.json"
         path.write_bytes(raw)
         report.pages.append(path)
-        zaken = page.get("value") or []
+        zaken = page.get("value")
+        zaken = zaken if isinstance(zaken, list) else []
         report.zaken += len(zaken)
-        stamps: list[str] = [z["GewijzigdOp"] for z in zaken if isinstance(z, dict) and z.get("GewijzigdOp")]
-        report.newest = max([report.newest or ""] + stamps) or None
-        url = page.get("@odata.nextLink")
-        if url and not url.startswith(base.split("/OData")[0]):
-            raise FetchError(f"next page is on another host than {base}; refusing to follow", url=url)
+        report.newest = _newest([report.newest] + [z.get("GewijzigdOp") for z in zaken if isinstance(z, dict)])
+        next_url = _next(page, url, base, seen)
     if report.newest:
-        state = _state(out)
-        state[dossier] = report.newest
-        (out / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        _write_state(out, dossier, report.newest)
     return report

@@ -1,6 +1,8 @@
 """A local stand-in for the Tweede Kamer's OData API: serves tests/fixtures/tk on
 127.0.0.1 in pages with ``@odata.nextLink``, honouring the dossier and
-``GewijzigdOp ge`` parts of ``$filter`` that ``policykg fetch tk`` sends."""
+``GewijzigdOp ge`` parts of ``$filter`` that ``policykg fetch tk`` sends. Given
+``next_link`` (a format with ``{host}`` and ``{path}``, the request's), every page
+links there instead: a loop, another host or another port."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ def _in_dossier(zaak: dict, number: int) -> bool:
 class _Handler(BaseHTTPRequestHandler):
     zaken: list[dict] = []
     requests: list[str] = []
+    next_link: str | None = None
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -38,12 +41,14 @@ class _Handler(BaseHTTPRequestHandler):
         since = re.search(r"GewijzigdOp ge (\S+)", filt)
         rows = [z for z in self.zaken
                 if (not dossier or _in_dossier(z, int(dossier[1])))
-                and (not since or z["GewijzigdOp"][:10] >= since[1][:10])]
-        rows.sort(key=lambda z: z["GewijzigdOp"])
+                and (not since or str(z["GewijzigdOp"])[:10] >= since[1][:10])]
+        rows.sort(key=lambda z: str(z["GewijzigdOp"]))
         skip = int(query.get("$skip", ["0"])[0])
         context = f"http://{self.headers['Host']}/OData/v4/2.0/$metadata#Zaak"
         body = {"@odata.context": context, "value": rows[skip:skip + PAGE]}
-        if skip + PAGE < len(rows):
+        if self.next_link:
+            body["@odata.nextLink"] = self.next_link.format(host=self.headers["Host"], path=self.path)
+        elif skip + PAGE < len(rows):
             rest = dict(query, **{"$skip": [str(skip + PAGE)]})
             body["@odata.nextLink"] = (f"http://{self.headers['Host']}{url.path}?"
                                        + urllib.parse.urlencode(rest, doseq=True, quote_via=urllib.parse.quote))
@@ -58,10 +63,10 @@ class _Handler(BaseHTTPRequestHandler):
 class TkServer:
     """``with TkServer() as base:`` gives the base URL of a running server."""
 
-    def __init__(self, zaken: list[dict] | None = None):
+    def __init__(self, zaken: list[dict] | None = None, next_link: str | None = None):
         handler = type("Handler", (_Handler,), {
             "zaken": zaken if zaken is not None else json.loads((FIXTURES / "zaken-30950.json").read_text("utf-8")),
-            "requests": []})
+            "requests": [], "next_link": next_link})
         self.handler = handler
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
