@@ -23,7 +23,8 @@ def graphs_to_push(store: Store, graphs: Iterable[str] = ()) -> list[URIRef]:
     given: every named graph in it."""
     stored = store.graph_names()
     names = [URIRef(g) for g in graphs] or stored
-    missing = [str(g) for g in names if g not in set(stored)]
+    known = set(stored)
+    missing = [str(g) for g in names if g not in known]
     if missing:
         raise NotFoundError(f"not in the local store: {', '.join(missing)}", names=missing)
     return names
