@@ -3,7 +3,7 @@ quadratic in the number of references on long or hostile text."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import accumulate
 from typing import Generic, Protocol, TypeVar
@@ -43,13 +43,8 @@ class SpanIndex(Generic[T]):
         return i >= 0 and self._reach[i] > start
 
     def covers(self, offset: int) -> bool:
-        """The last item starting at or before ``offset`` runs past it."""
-        before = self.last_starting_before(offset)
-        return bool(before and before.end > offset)
+        """Some item holds ``offset`` (an earlier, longer item too, not only the last one)."""
+        return self.overlaps(offset, offset + 1)
 
     def starting_at(self, offset: int) -> list[T]:
         return self.starting_in(offset, offset + 1)
-
-    def last_starting_before(self, offset: int) -> T | None:
-        i = bisect_right(self._starts, offset) - 1
-        return self.items[i] if i >= 0 else None

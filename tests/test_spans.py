@@ -22,3 +22,9 @@ def test_a_long_span_before_short_ones_still_overlaps():
     index = SpanIndex([Span("", 0, 3000), Span("", 10, 20)])
     assert index.overlaps(2500, 2600)
     assert not index.overlaps(3000, 3100)
+
+
+@given(SPANS, st.integers(0, 9000))
+def test_covers_agrees_with_a_scan(spans, offset):
+    index = SpanIndex(Span("", s, e) for s, e in spans)
+    assert index.covers(offset) == any(s <= offset < e for s, e in spans)
