@@ -23,6 +23,7 @@ from rdflib.term import Node
 from policykg.loaders.document import extract_text
 from policykg.loaders.officielebekendmakingen import is_companion
 from policykg.loaders.sources import DOCUMENT_SUFFIXES, read_source
+from policykg.loaders.sru import SEARCH_PAGE_SUFFIX
 from policykg.loaders.text import SourceError
 from policykg.loaders.tk_fetch import STATE_FILE
 from policykg.loaders.tk_opendata import OpenDataFile, Unplaced, read_open_data
@@ -103,10 +104,15 @@ def source_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(sorted(f for f in path.rglob("*") if f.suffix.lower() in SOURCE_SUFFIXES
-                                and not is_companion(f) and f.name != STATE_FILE))
+                                and not is_companion(f) and not is_fetch_record(f)))
         else:
             found.append(path)
     return found
+
+
+def is_fetch_record(path: Path) -> bool:
+    """What a fetcher keeps beside its sources: sync state, search pages, hidden journals."""
+    return path.name == STATE_FILE or path.name.startswith(".") or path.name.endswith(SEARCH_PAGE_SUFFIX)
 
 
 def stable_blank_nodes(graph: Graph) -> Graph:

@@ -22,6 +22,7 @@ DEFAULT_BASE = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 EXPAND = "Document($expand=Kamerstukdossier),ZaakActor,Besluit($expand=Stemming)"
 _DOSSIER = re.compile(r"^(?P<nr>\d{1,6})(?:-(?P<toev>[A-Z]{1,6}|\d{2,3}))?$")  # 30950, 36200-VII, 21501-02
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$")
+_GUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 STATE_FILE = "sync-state.json"
 
 
@@ -32,18 +33,33 @@ class FetchReport:
     newest: str | None = None
 
 
-def _filter(dossier: str, since: str | None) -> str:
+def check_dossier(dossier: str) -> re.Match[str]:
+    """The dossier's number (``nr``) and toevoeging (``toev``); a ``FetchError`` for anything else."""
     m = _DOSSIER.match(dossier)
     if not m:
         raise FetchError(f"dossier {dossier!r}: expected a number with an optional toevoeging, "
                          "e.g. 30950, 36200-VII or 21501-02")
+    return m
+
+
+def as_moment(since: str) -> str:
+    """``since`` as an OData date-time: a date alone is midnight UTC; a ``FetchError`` if not a date."""
+    if not _DATE.match(since):
+        raise FetchError(f"--since {since!r}: expected a date such as 2022-01-01")
+    return since if "T" in since else since + "T00:00:00Z"
+
+
+def is_guid(value: str) -> bool:
+    return bool(_GUID.fullmatch(value))
+
+
+def _filter(dossier: str, since: str | None) -> str:
+    m = check_dossier(dossier)
     parts = ["Soort eq 'Motie'", f"Kamerstukdossier/any(d: d/Nummer eq {int(m['nr'])})"]
     if m["toev"]:
         parts.append(f"Kamerstukdossier/any(d: d/Toevoeging eq '{m['toev']}')")
     if since:
-        if not _DATE.match(since):
-            raise FetchError(f"--since {since!r}: expected a date such as 2022-01-01")
-        parts.append(f"GewijzigdOp ge {since if 'T' in since else since + 'T00:00:00Z'}")
+        parts.append(f"GewijzigdOp ge {as_moment(since)}")
     return " and ".join(parts)
 
 
@@ -62,7 +78,7 @@ def _state(out: Path) -> dict:
     return state if isinstance(state, dict) else {}
 
 
-def _write_state(out: Path, dossier: str, newest: str) -> None:
+def write_state(out: Path, dossier: str, newest: str) -> None:
     """Record ``newest`` for ``dossier``, replacing the file in one step."""
     state = _state(out)
     state[dossier] = newest
@@ -83,7 +99,7 @@ def _moment(value: object) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _newest(stamps: Iterable[object]) -> str | None:
+def newest(stamps: Iterable[object]) -> str | None:
     """The latest valid stamp among ``stamps``, as written in the source."""
     valid = [(m, s) for s in stamps if isinstance(s, str) and (m := _moment(s)) is not None]
     return max(valid)[1] if valid else None
@@ -106,7 +122,7 @@ def _free_stamp(out: Path, dossier: str, stamp: str) -> str:
     return free
 
 
-def _next(page: dict, url: str, base: str, seen: set[str]) -> str | None:
+def next_link(page: dict, url: str, base: str, seen: set[str]) -> str | None:
     """The next page's URL: on the base's scheme, host and port, and not one fetched before."""
     link = page.get("@odata.nextLink")
     if link is None:
@@ -129,7 +145,7 @@ def _page_limit(max_pages: int, out: Path, report: FetchReport, url: str) -> Fet
                       f"fetch again with --since {(report.newest or '')[:10] or 'a later date'}", url=url)
 
 
-def _read_json(raw: bytes, url: str) -> dict:
+def read_json(raw: bytes, url: str) -> dict:
     try:
         page = json.loads(raw)
     except (ValueError, RecursionError) as exc:
@@ -158,15 +174,15 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
         url = next_url
         seen.add(url)
         raw = client.get(url, accept="application/json").body
-        page = _read_json(raw, url)
+        page = read_json(raw, url)
         path = out / f"tk-{dossier}-{stamp}-p{len(report.pages) + 1:04d}.json"
         path.write_bytes(raw)
         report.pages.append(path)
         zaken = page.get("value")
         zaken = zaken if isinstance(zaken, list) else []
         report.zaken += len(zaken)
-        report.newest = _newest([report.newest] + [z.get("GewijzigdOp") for z in zaken if isinstance(z, dict)])
-        next_url = _next(page, url, base, seen)
+        report.newest = newest([report.newest] + [z.get("GewijzigdOp") for z in zaken if isinstance(z, dict)])
+        next_url = next_link(page, url, base, seen)
     if report.newest:
-        _write_state(out, dossier, report.newest)
+        write_state(out, dossier, report.newest)
     return report

@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,6 +16,7 @@ from policykg.errors import CurationError, NotInstalledError, PolicyKGError, Sou
 from policykg.graph import export as exporting
 from policykg.graph.backend import GraphStore
 from policykg.graph.curation import load_curation, remove_curation
+from policykg.graph.dossier import build_dossier
 from policykg.graph.ingest import IngestReport, remove_sources, source_files
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.push import DEFAULT_BATCH, graphs_to_push, push_graphs
@@ -25,8 +27,11 @@ from policykg.graph.store import ENV_VAR, Store, default_location
 from policykg.graph.trace import render_dot, render_json, render_tree
 from policykg.graph.trace import trace as run_trace
 from policykg.graph.validate import validate_store
+from policykg.loaders import sru
 from policykg.loaders.document import extract_file
+from policykg.loaders.dossier_fetch import DossierFetch
 from policykg.loaders.evaluation import evaluate_groups, render_errors, render_groups
+from policykg.loaders.http import Client
 from policykg.loaders.tk_fetch import DEFAULT_BASE, fetch_motions
 from policykg.process import run_child
 
@@ -255,6 +260,84 @@ def fetch_tk(dossier, since, base_url, out, store_path):
         report = run_ingest(store, fetched.pages)
         echo_report(report, store)
     return 0 if report.complete else 1
+
+
+class StageBars:
+    """A progress bar per stage of ``fetch dossier``, on standard error."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.bar: Any = None
+
+    def start(self, stage: str, total: int | None) -> None:
+        if not self.quiet:
+            self.bar = click.progressbar(length=total, label=f"{stage:<13}", file=sys.stderr,
+                                         item_show_func=lambda item: item)
+            self.bar.__enter__()
+
+    def advance(self, item: str) -> None:
+        if self.bar is not None:
+            self.bar.update(1, item)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@fetch.command("dossier", context_settings=CONTEXT)
+@click.argument("number")
+@click.option("--since", help="Only what changed since this date (YYYY-MM-DD). Default: since the last "
+                              "complete fetch of the dossier.")
+@click.option("--kinds", default=",".join(sru.KINDS), show_default=True,
+              help="Which publications, by kind: kst (Kamerstukken), h (Handelingen), ah (Aanhangsels), "
+                   "kv (Kamervragen), blg (Bijlagen), stcrt/stb (Staatscourant/Staatsblad publications "
+                   "the documents cite).")
+@click.option("--ob-url", default=sru.DEFAULT_SRU, show_default=True, help="The search API (SRU 2.0).")
+@click.option("--tk-url", default=DEFAULT_BASE, show_default=True, help="Tweede Kamer Open Data (OData v4).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the raw answers go. Default: dossier-NUMBER/ beside the store.")
+@click.option("--pause", type=click.FloatRange(0, 60), default=1.0, show_default=True,
+              help="Seconds between two requests to one host.")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Retries after a 429, a 5xx, a timeout or a dropped connection (with backoff; "
+                   "Retry-After honoured).")
+@click.option("--timeout", type=click.FloatRange(1, 600), default=60.0, show_default=True,
+              help="Seconds for one attempt at one request.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+@store_option
+def fetch_dossier(number, since, kinds, ob_url, tk_url, out, pause, retries, timeout, quiet, store_path):
+    """Everything of a dossier from the public APIs, then ingested: its publications
+    from officielebekendmakingen (Kamerstukken, Handelingen items that treat it, ...;
+    XML with metadata), its motions (submitters, decision, votes) and undertakings
+    (toezeggingen) from Tweede Kamer Open Data, the files of Open Data documents
+    that have no publication (PDF, DOCX), and the Staatscourant publications cited.
+
+    One request at a time per host, with a pause; killed and started again, it goes
+    on where it stopped; a later run downloads only what changed. Prints per stage
+    what was fetched, unchanged and failed (with URL and reason); exit code 1 if
+    anything failed.
+
+    \b
+    Example:
+      policykg fetch dossier 30950
+      policykg query motion-followup --param dossier=30950
+    """
+    chosen = frozenset(k.strip() for k in kinds.split(",") if k.strip())
+    if unknown := chosen - set(sru.KINDS):
+        raise click.BadParameter(f"unknown kind(s) {', '.join(sorted(unknown))}; choose from "
+                                 f"{', '.join(sru.KINDS)}", param_hint="--kinds")
+    store_dir = store_path or default_location()
+    client = Client(timeout=timeout, pause=pause, attempts=retries + 1)
+    job = DossierFetch(out or store_dir.parent / f"dossier-{number}", number, since=since, kinds=chosen,
+                       ob_url=ob_url, tk_url=tk_url, client=client, progress=StageBars(quiet))
+    with open_local_store(store_path) as store:
+        built = build_dossier(store, job, jobs=os.cpu_count() or 1)
+        printout = render.dossier_report(built.fetched)
+        click.echo(printout.out, nl=False)
+        click.echo(printout.err, err=True, nl=False)
+        echo_report(built.ingested, store)
+    return 0 if built.ingested.complete and not built.fetched.failed else 1
 
 
 @main.command(context_settings=CONTEXT)

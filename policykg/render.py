@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from policykg.graph.ingest import IngestReport
     from policykg.graph.queries import NamedQuery
+    from policykg.loaders.dossier_fetch import DossierReport
     from policykg.loaders.models import Extraction, Reference
 
 QUERY_FORMATS = ("table", "csv", "json")
@@ -115,3 +116,20 @@ def query_list(queries: Mapping[str, NamedQuery]) -> str:
 def counts(labelled: Iterable[tuple[str, int]]) -> str:
     """One label and its right-aligned count per line."""
     return "".join(f"{label:<28}{count:>8}\n" for label, count in labelled)
+
+
+def dossier_report(report: DossierReport) -> Printout:
+    """Per stage what was listed, fetched, unchanged and failed; each failure with its URL."""
+    lines = []
+    for name, stage in report.stages.items():
+        tally = stage.tally
+        parts = [f"{stage.pages} pages ({stage.pages_fetched} fetched now)"] if stage.pages else []
+        parts.append(f"{stage.items} items")
+        if tally.fetched or tally.unchanged or name not in ("search", "motions", "undertakings"):
+            parts.append(f"{len(tally.fetched)} downloaded, {len(tally.unchanged)} unchanged")
+        parts.append(f"{len(tally.failed)} failed")
+        if tally.absent:
+            parts.append(f"not in the repository: {', '.join(tally.absent)}")
+        lines.append(f"{name}: " + ", ".join(parts))
+    failures = [f"failed: {where}: {why}" for where, why in report.failed]
+    return Printout("".join(line + "\n" for line in lines), "".join(line + "\n" for line in failures))

@@ -8,7 +8,7 @@ import pytest
 
 from policykg.errors import FetchError
 from policykg.loaders.http import Client
-from policykg.loaders.tk_fetch import DEFAULT_BASE, STATE_FILE, _next, fetch_motions, last_sync
+from policykg.loaders.tk_fetch import DEFAULT_BASE, STATE_FILE, fetch_motions, last_sync, next_link
 
 from .tk_server import FIXTURES, TkServer
 
@@ -34,7 +34,7 @@ def test_a_next_link_off_the_base_is_refused(tmp_path, link):
                                   "https://gegevensmagazijn.tweedekamer.nl:8443/OData/v4/2.0/Zaak"])
 def test_a_look_alike_host_or_port_of_the_real_api_is_refused(link):
     with pytest.raises(FetchError, match="refusing to follow") as info:
-        _next({"@odata.nextLink": link}, DEFAULT_BASE + "Zaak", DEFAULT_BASE, set())
+        next_link({"@odata.nextLink": link}, DEFAULT_BASE + "Zaak", DEFAULT_BASE, set())
     assert info.value.url == link
 
 
