@@ -104,7 +104,8 @@ def source_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(sorted(f for f in path.rglob("*") if f.suffix.lower() in SOURCE_SUFFIXES
-                                and not is_companion(f) and not is_fetch_record(f)))
+                                and not is_companion(f) and not is_fetch_record(f)
+                                and not f.name.startswith("~$")))  # Word's lock file beside an open .docx
         else:
             found.append(path)
     return found

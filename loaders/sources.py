@@ -8,7 +8,7 @@ from pathlib import Path
 from .text import TEXT_SUFFIXES, read_text
 
 PUBLICATION_SUFFIXES = (".xml", ".html", ".htm")
-DOCUMENT_SUFFIXES = TEXT_SUFFIXES + (".pdf",) + PUBLICATION_SUFFIXES
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + (".pdf", ".docx") + PUBLICATION_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -19,12 +19,16 @@ class Source:
 
 
 def read_source(path: Path) -> Source:
-    """A text, markdown, PDF or officielebekendmakingen XML/HTML file (SourceError on bad input)."""
+    """A text, markdown, PDF, Word (.docx) or officielebekendmakingen XML/HTML file (SourceError on bad input)."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from .pdf import read_pdf  # pdfplumber is imported only when a PDF is read
 
         return Source(*read_pdf(path))
+    if suffix == ".docx":
+        from .docx import read_docx
+
+        return Source(*read_docx(path))
     if suffix in PUBLICATION_SUFFIXES:
         from .officielebekendmakingen import read_publication
 
