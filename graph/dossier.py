@@ -38,7 +38,8 @@ def cited_unheld(store: Store) -> list[str]:
 
 def build_dossier(store: Store, fetch: DossierFetch, jobs: int = 1,
                   progress: Callable[[Path], None] | None = None) -> DossierBuild:
-    """Gather the dossier, ingest it, then the publications it cites; one ingest report."""
+    """Gather the dossier, ingest it, then the publications it cites; one ingest report.
+    Only then is the fetch complete (a run killed before resumes this one)."""
     fetched = fetch.run()
     report = ingest(store, sorted(set(fetched.sources)), jobs=jobs, progress=progress)
     if "stcrt" in fetch.kinds or "stb" in fetch.kinds:
@@ -46,6 +47,7 @@ def build_dossier(store: Store, fetch: DossierFetch, jobs: int = 1,
         fetch.cited(cited_unheld(store))
         more = ingest(store, sorted(set(fetched.sources[before:])), jobs=jobs, progress=progress)
         _merge(report, more)
+    fetch.complete()
     return DossierBuild(fetched, report)
 
 

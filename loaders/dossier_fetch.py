@@ -90,6 +90,7 @@ class DossierFetch:
     client: Client = field(default_factory=Client)
     progress: Progress = field(default_factory=Quiet)
     report: DossierReport = field(default_factory=DossierReport)
+    _seen: tuple[list[sru.SruRecord], list[Path], list[Path]] = ([], [], [])
 
     def run(self) -> DossierReport:
         origin(self.ob_url), origin(self.tk_url)
@@ -100,7 +101,7 @@ class DossierFetch:
         undertakings = self.open_data("undertakings", "tz", self._undertakings_url())
         held = {p.name.split(".")[0] for p in (self.out / "publications").glob("*.*")}
         self.files(sorted((self.out / "tk").glob("*.json")), held | {r.identifier for r in records})
-        self._finish(records, motions, undertakings)
+        self._seen = (records, motions, undertakings)
         return self.report
 
     # -- the search API ---------------------------------------------------------------------
@@ -111,7 +112,8 @@ class DossierFetch:
         first = sru.search_url(self.ob_url, sru.dossier_query(self.dossier, since))
         run = PageRun(self.out / "search", f"ob-{self.dossier}-{_slug(since)}", sru.SEARCH_PAGE_SUFFIX[1:])
         self.progress.start("search", None)
-        listing = run.fetch(self.client, first, self._next_search, accept="application/xml")
+        listing = run.fetch(self.client, first, self._next_search, accept="application/xml",
+                            on_page=self.progress.advance)
         self.progress.finish()
         stage.pages, stage.pages_fetched = len(listing.pages), listing.fetched
         records: dict[str, sru.SruRecord] = {}
@@ -195,7 +197,8 @@ class DossierFetch:
         run = PageRun(self.out / "tk", f"{prefix}-{self.dossier}-{_slug(self._since(key))}")
         self.progress.start(stage_name, None)
         try:
-            listing = run.fetch(self.client, first, self._next_odata, accept="application/json")
+            listing = run.fetch(self.client, first, self._next_odata, accept="application/json",
+                                on_page=self.progress.advance)
         except FetchError as exc:
             stage.tally.failed.append((exc.url or first, exc.problem))
             return []
@@ -228,9 +231,11 @@ class DossierFetch:
     def _since(self, key: str) -> str | None:
         return self.since or tk_fetch.last_sync(self.out, f"{key}:{self.dossier}")
 
-    def _finish(self, records: list[sru.SruRecord], motions: list[Path], undertakings: list[Path]) -> None:
-        """Record what this run saw, for each stage that finished without a failure, and
-        drop the page journals: the next run lists afresh, from there."""
+    def complete(self) -> None:
+        """Call when everything fetched is loaded: records what this run saw, for each
+        stage that finished without a failure, and drops the page journals, so the next
+        run lists afresh from there. Until then a new run resumes this one."""
+        records, motions, undertakings = self._seen
         stages = self.report.stages
         if not stages["search"].tally.failed and not stages["publications"].tally.failed:
             newest = tk_fetch.newest(r.modified for r in records)

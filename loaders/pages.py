@@ -47,7 +47,8 @@ class PageRun:
             return [], [], first
         return names, urls, state.get("next")
 
-    def fetch(self, client: Client, first: str, next_page: NextPage, accept: str = "*/*") -> Listing:
+    def fetch(self, client: Client, first: str, next_page: NextPage, accept: str = "*/*",
+              on_page: Callable[[str], None] | None = None) -> Listing:
         """All pages from ``first`` on; ``next_page`` reads a page (a ``FetchError`` if
         it is not one) and gives the next URL. Past ``max_pages`` is a ``FetchError``."""
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -66,6 +67,8 @@ class PageRun:
             listing.fetched += 1
             url = following
             self._save(first, names, urls, url)
+            if on_page:
+                on_page(name)
         return listing
 
     def _save(self, first: str, names: list[str], urls: list[str], following: str | None) -> None:

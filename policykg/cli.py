@@ -263,26 +263,37 @@ def fetch_tk(dossier, since, base_url, out, store_path):
 
 
 class StageBars:
-    """A progress bar per stage of ``fetch dossier``, on standard error."""
+    """A progress bar per stage of ``fetch dossier`` on standard error; a stage of
+    unknown size (a listing of pages) shows a count instead."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.bar: Any = None
+        self.label, self.count = "", 0
 
     def start(self, stage: str, total: int | None) -> None:
-        if not self.quiet:
-            self.bar = click.progressbar(length=total, label=f"{stage:<13}", file=sys.stderr,
-                                         item_show_func=lambda item: item)
-            self.bar.__enter__()
+        self.label, self.count = f"{stage:<13}", 0
+        if self.quiet:
+            return
+        if total is None:
+            click.echo(f"{self.label}", err=True, nl=False)
+            return
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, item_show_func=lambda i: i)
+        self.bar.__enter__()
 
     def advance(self, item: str) -> None:
+        self.count += 1
         if self.bar is not None:
             self.bar.update(1, item)
+        elif not self.quiet:
+            click.echo(f"\r{self.label} {self.count} pages", err=True, nl=False)
 
     def finish(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
             self.bar = None
+        elif not self.quiet:
+            click.echo("", err=True)
 
 
 @fetch.command("dossier", context_settings=CONTEXT)

@@ -118,15 +118,24 @@ def counts(labelled: Iterable[tuple[str, int]]) -> str:
     return "".join(f"{label:<28}{count:>8}\n" for label, count in labelled)
 
 
+_STAGE_ITEMS = {"search": "records", "publications": "publications", "motions": "cases",
+                "undertakings": "undertakings", "files": "Open Data files", "cited": "cited publications"}
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun if n != 1 else noun.removesuffix('s')}"
+
+
 def dossier_report(report: DossierReport) -> Printout:
     """Per stage what was listed, fetched, unchanged and failed; each failure with its URL."""
     lines = []
     for name, stage in report.stages.items():
         tally = stage.tally
-        parts = [f"{stage.pages} pages ({stage.pages_fetched} fetched now)"] if stage.pages else []
-        parts.append(f"{stage.items} items")
-        if tally.fetched or tally.unchanged or name not in ("search", "motions", "undertakings"):
-            parts.append(f"{len(tally.fetched)} downloaded, {len(tally.unchanged)} unchanged")
+        parts = [_count(stage.items, _STAGE_ITEMS.get(name, "items"))]
+        if stage.pages:
+            parts.append(f"{_count(stage.pages, 'pages')} ({stage.pages_fetched} fetched now)")
+        if name in ("publications", "files", "cited"):
+            parts.append(f"{_count(len(tally.fetched), 'files')} downloaded, {len(tally.unchanged)} unchanged")
         parts.append(f"{len(tally.failed)} failed")
         if tally.absent:
             parts.append(f"not in the repository: {', '.join(tally.absent)}")

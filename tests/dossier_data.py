@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from .api_standins import Publication
+from .docx_writer import paragraph, write_docx
 from .ob_publication import write_publication
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,7 +80,9 @@ def undertakings() -> list[dict]:
     return data.get("value", []) if isinstance(data, dict) else data
 
 
-def docx_files(write_docx) -> dict[str, tuple[str, bytes]]:
-    """The DOCX-only motion's file, written from its real text by ``write_docx(text) -> bytes``."""
+def docx_files(scratch: Path) -> dict[str, tuple[str, bytes]]:
+    """The DOCX-only motion's file: its real text as Word writes it, a paragraph per line."""
     text = (SHARED / DOCX_MOTION["source"]).read_text(encoding="utf-8")
-    return {DOCX_MOTION["zaak"]["Document"][0]["Id"]: (DOCX, write_docx(text))}
+    body = [paragraph(line, seed=n) for n, line in enumerate(text.splitlines()) if line.strip()]
+    path = write_docx(scratch / "kst-30950-443.docx", body)
+    return {DOCX_MOTION["zaak"]["Document"][0]["Id"]: (DOCX, path.read_bytes())}

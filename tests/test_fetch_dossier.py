@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from policykg.graph import iris
 from policykg.graph.queries import run_query
 from policykg.graph.store import Store
+from policykg.namespaces import PKG
 
 from . import dossier_data
 from .api_standins import Fault, Gate, OpenDataStandIn, SearchStandIn
@@ -28,13 +30,15 @@ POLICYKG = str(Path(sys.executable).with_name("policykg"))
 def served(tmp_path_factory):
     """The stand-ins' data, built once."""
     scratch = tmp_path_factory.mktemp("standin")
-    return dossier_data.publications(scratch), dossier_data.motion_cases(), dossier_data.undertakings()
+    return (dossier_data.publications(scratch), dossier_data.motion_cases(), dossier_data.undertakings(),
+            dossier_data.docx_files(scratch))
 
 
 @pytest.fixture
 def apis(served):
-    publications, cases, undertakings = served
-    with SearchStandIn(publications) as ob, OpenDataStandIn({"Zaak": cases, "Toezegging": undertakings}) as tk:
+    publications, cases, undertakings, files = served
+    with (SearchStandIn(publications) as ob,
+          OpenDataStandIn({"Zaak": cases, "Toezegging": undertakings}, files) as tk):
         yield ob, tk
 
 
@@ -70,8 +74,9 @@ def test_a_dossier_becomes_a_graph(apis, tmp_path):
     assert motions["kst-30950-295"]["outcome"] == "aangenomen"
     assert "Westerveld" in motions["kst-30950-295"]["submitters"]
     assert "VVD" in motions["kst-30950-295"]["voted_for"]
-    node = rows(tmp_path, "node", node="h-tk-20182019-62-6")
-    assert node and node[0].get("type") == "Proceedings"
+    for identifier, kind in (("h-tk-20182019-62-6", "Proceedings"), ("kst-30950-443", "Motion")):
+        (node,) = rows(tmp_path, "node", node=str(iris.document(identifier)))
+        assert node.get("type") == str(PKG[kind]), node  # kst-30950-443: only a DOCX at Open Data
     trace = subprocess.run([POLICYKG, "trace", "kst-30950-295", "--store", str(tmp_path / "store")],
                            capture_output=True, text=True, check=True).stdout
     assert "cited by: kst-30950-319" in trace and "[Measure]" in trace
@@ -90,10 +95,11 @@ def test_a_second_run_with_nothing_changed_asks_only_for_the_lists_and_changes_n
     assert nquads(tmp_path) == before
 
 
-@pytest.mark.parametrize("after", [2, 6, 11, 17, 22])
+@pytest.mark.parametrize("after", [2, 6, 11, 17, 22, 24])
 def test_killed_at_any_point_and_started_again_it_ends_as_an_uninterrupted_run(served, tmp_path, after):
-    publications, cases, undertakings = served
-    with SearchStandIn(publications) as ob, OpenDataStandIn({"Zaak": cases, "Toezegging": undertakings}) as tk:
+    publications, cases, undertakings, files = served
+    with (SearchStandIn(publications) as ob,
+          OpenDataStandIn({"Zaak": cases, "Toezegging": undertakings}, files) as tk):
         assert fetch((ob, tk), tmp_path / "whole").returncode == 0
         whole = nquads(tmp_path / "whole")
         ob.requests.clear(), tk.requests.clear()
