@@ -150,7 +150,7 @@ def main():
               help="Processes that extract documents in parallel. Default: all cores.")
 @store_option
 def ingest(paths, force, quiet, jobs, store_path):
-    """Extract sources (files or folders: .txt, .md, .pdf, officielebekendmakingen
+    """Extract sources (files or folders: .txt, .md, .pdf, .docx, officielebekendmakingen
     .xml/.html, and .json Tweede Kamer Open Data: a page, a list of Zaak records
     or one record) into the store.
 
