@@ -48,6 +48,7 @@ from .tk_records import number as _number
 from .tk_records import short as _short
 from .tk_records import stamp as _stamp
 from .tk_records import text as _text
+from .tk_toezeggingen import NotLoadable, Undertaking, is_toezegging_page, looks_like_toezegging, read_record
 
 # "(t.v.v. 30950-229)", "t.v.v. 36410-VII-95", "t.v.v. 21501-02-3121", "t.v.v. 30950, nr. 229"
 _TVV = re.compile(r"t\.\s?v\.\s?v\.\s{0,3}(?P<dossier>\d{2,6})(?:[ -](?P<toev>[IVXLC]{1,6}|[A-Z]{1,2}|\d{2}))?"
@@ -114,12 +115,15 @@ class Unplaced:
 
 @dataclass
 class OpenDataFile:
-    """What one saved file holds: motions placed, motions not placed, other records."""
+    """What one saved file holds: motions placed, motions not placed, undertakings
+    (``tk_toezeggingen``) loadable and not, other records."""
 
     records: int = 0
     motions: list[TkMotion] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     ignored: Counter = field(default_factory=Counter)  # why a record is not a motion -> count
+    undertakings: list[Undertaking] = field(default_factory=list)
+    not_loadable: list[NotLoadable] = field(default_factory=list)  # Toezegging records that cannot be loaded
 
 
 _EXPAND = "add $expand=Document($expand=Kamerstukdossier)"
@@ -309,12 +313,36 @@ def _records(data, path: Path) -> list:
                       "a list of Zaak records, or one Zaak record", path=path)
 
 
+def _undertaking(record, position: int, source: str, found: OpenDataFile) -> None:
+    """Add one Toezegging record to ``found``: an undertaking, one not loadable, or deleted."""
+    read = read_record(record, position, source)
+    if read is None:
+        found.ignored["deleted (Verwijderd)"] += 1
+    elif isinstance(read, NotLoadable):
+        found.not_loadable.append(read)
+    else:
+        found.undertakings.append(read)
+
+
+def _is_toezegging_file(data) -> bool:
+    """A page of Toezegging records (``@odata.context`` ".../$metadata#Toezegging"), or a list of them."""
+    pages = data if isinstance(data, list) else [data]
+    return any(is_toezegging_page(page) for page in pages)
+
+
 def read_open_data(path: Path) -> OpenDataFile:
-    """Everything in one saved file; SourceError names the file when it is not Open Data."""
-    records = _records(_load_json(path), path)
+    """Everything in one saved file; SourceError names the file when it is not Open Data.
+    A page of Toezegging records, and any record with a TZ number and a text, is read as
+    undertakings (``tk_toezeggingen``); every other record as a Zaak (or motion Document)."""
+    data = _load_json(path)
+    records = _records(data, path)
     found = OpenDataFile(records=len(records))
+    toezeggingen = _is_toezegging_file(data)
     for position, record in enumerate(records, 1):
-        _classify(record, position, path.name, found)
+        if toezeggingen or looks_like_toezegging(record):
+            _undertaking(record, position, path.name, found)
+        else:
+            _classify(record, position, path.name, found)
     return found
 
 
