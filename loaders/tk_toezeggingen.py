@@ -227,5 +227,5 @@ def read_record(record, position: int, source: str) -> Undertaking | NotLoadable
     except _Bad as why:
         return NotLoadable(source, label, str(why))
     except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:  # a shape not foreseen
-        why = f"{type(exc).__name__}: {short(str(exc), 80)}"
-        return NotLoadable(source, label, f"a value of an unexpected kind ({why})")
+        kind = f"{type(exc).__name__}: {short(str(exc), 80)}"
+        return NotLoadable(source, label, f"a value of an unexpected kind ({kind})")
