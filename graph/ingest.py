@@ -27,6 +27,7 @@ from policykg.loaders.sru import SEARCH_PAGE_SUFFIX
 from policykg.loaders.text import SourceError
 from policykg.loaders.tk_fetch import STATE_FILE
 from policykg.loaders.tk_opendata import OpenDataFile, Unplaced, read_open_data
+from policykg.loaders.tk_toezeggingen import TZ_NUMBER, NotLoadable
 from policykg.namespaces import PKG
 from policykg.reference import ontology_graph, vocabulary_graph
 
@@ -35,6 +36,7 @@ from .backend import GraphStore
 from .build import build_triples
 from .motions import build_motion_graph
 from .store import Store, document_nquads
+from .undertakings import build_undertaking_graph
 
 # .json: Tweede Kamer Open Data (a page, a list of Zaak records, one record)
 SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)
@@ -49,7 +51,7 @@ def _is_open_data(path: str | Path) -> bool:
 
 @dataclass
 class IngestReport:
-    """Documents per file; Open Data per motion (a file of records is no one thing)."""
+    """Documents per file; Open Data per motion and per undertaking (a file of records is no one thing)."""
 
     loaded: list[str] = field(default_factory=list)  # files that loaded something
     skipped: list[str] = field(default_factory=list)  # unchanged since the last ingest
@@ -59,13 +61,16 @@ class IngestReport:
     unplaced: list[Unplaced] = field(default_factory=list)  # Open Data motions that could not be placed
     ignored: Counter = field(default_factory=Counter)  # Open Data records that are no motion, by why
     empty: list[str] = field(default_factory=list)  # Open Data files without records
+    undertakings: int = 0  # Open Data undertakings (toezeggingen) loaded
+    undertakings_unchanged: int = 0
+    not_loadable: list[NotLoadable] = field(default_factory=list)  # Toezegging records that could not be loaded
     document_files: int = 0
     open_data_files: int = 0
 
     @property
     def complete(self) -> bool:
         """Nothing failed and nothing was left out: the exit code is 0."""
-        return not self.failed and not self.unplaced
+        return not self.failed and not self.unplaced and not self.not_loadable
 
     def summary(self) -> str:
         """One line: documents as files; Open Data as motions, with what was not placed."""
@@ -79,21 +84,27 @@ class IngestReport:
         return "; ".join(parts)
 
     def _open_data_summary(self) -> str:
-        counts = [(self.motions, "motion", "loaded"), (self.motions_unchanged, "", "unchanged"),
-                  (len(self.unplaced), "", "not placed"),
-                  (sum(self.ignored.values()), "other record", "ignored"),
+        """Motions always; undertakings when a file held any; the rest when not zero."""
+        always = [(self.motions, "motion", "loaded"), (self.motions_unchanged, "", "unchanged"),
+                  (len(self.unplaced), "", "not placed")]
+        if self.undertakings or self.undertakings_unchanged or self.not_loadable:
+            always += [(self.undertakings, "undertaking", "loaded"), (self.undertakings_unchanged, "", "unchanged"),
+                       (len(self.not_loadable), "", "not loadable")]
+        others = [(sum(self.ignored.values()), "other record", "ignored"),
                   (sum(_is_open_data(f) for f, _ in self.failed), "file", "failed"),
                   (len(self.empty), "file", "without records")]
-        shown = [c for i, c in enumerate(counts) if i < 3 or c[0]]
+        shown = always + [c for c in others if c[0]]
         return "Open Data: " + ", ".join(
             f"{n} {noun}{'s' * (n != 1 and bool(noun))}{' ' * bool(noun)}{what}" for n, noun, what in shown)
 
     def details(self) -> list[str]:
         """What the summary counts but does not name: each record not placed, what was ignored."""
         lines = [f"not placed: {u}" for u in self.unplaced]
+        lines += [f"not loadable: {u}" for u in self.not_loadable]
         if self.ignored:
             ignored = ", ".join(f"{why}: {n}" for why, n in sorted(self.ignored.items()))
-            lines.append("ignored (not motions): " + ignored)
+            lines.append("ignored (not motions or undertakings): " + ignored if self.undertakings
+                         or self.undertakings_unchanged or self.not_loadable else "ignored (not motions): " + ignored)
         lines += [f"no records: {f}" for f in self.empty]
         return lines
 
@@ -158,22 +169,45 @@ def _keeps(stored: tuple[str, int] | None, modified: str, size: int) -> bool:
     return stored is not None and (stored[0] > modified or (stored[0] == modified and stored[1] >= size))
 
 
-def ingest_tk_page(store: GraphStore, path: Path, force: bool = False) -> tuple[OpenDataFile, int, int]:
-    """Load one saved Tweede Kamer Open Data file (a page, a list of Zaak records or one
-    record): each motion replaces its own graph unless the store already holds a
-    version at least as new. Returns what the file holds and ``(loaded, unchanged)`` motions."""
-    found = read_open_data(path)
-    loaded = unchanged = 0
-    for motion in found.motions:
+@dataclass
+class PageLoad:
+    """What one Open Data file held and what of it was written to the store."""
+
+    found: OpenDataFile
+    motions: int = 0
+    motions_unchanged: int = 0
+    undertakings: int = 0
+    undertakings_unchanged: int = 0
+
+
+def _replace_unless_kept(store: GraphStore, name: URIRef, graph: Graph, modified: str, force: bool) -> bool:
+    """Write ``graph`` as the named graph ``name`` unless the store holds a version at
+    least as new (``_keeps``); whether it was written."""
+    graph.add((name, DCTERMS.modified, Literal(modified)))
+    if not force and _keeps(_stored(store, name), modified, len(graph)):
+        return False
+    store.replace_graph(name, graph)
+    return True
+
+
+def ingest_tk_page(store: GraphStore, path: Path, force: bool = False) -> PageLoad:
+    """Load one saved Tweede Kamer Open Data file (a page, a list of records or one
+    record): each motion and each undertaking replaces its own graph unless the store
+    already holds a version at least as new. Returns what the file holds and what loaded."""
+    load = PageLoad(read_open_data(path))
+    for motion in load.found.motions:
         name = iris.motion_graph(motion.id)
-        graph = build_motion_graph(motion)
-        graph.add((name, DCTERMS.modified, Literal(motion.modified)))
-        if not force and _keeps(_stored(store, name), motion.modified, len(graph)):
-            unchanged += 1
-            continue
-        store.replace_graph(name, graph)
-        loaded += 1
-    return found, loaded, unchanged
+        if _replace_unless_kept(store, name, build_motion_graph(motion), motion.modified, force):
+            load.motions += 1
+        else:
+            load.motions_unchanged += 1
+    for undertaking in load.found.undertakings:
+        if _replace_unless_kept(store, iris.undertaking_graph(undertaking.number),
+                                build_undertaking_graph(undertaking), undertaking.modified, force):
+            load.undertakings += 1
+        else:
+            load.undertakings_unchanged += 1
+    return load
 
 
 @dataclass(frozen=True)
@@ -258,28 +292,32 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
 
 
 def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestReport) -> None:
-    """One Open Data file into the report: counted by motion; a file that loads no
-    motion is never "loaded", and one whose records are none of them motions fails."""
+    """One Open Data file into the report: counted by motion and undertaking; a file that
+    loads neither is never "loaded", and one whose records are none of them either fails."""
     report.open_data_files += 1
     try:
-        found, loaded, unchanged = ingest_tk_page(store, path, force)
+        load = ingest_tk_page(store, path, force)
     except SourceError as exc:
         report.failed.append((str(path), str(exc)))
         return
-    report.motions += loaded
-    report.motions_unchanged += unchanged
+    found = load.found
+    report.motions += load.motions
+    report.motions_unchanged += load.motions_unchanged
+    report.undertakings += load.undertakings
+    report.undertakings_unchanged += load.undertakings_unchanged
     report.unplaced.extend(found.unplaced)
+    report.not_loadable.extend(found.not_loadable)
     report.ignored.update(found.ignored)
-    if loaded:
+    if load.motions or load.undertakings:
         report.loaded.append(str(path))
-    elif unchanged:
+    elif load.motions_unchanged or load.undertakings_unchanged:
         report.skipped.append(str(path))
     elif not found.records:
         report.empty.append(str(path))
-    elif not found.unplaced and set(found.ignored) != {"deleted (Verwijderd)"}:
+    elif not found.unplaced and not found.not_loadable and set(found.ignored) != {"deleted (Verwijderd)"}:
         kinds = ", ".join(f"{why}: {n}" for why, n in sorted(found.ignored.items()))
         report.failed.append((str(path), f"{path}: no motion in its {found.records} records ({kinds}); "
-                                         "policykg loads Zaak records of Soort 'Motie'"))
+                                         "policykg loads Zaak records of Soort 'Motie' and Toezegging records"))
 
 
 _SOURCE_GRAPHS = """
@@ -292,15 +330,16 @@ SELECT DISTINCT ?name ?g WHERE {
 
 def remove_sources(store: GraphStore, names: Iterable[str]) -> dict[str, list[URIRef]]:
     """Drop the named graphs of sources, given by file name (or path), document
-    key or official id; a motion loaded from open data by its official id.
+    key or official id; a motion loaded from open data by its official id, an undertaking
+    by its number (TZ202412-116).
     Returns the graphs removed per name (empty: nothing matched)."""
     removed: dict[str, list[URIRef]] = {}
     for name in names:
         key = Path(name).name
         graphs = [row[1] for row in store.query(_SOURCE_GRAPHS, {"name": Literal(key)}).rows]
-        motion = iris.motion_graph(key)
-        if motion in store.graph_names():
-            graphs.append(motion)
+        tk = iris.undertaking_graph(key) if TZ_NUMBER.fullmatch(key) else iris.motion_graph(key)
+        if tk in store.graph_names():
+            graphs.append(tk)
         removed[name] = [g for g in sorted(set(graphs)) if store.remove_graph(g)]
     store.flush()
     return removed

@@ -10,6 +10,7 @@ same documents merge.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import URIRef
 
@@ -18,6 +19,7 @@ from policykg.text import slug
 
 _OFFICIAL_PREFIXES = ("kst-", "stcrt-", "stb-", "trb-", "h-tk-", "h-ek-", "ah-tk-", "ah-ek-", "kv-tk-", "kv-ek-")
 _SKOLEM = "https://w3id.org/policykg/.well-known/genid/"
+_TZ_NUMBER = re.compile(r"TZ\d{6}-\d{3}")
 _TK_API = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 
 
@@ -95,6 +97,20 @@ def motion_graph(motion_id: str) -> URIRef:
     return PKGG[f"tk/{motion_id}"]
 
 
+def undertaking(number: str) -> URIRef:
+    """An undertaking (toezegging) by its number in the Tweede Kamer's register, as
+    written: ``pkgid:undertaking/TZ202412-116``."""
+    if not _TZ_NUMBER.fullmatch(number):
+        raise ValueError(f"not a toezegging number (TZyyyymm-nnn): {number!r}")
+    return PKGID[f"undertaking/{number}"]
+
+
+def undertaking_graph(number: str) -> URIRef:
+    """The named graph of an undertaking loaded from Open Data (beside its motions')."""
+    undertaking(number)  # checks the number
+    return PKGG[f"tk/{number}"]
+
+
 def curation_graph(file_stem: str) -> URIRef:
     """The named graph of a curation file."""
     return PKGG[f"curation/{slug(file_stem)}"]
@@ -108,6 +124,11 @@ def skolem(blank_node_id: str) -> URIRef:
 def tk_zaak(api_id: str) -> URIRef:
     """A Zaak record at the Tweede Kamer's Open Data API."""
     return URIRef(f"{_TK_API}Zaak({api_id})")
+
+
+def tk_toezegging(api_id: str) -> URIRef:
+    """A Toezegging record at the Tweede Kamer's Open Data API."""
+    return URIRef(f"{_TK_API}Toezegging({api_id})")
 
 
 ONTOLOGY_GRAPH = PKGG["ontology"]

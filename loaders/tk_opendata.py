@@ -32,13 +32,23 @@ The data's traps, handled here:
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .text import SourceError
+from .tk_records import Unplaceable, guid, kst_id
+from .tk_records import dossier_id as _dossier_id
+from .tk_records import iso_date as _date
+from .tk_records import live as _live
+from .tk_records import load_json as _load_json
+from .tk_records import newest as _newest
+from .tk_records import number as _number
+from .tk_records import short as _short
+from .tk_records import stamp as _stamp
+from .tk_records import text as _text
+from .tk_toezeggingen import NotLoadable, Undertaking, is_toezegging_page, looks_like_toezegging, read_record
 
 # "(t.v.v. 30950-229)", "t.v.v. 36410-VII-95", "t.v.v. 21501-02-3121", "t.v.v. 30950, nr. 229"
 _TVV = re.compile(r"t\.\s?v\.\s?v\.\s{0,3}(?P<dossier>\d{2,6})(?:[ -](?P<toev>[IVXLC]{1,6}|[A-Z]{1,2}|\d{2}))?"
@@ -103,71 +113,20 @@ class Unplaced:
         return f"{self.source}: {self.record}{f' ({what})' if what else ''}: {self.reason}; {self.fix}"
 
 
-def _short(text: str, width: int = 90) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
-
-
 @dataclass
 class OpenDataFile:
-    """What one saved file holds: motions placed, motions not placed, other records."""
+    """What one saved file holds: motions placed, motions not placed, undertakings
+    (``tk_toezeggingen``) loadable and not, other records."""
 
     records: int = 0
     motions: list[TkMotion] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     ignored: Counter = field(default_factory=Counter)  # why a record is not a motion -> count
-
-
-class Unplaceable(Exception):
-    """A motion that cannot be placed: ``reason`` and the ``fix`` that would place it."""
-
-    def __init__(self, reason: str, fix: str):
-        super().__init__(reason)
-        self.reason, self.fix = reason, fix
+    undertakings: list[Undertaking] = field(default_factory=list)
+    not_loadable: list[NotLoadable] = field(default_factory=list)  # Toezegging records that cannot be loaded
 
 
 _EXPAND = "add $expand=Document($expand=Kamerstukdossier)"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # "2022-02-10T00:00:00+01:00" (the date part)
-_GUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")  # Zaak.Id
-_DIGITS = re.compile(r"[0-9]{1,6}")  # a number as text: "293"
-_TOEVOEGING = re.compile(r"[A-Z]{1,6}|\d{1,3}|[A-Z]{1,6}-\d{1,3}")  # "VII", "A", "02"
-
-
-def _text(value) -> str | None:
-    """A string field as text; anything else (a number, a list, an object) as missing."""
-    return (value.strip() or None) if isinstance(value, str) else None
-
-
-def _date(value) -> str | None:
-    return value[:10] if _ISO_DATE.match(_text(value) or "") else None
-
-
-def _stamp(item: dict) -> str:
-    return _text(item.get("GewijzigdOp")) or ""
-
-
-def _live(items) -> list[dict]:
-    """Entities not marked deleted (``Verwijderd``), nulls and missing lists as empty;
-    a single expanded entity counts as a list of one."""
-    items = [items] if isinstance(items, dict) else items
-    return [i for i in (items if isinstance(items, list) else []) if isinstance(i, dict) and not i.get("Verwijderd")]
-
-
-def _newest(items) -> list[dict]:
-    return sorted(items, key=_stamp, reverse=True)
-
-
-def _dossier_id(dossier: dict) -> str:
-    """"30950", "36410-VII", "21501-02"; a toevoeging in brackets ("(R2107)") is not printed."""
-    number = str(_number(dossier["Nummer"]))
-    toevoeging = _text(dossier.get("Toevoeging"))
-    if not toevoeging or toevoeging.startswith("("):
-        return number
-    if not _TOEVOEGING.fullmatch(toevoeging):
-        raise Unplaceable(f"Kamerstukdossier {number} has a Toevoeging not understood: {toevoeging[:20]!r}",
-                          "check the record")
-    return f"{number}-{toevoeging}"
-
-
 def _is_motion_document(document: dict) -> bool:
     soort = (_text(document.get("Soort")) or "").lower()
     return soort.startswith("motie") or soort.startswith("gewijzigde motie")
@@ -188,14 +147,6 @@ def _motion_document(zaak: dict) -> dict:
             raise Unplaceable(f"{name} has no Volgnummer field", "keep Volgnummer in the Document's $select")
         raise Unplaceable(f"{name} has no Volgnummer yet (not numbered)", "fetch it again once it is numbered")
     return _newest(numbered)[0]
-
-
-def _number(value) -> int | None:
-    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10_000_000:
-        return value
-    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
-        return int(value)
-    return None
 
 
 def _placed_dossier(zaak: dict, document: dict) -> tuple[str, str | None]:
@@ -279,7 +230,7 @@ def motion_from_zaak(zaak: dict, source: str = "") -> TkMotion | None:
     dossier, dossier_title = _placed_dossier(zaak, document)
     besluit = _decision(zaak)
     return TkMotion(
-        id=f"kst-{dossier}-{_number(document['Volgnummer'])}", case_number=_text(zaak.get("Nummer")),
+        id=kst_id(dossier, _number(document['Volgnummer'])), case_number=_text(zaak.get("Nummer")),
         title=_text(document.get("Titel")) or _text(zaak.get("Titel")),
         subject=_text(document.get("Onderwerp")) or _text(zaak.get("Onderwerp")),
         date=_date(document.get("Datum")) or _date(zaak.get("GestartOp")), vergaderjaar=_text(zaak.get("Vergaderjaar")),
@@ -293,8 +244,7 @@ def motion_from_zaak(zaak: dict, source: str = "") -> TkMotion | None:
 
 def _api_id(zaak: dict) -> str:
     """Zaak.Id when it is a GUID (it goes into the API URL of the provenance)."""
-    value = _text(zaak.get("Id")) or ""
-    return value if _GUID.fullmatch(value) else ""
+    return guid(zaak.get("Id"))
 
 
 def _label(record: dict, position: int) -> str:
@@ -363,28 +313,36 @@ def _records(data, path: Path) -> list:
                       "a list of Zaak records, or one Zaak record", path=path)
 
 
-def _load_json(path: Path):
-    try:
-        return json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"not UTF-8 JSON (byte {exc.start})", path=path) from exc
-    except json.JSONDecodeError as exc:
-        raise SourceError(f"not valid JSON (truncated or damaged?): {exc.msg} at line {exc.lineno}, "
-                          f"column {exc.colno}", path=path) from exc
-    except RecursionError as exc:
-        raise SourceError("JSON nested too deeply", path=path) from exc
-    except ValueError as exc:  # e.g. a number of more than 4,300 digits
-        raise SourceError(f"not valid JSON: {exc}", path=path) from exc
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+def _undertaking(record, position: int, source: str, found: OpenDataFile) -> None:
+    """Add one Toezegging record to ``found``: an undertaking, one not loadable, or deleted."""
+    read = read_record(record, position, source)
+    if read is None:
+        found.ignored["deleted (Verwijderd)"] += 1
+    elif isinstance(read, NotLoadable):
+        found.not_loadable.append(read)
+    else:
+        found.undertakings.append(read)
+
+
+def _is_toezegging_file(data) -> bool:
+    """A page of Toezegging records (``@odata.context`` ".../$metadata#Toezegging"), or a list of them."""
+    pages = data if isinstance(data, list) else [data]
+    return any(is_toezegging_page(page) for page in pages)
 
 
 def read_open_data(path: Path) -> OpenDataFile:
-    """Everything in one saved file; SourceError names the file when it is not Open Data."""
-    records = _records(_load_json(path), path)
+    """Everything in one saved file; SourceError names the file when it is not Open Data.
+    A page of Toezegging records, and any record with a TZ number and a text, is read as
+    undertakings (``tk_toezeggingen``); every other record as a Zaak (or motion Document)."""
+    data = _load_json(path)
+    records = _records(data, path)
     found = OpenDataFile(records=len(records))
+    toezeggingen = _is_toezegging_file(data)
     for position, record in enumerate(records, 1):
-        _classify(record, position, path.name, found)
+        if toezeggingen or looks_like_toezegging(record):
+            _undertaking(record, position, path.name, found)
+        else:
+            _classify(record, position, path.name, found)
     return found
 
 

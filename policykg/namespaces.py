@@ -55,6 +55,7 @@ class PKG(DefinedNamespace):
     Party: URIRef
     Vote: URIRef
     DataRecord: URIRef
+    Undertaking: URIRef
 
     # Object properties
     cites: URIRef
@@ -76,6 +77,10 @@ class PKG(DefinedNamespace):
     party: URIRef
     memberOf: URIRef
     replaces: URIRef
+    madeBy: URIRef
+    madeIn: URIRef
+    concerns: URIRef
+    fulfils: URIRef
 
     # Datatype properties
     requestText: URIRef
@@ -104,3 +109,8 @@ class PKG(DefinedNamespace):
     choice: URIRef
     seats: URIRef
     mistake: URIRef
+    text: URIRef
+    status: URIRef
+    deadline: URIRef
+    ministry: URIRef
+    function: URIRef

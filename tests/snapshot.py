@@ -26,6 +26,7 @@ CURATION = ROOT / "examples" / "curation" / "corpus.csv"
 
 PARAMS = {"citations": ["doc=kst-30950-319"], "cited-by": ["doc=kst-30950-295"],
           "dossier-motions": ["dossier=30950"], "mentions-over-time": ["concept=NCDR"],
+          "motion-followup": ["dossier=30950"],
           "motion-measures": [], "motions": ["dossier=30950"], "timeline": ["concept=Staatscommissie"],
           "node": ["node=https://zoek.officielebekendmakingen.nl/kst-30950-295"],
           "trace-edges": ["node=https://zoek.officielebekendmakingen.nl/kst-30950-295", "curation=include"],
