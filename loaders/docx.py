@@ -44,6 +44,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from .safexml import DoctypeRefused, safe_parser
 from .text import SourceError
 
 MAX_PART_BYTES = 64 * 1024 * 1024  # uncompressed size of any part read
@@ -56,15 +57,6 @@ _W = {"http://schemas.openxmlformats.org/wordprocessingml/2006/main",  # transit
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97-2003 .doc, or an encrypted OOXML package
 _OFF = {"0", "false", "off"}
-
-
-class _Refused(ValueError):
-    """A part that is refused (a DOCTYPE, an entity)."""
-
-
-def _refuse_doctype(*_args):
-    raise _Refused("declares a DOCTYPE; documents with DTDs or entities are refused "
-                   "(no entity is expanded or fetched)")
 
 
 def _attr(attrs: dict[str, str], local: str) -> str | None:
@@ -224,10 +216,7 @@ class _Part:
 
 
 def _parse(data: bytes, part: _Part) -> _Part:
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    parser.StartDoctypeDeclHandler = _refuse_doctype
-    parser.EntityDeclHandler = _refuse_doctype
-    parser.ExternalEntityRefHandler = lambda *args: _refuse_doctype()
+    parser = safe_parser(namespace_separator=" ")
     parser.StartElementHandler = part.start
     parser.EndElementHandler = part.end
     parser.CharacterDataHandler = part.data
@@ -262,8 +251,8 @@ def _parsed(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo], name: s
         return None
     try:
         return _parse(data, part)
-    except _Refused as exc:
-        raise SourceError(f"refused: {name} {exc}", path=path) from exc
+    except DoctypeRefused as exc:
+        raise SourceError(f"refused: {name}: {exc}", path=path) from exc
     except xml.parsers.expat.ExpatError as exc:
         raise SourceError(f"corrupt DOCX: {name} is not well-formed XML ({exc})", path=path) from exc
 

@@ -16,6 +16,7 @@ resumes (the page journals of ``loaders/pages.py``, the download log of
 from __future__ import annotations
 
 import json
+import re
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,10 +29,11 @@ from . import sru, tk_fetch
 from .downloads import Downloads, Tally
 from .http import Client, origin
 from .pages import PageRun
-from .tk_opendata import Unplaceable, _dossier_id, _live, _number, _text
+from .tk_records import document_kst_id, guid, live, text
 
 UNDERTAKING_EXPAND = ("Activiteit($expand=Zaak($expand=Document($expand=Kamerstukdossier))),"
                       "KamerbriefNakoming($expand=Kamerstukdossier)")
+_DOCUMENT_NUMBER = re.compile(r"\d{4}D\d{5,6}")
 FILE_TYPES = {"application/pdf": ".pdf",
               "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
 
@@ -99,8 +101,9 @@ class DossierFetch:
         self.publications(records)
         motions = self.open_data("motions", "tk", tk_fetch.first_url(self.tk_url, self.dossier, self._since("tk")))
         undertakings = self.open_data("undertakings", "tz", self._undertakings_url())
-        held = {p.name.split(".")[0] for p in (self.out / "publications").glob("*.*")}
-        self.files(sorted((self.out / "tk").glob("*.json")), held | {r.identifier for r in records})
+        if "kst" in self.kinds:  # the files are Kamerstukken that have no publication (yet)
+            held = {p.name.split(".")[0] for p in (self.out / "publications").glob("*.*")}
+            self.files(sorted((self.out / "tk").glob("*.json")), held | {r.identifier for r in records})
         self._seen = (records, motions, undertakings)
         return self.report
 
@@ -270,30 +273,23 @@ def _values(page: Path) -> list[dict]:
     return [v for v in values if isinstance(v, dict)] if isinstance(values, list) else []
 
 
-def _official_id(document: dict) -> str | None:
-    """``kst-30950-295`` for a Document with a Kamerstukdossier and a Volgnummer."""
-    number = _number(document.get("Volgnummer"))
-    dossiers = [d for d in _live(document.get("Kamerstukdossier")) if _number(d.get("Nummer")) is not None]
-    if number is None or not dossiers:
-        return None
-    try:
-        return f"kst-{_dossier_id(dossiers[0])}-{number}"
-    except Unplaceable:
-        return None
-
-
 def _document_file(document: dict) -> tuple[str, str, str] | None:
     """``(file name, Document Id, version)`` of a Document whose file policykg reads."""
-    doc_id, kind = _text(document.get("Id")), FILE_TYPES.get(_text(document.get("ContentType")) or "")
-    if not doc_id or not kind or not tk_fetch.is_guid(doc_id):
+    doc_id, kind = guid(document.get("Id")), FILE_TYPES.get(text(document.get("ContentType")) or "")
+    if not doc_id or not kind:
         return None
-    name = _official_id(document) or _text(document.get("DocumentNummer")) or doc_id
-    return f"{name}{kind}", doc_id, _text(document.get("GewijzigdOp")) or ""
+    name = document_kst_id(document) or _safe_name(text(document.get("DocumentNummer"))) or doc_id
+    return f"{name}{kind}", doc_id, text(document.get("GewijzigdOp")) or ""
+
+
+def _safe_name(value: str | None) -> str | None:
+    """A DocumentNummer such as 2025D11682 as a file name; None for anything else."""
+    return value if value and _DOCUMENT_NUMBER.fullmatch(value) else None
 
 
 def _documents(page: Path) -> Iterable[tuple[str, str, str]]:
     """The Documents of a saved page: a Zaak's, and an undertaking's fulfilling letters."""
     for record in _values(page):
-        for document in _live(record.get("Document")) + _live(record.get("KamerbriefNakoming")):
+        for document in live(record.get("Document")) + live(record.get("KamerbriefNakoming")):
             if (found := _document_file(document)) is not None:
                 yield found

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .safexml import safe_parser
 from .text import SourceError
 
 _PARAGRAPHS = {"al", "p", "titel", "tussenkop", "kop", "li", "h1", "h2", "h3", "h4", "tr"}
@@ -112,17 +113,9 @@ class _Collector:
         self.buffer = []
 
 
-def _refuse_doctype(*_args):
-    raise ValueError("the XML declares a DOCTYPE; documents with DTDs or entities are refused "
-                     "(no entity is expanded or fetched)")
-
-
 def parse_xml(data: bytes) -> Publication:
     collector = _Collector()
-    parser = xml.parsers.expat.ParserCreate()
-    parser.StartDoctypeDeclHandler = _refuse_doctype
-    parser.EntityDeclHandler = _refuse_doctype
-    parser.ExternalEntityRefHandler = lambda *args: _refuse_doctype()
+    parser = safe_parser()
     parser.StartElementHandler = collector.start
     parser.EndElementHandler = collector.end
     parser.CharacterDataHandler = collector.data

@@ -8,14 +8,27 @@ import xml.parsers.expat
 from xml.etree.ElementTree import Element, TreeBuilder
 
 
+class DoctypeRefused(ValueError):
+    """XML that declares a DOCTYPE (and so could declare entities)."""
+
+
 def refuse_doctype(*_args) -> None:
-    raise ValueError("the XML declares a DOCTYPE; documents with DTDs or entities are refused "
-                     "(no entity is expanded or fetched)")
+    raise DoctypeRefused("the XML declares a DOCTYPE; documents with DTDs or entities are refused "
+                         "(no entity is expanded or fetched)")
 
 
 def _refuse_entity(*_args) -> int:
     refuse_doctype()
     return 0
+
+
+def safe_parser(namespace_separator: str | None = None) -> xml.parsers.expat.XMLParserType:
+    """An expat parser that raises ``DoctypeRefused`` at any DOCTYPE or entity declaration."""
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=namespace_separator)
+    parser.StartDoctypeDeclHandler = refuse_doctype
+    parser.EntityDeclHandler = refuse_doctype
+    parser.ExternalEntityRefHandler = _refuse_entity
+    return parser
 
 
 def _clark(name: str) -> str:
@@ -25,10 +38,7 @@ def _clark(name: str) -> str:
 def parse_tree(data: bytes) -> Element:
     """The root element of ``data``; ``ValueError`` for a DOCTYPE, ``ExpatError`` for bad XML."""
     builder = TreeBuilder()
-    parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
-    parser.StartDoctypeDeclHandler = refuse_doctype
-    parser.EntityDeclHandler = refuse_doctype
-    parser.ExternalEntityRefHandler = _refuse_entity
+    parser = safe_parser(namespace_separator="}")
     parser.StartElementHandler = lambda name, attrs: builder.start(
         _clark(name), {_clark(k): v for k, v in attrs.items()})
     parser.EndElementHandler = lambda name: builder.end(_clark(name))

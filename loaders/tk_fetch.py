@@ -22,7 +22,6 @@ DEFAULT_BASE = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 EXPAND = "Document($expand=Kamerstukdossier),ZaakActor,Besluit($expand=Stemming)"
 _DOSSIER = re.compile(r"^(?P<nr>\d{1,6})(?:-(?P<toev>[A-Z]{1,6}|\d{2,3}))?$")  # 30950, 36200-VII, 21501-02
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$")
-_GUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 STATE_FILE = "sync-state.json"
 
 
@@ -47,10 +46,6 @@ def as_moment(since: str) -> str:
     if not _DATE.match(since):
         raise FetchError(f"--since {since!r}: expected a date such as 2022-01-01")
     return since if "T" in since else since + "T00:00:00Z"
-
-
-def is_guid(value: str) -> bool:
-    return bool(_GUID.fullmatch(value))
 
 
 def _filter(dossier: str, since: str | None) -> str:

@@ -253,11 +253,16 @@ class SearchStandIn(_StandIn):
 _BASE = "/OData/v4/2.0/"
 
 
+def _dicts(value) -> list[dict]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
 def _dossier_number(record: dict) -> set[int]:
-    """Dossier numbers a Zaak (via its Documents) or a Toezegging (via its activity's Zaken) is in."""
-    zaken = [record] + [z for a in record.get("Activiteit") or [] for z in a.get("Zaak") or []]
-    return {k.get("Nummer") for z in zaken for d in (z.get("Document") or []) + [z]
-            for k in d.get("Kamerstukdossier") or []}
+    """Dossier numbers a Zaak (via its Documents) or a Toezegging (via its activity's Zaken)
+    is in; a record of a hostile shape is in none."""
+    zaken = [record] + [z for a in _dicts(record.get("Activiteit")) for z in _dicts(a.get("Zaak"))]
+    return {k.get("Nummer") for z in zaken for d in _dicts(z.get("Document")) + [z]
+            for k in _dicts(d.get("Kamerstukdossier"))}
 
 
 class _OpenDataServer(_Server):

@@ -62,12 +62,14 @@ def publications(scratch: Path) -> list[Publication]:
 
 
 def motion_cases() -> list[dict]:
-    """The motion cases of tests/fixtures/tk, and the case of the DOCX-only motion.
+    """The motion cases of tests/fixtures/tk (zaken-30950.json, and the adopted motion
+    nr. 330 that nothing follows up), and the case of the DOCX-only motion.
 
     The fixture's Documents carry ContentType application/pdf; the stand-in has no PDF
     of those invented cases, so it serves them without ContentType (as a $select that
     leaves it out would) and the fetcher does not ask for their files."""
     cases = json.loads((FIXTURES / "tk" / "zaken-30950.json").read_text(encoding="utf-8"))
+    cases.append(json.loads((FIXTURES / "tk" / "zaak-2023Z02330.json").read_text(encoding="utf-8")))
     for case in cases:
         for document in case.get("Document") or []:
             document.pop("ContentType", None)

@@ -317,9 +317,9 @@ REFUSALS = [
     ("truncated", "corrupt DOCX: damaged zip archive"),
     ("damaged-data", "corrupt DOCX: damaged zip archive (Bad CRC-32 for file 'word/document.xml')"),
     ("no-document", "not a Word document: no word/document.xml in the zip archive"),
-    ("entities", "refused: word/document.xml declares a DOCTYPE"),
-    ("external-entity", "refused: word/document.xml declares a DOCTYPE"),
-    ("entities-in-footnotes", "refused: word/footnotes.xml declares a DOCTYPE"),
+    ("entities", "refused: word/document.xml: the XML declares a DOCTYPE"),
+    ("external-entity", "refused: word/document.xml: the XML declares a DOCTYPE"),
+    ("entities-in-footnotes", "refused: word/footnotes.xml: the XML declares a DOCTYPE"),
     ("not-well-formed", "corrupt DOCX: word/document.xml is not well-formed XML"),
     ("no-text", "no text in word/document.xml"),
 ]

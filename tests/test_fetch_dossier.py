@@ -82,6 +82,20 @@ def test_a_dossier_becomes_a_graph(apis, tmp_path):
     assert "cited by: kst-30950-319" in trace and "[Measure]" in trace
 
 
+def test_undertakings_are_nodes_and_motion_followup_names_what_followed_and_what_did_not(apis, tmp_path):
+    assert fetch(apis, tmp_path).returncode == 0
+    (undertaking,) = rows(tmp_path, "node", node=str(iris.undertaking("TZ202202-101")))
+    assert undertaking.get("type") == str(PKG.Undertaking)
+    followup = {r["motion"]: r for r in rows(tmp_path, "motion-followup", dossier="30950")}
+    assert set(followup) == {"kst-30950-237", "kst-30950-293", "kst-30950-295", "kst-30950-296",
+                             "kst-30950-330"}  # the adopted ones; 299 and 443 were rejected
+    assert followup["kst-30950-295"]["cited_by"] == "kst-30950-319 (2022-10-21)"
+    assert "uitrol van het toetsingskader" in followup["kst-30950-295"]["measures"]
+    assert "TZ202202-101 (Voldaan" in followup["kst-30950-295"]["undertakings"]
+    assert followup["kst-30950-330"]["follow_up"] == "no follow-up"
+    assert "cited_by" not in followup["kst-30950-330"]
+
+
 def test_a_second_run_with_nothing_changed_asks_only_for_the_lists_and_changes_nothing(apis, tmp_path):
     ob, tk = apis
     assert fetch(apis, tmp_path).returncode == 0
