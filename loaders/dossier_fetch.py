@@ -115,9 +115,14 @@ class DossierFetch:
         first = sru.search_url(self.ob_url, sru.dossier_query(self.dossier, since))
         run = PageRun(self.out / "search", f"ob-{self.dossier}-{_slug(since)}", sru.SEARCH_PAGE_SUFFIX[1:])
         self.progress.start("search", None)
-        listing = run.fetch(self.client, first, self._next_search, accept="application/xml",
-                            on_page=self.progress.advance)
-        self.progress.finish()
+        try:
+            listing = run.fetch(self.client, first, self._next_search, accept="application/xml",
+                                on_page=self.progress.advance)
+        except FetchError as exc:  # the Open Data stages still run
+            stage.tally.failed.append((exc.url or first, exc.problem))
+            return []
+        finally:
+            self.progress.finish()
         stage.pages, stage.pages_fetched = len(listing.pages), listing.fetched
         records: dict[str, sru.SruRecord] = {}
         for page in listing.pages:

@@ -17,6 +17,9 @@ import pytest
 from policykg.graph import iris
 from policykg.graph.queries import run_query
 from policykg.graph.store import Store
+from policykg.loaders import sru
+from policykg.loaders.dossier_fetch import DossierFetch
+from policykg.loaders.http import Client
 from policykg.namespaces import PKG
 
 from . import dossier_data
@@ -164,3 +167,24 @@ def test_kinds_choose_what_is_fetched(apis, tmp_path):
 def test_an_unknown_kind_is_refused(apis, tmp_path):
     done = fetch(apis, tmp_path, "--kinds", "kst,memo")
     assert done.returncode == 2 and "memo" in done.stderr
+
+
+def test_a_search_api_that_fails_is_reported_and_open_data_still_loads(apis, tmp_path):
+    ob, _ = apis
+    ob.fault("/sru", *[Fault(503)] * 8)
+    done = fetch(apis, tmp_path, "--retries", "1")
+    assert done.returncode == 1
+    assert "failed: " + ob.url in done.stderr and "HTTP 503" in done.stderr
+    assert "kst-30950-295" in {r["motion"] for r in rows(tmp_path, "dossier-motions", dossier="30950")}
+
+
+def test_a_record_pointing_to_another_host_is_not_followed(tmp_path):
+    record = sru.SruRecord("kst-30950-1", None, "Kamerstuk", "Brief", "2024-01-01",
+                           "http://elsewhere.example/kst-30950-1.xml", None, None)
+    job = DossierFetch(tmp_path, "30950", ob_url="http://127.0.0.1:9/sru", tk_url="http://127.0.0.1:9/",
+                       client=Client(pause=0, attempts=1))
+    job.publications([record])
+    (failure,) = job.report.stages["publications"].tally.failed
+    assert failure == ("http://elsewhere.example/kst-30950-1.xml",
+                       "kst-30950-1: not on the search API's host; not fetched")
+    assert not (tmp_path / "publications" / "kst-30950-1.xml").exists()
