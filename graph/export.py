@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 from rdflib import Literal
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 from rdflib.term import Node
@@ -106,7 +107,26 @@ def _write_csv(net: nx.MultiDiGraph, folder: Path) -> list[Path]:
 
 def write_network(net: nx.MultiDiGraph, fmt: str, target) -> None:
     """Write GraphML or GEXF to a path or a binary file object."""
-    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(net, target)
+    if fmt == "graphml":
+        nx.write_graphml(net, target)
+        return
+    writer = GEXFWriter()
+    writer.add_graph(net)
+    _date_gexf(writer.xml, net)
+    writer.write(target)
+
+
+def _date_gexf(root, net: nx.MultiDiGraph) -> None:
+    """GEXF's ``lastmodifieddate`` from the data (its newest node date), not from the clock,
+    so the same graph gives the same file on any day."""
+    meta = root.find("meta")
+    if meta is None:
+        return
+    dates = [str(d) for _, d in net.nodes(data="date") if d]
+    if dates:
+        meta.set("lastmodifieddate", max(dates)[:10])
+    else:
+        meta.attrib.pop("lastmodifieddate", None)
 
 
 def export_network(store: GraphStore, fmt: str, output: Path) -> list[Path]:
