@@ -30,12 +30,16 @@ def model_page_body() -> str:
     graph = ontology_graph()
     sections = []
     for title, kind in _SECTIONS:
-        terms = sorted(t for t in graph.subjects(RDF.type, kind) if isinstance(t, URIRef) and str(t).startswith(str(PKG._NS)))
+        terms = sorted(t for t in graph.subjects(RDF.type, kind) if isinstance(t, URIRef) and _ours(t))
         sections.append(f"<h2>{escape(title)}</h2><dl class='model'>"
                         + "".join(_term(graph, t) for t in terms) + "</dl>")
     return ("<h1>Data model</h1><p>The policykg ontology (<code>pkg:</code> "
             f"<code>{escape(str(PKG._NS))}</code>); as Turtle: <a href='/ontology.ttl'>ontology.ttl</a>. "
             "Query it on the <a href='/query'>query page</a>.</p>" + "".join(sections))
+
+
+def _ours(term: URIRef) -> bool:
+    return str(term).startswith(str(PKG._NS))
 
 
 def _term(graph: Graph, term: URIRef) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from policykg.graph.queries import NamedQuery, named_queries
+from policykg.graph.queries import NamedQuery
 from policykg.namespaces import PKG
 
 from .sparql_endpoint import PREFIXES
