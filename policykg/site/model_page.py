@@ -6,7 +6,6 @@ links a term to its definition. The Turtle file itself is ``/ontology.ttl``."""
 from __future__ import annotations
 
 from functools import cache
-from html import escape
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, URIRef
 
@@ -14,6 +13,7 @@ from policykg import resources
 from policykg.namespaces import PKG
 from policykg.reference import ontology_graph
 
+from .layout import esc
 from .query_page import compact, iri_href
 
 _SECTIONS = (("Classes", OWL.Class), ("Relations (object properties)", OWL.ObjectProperty),
@@ -31,10 +31,10 @@ def model_page_body() -> str:
     sections = []
     for title, kind in _SECTIONS:
         terms = sorted(t for t in graph.subjects(RDF.type, kind) if isinstance(t, URIRef) and _ours(t))
-        sections.append(f"<h2>{escape(title)}</h2><dl class='model'>"
+        sections.append(f"<h2>{esc(title)}</h2><dl class='model'>"
                         + "".join(_term(graph, t) for t in terms) + "</dl>")
     return ("<h1>Data model</h1><p>The policykg ontology (<code>pkg:</code> "
-            f"<code>{escape(str(PKG._NS))}</code>); as Turtle: <a href='/ontology.ttl'>ontology.ttl</a>. "
+            f"<code>{esc(str(PKG._NS))}</code>); as Turtle: <a href='/ontology.ttl'>ontology.ttl</a>. "
             "Query it on the <a href='/query'>query page</a>.</p>" + "".join(sections))
 
 
@@ -50,8 +50,8 @@ def _term(graph: Graph, term: URIRef) -> str:
         values = sorted(str(v) for v in graph.objects(term, prop) if isinstance(v, URIRef))
         if values:
             facts.append(f"{label} " + ", ".join(_link(v) for v in values))
-    return (f"<dt id='{escape(local)}'><code>pkg:{escape(local)}</code> {escape(_text(graph, term, RDFS.label))}"
-            f"</dt><dd>{escape(_text(graph, term, SKOS.definition))}"
+    return (f"<dt id='{esc(local)}'><code>pkg:{esc(local)}</code> {esc(_text(graph, term, RDFS.label))}"
+            f"</dt><dd>{esc(_text(graph, term, SKOS.definition))}"
             + (f"<br><small>{'; '.join(facts)}</small>" if facts else "") + "</dd>")
 
 
@@ -59,10 +59,11 @@ def _text(graph: Graph, term: URIRef, prop: URIRef) -> str:
     """The English value of ``prop``, else any."""
     values = list(graph.objects(term, prop))
     english = [v for v in values if getattr(v, "language", None) == "en"]
-    return str((english or values or [""])[0])
+    chosen = english or values
+    return str(chosen[0]) if chosen else ""
 
 
 def _link(iri: str) -> str:
     if iri.startswith(str(PKG._NS)):
-        return f"<a href='{escape(iri_href(iri))}'>{escape(compact(iri))}</a>"
-    return f"<code>{escape(compact(iri))}</code>"
+        return f"<a href='{esc(iri_href(iri))}'>{esc(compact(iri))}</a>"
+    return f"<code>{esc(compact(iri))}</code>"

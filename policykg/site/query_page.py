@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 from policykg.graph.queries import NamedQuery
 from policykg.namespaces import PKG
 
+from .layout import esc, node_href
 from .sparql_endpoint import PREFIXES
 
 _EXAMPLE = re.compile(r"\be\.g\.\s{1,4}(?P<value>[^\s,;]{1,300})")
@@ -95,9 +95,9 @@ def named_query_list(queries: dict[str, NamedQuery], current: str | None) -> str
         href = "/query?" + urllib.parse.urlencode({"name": name})
         marker = ' aria-current="page"' if name == current else ""
         params = ", ".join(query.params)
-        items.append(f'<li><a href="{escape(href)}"{marker}><code>{escape(name)}</code></a>'
-                     f'{f" <small>({escape(params)})</small>" if params else ""}'
-                     f"<br><small>{escape(query.purpose)}</small></li>")
+        items.append(f'<li><a href="{esc(href)}"{marker}><code>{esc(name)}</code></a>'
+                     f'{f" <small>({esc(params)})</small>" if params else ""}'
+                     f"<br><small>{esc(query.purpose)}</small></li>")
     return '<ul class="named-queries">' + "".join(items) + "</ul>"
 
 
@@ -106,19 +106,19 @@ def query_form(form: QueryForm, queries: dict[str, NamedQuery]) -> str:
     named = queries.get(form.name or "")
     parts = ['<form method="get" action="/query" class="query-form">']
     if named is not None:
-        parts.append(f'<input type="hidden" name="name" value="{escape(named.name)}">')
-        parts.append(f"<p>Named query <code>{escape(named.name)}</code>: {escape(named.purpose)}</p>")
+        parts.append(f'<input type="hidden" name="name" value="{esc(named.name)}">')
+        parts.append(f"<p>Named query <code>{esc(named.name)}</code>: {esc(named.purpose)}</p>")
         for param, (required, doc) in named.params.items():
             value = form.params.get(param, "")
-            parts.append(f'<p><label>{escape(param)}{"" if required else " (optional)"} '
-                         f'<input type="text" name="param.{escape(param)}" value="{escape(value)}" size="60"></label>'
-                         f"<br><small>{escape(doc)}</small></p>")
+            parts.append(f'<p><label>{esc(param)}{"" if required else " (optional)"} '
+                         f'<input type="text" name="param.{esc(param)}" value="{esc(value)}" size="60"></label>'
+                         f"<br><small>{esc(doc)}</small></p>")
         if named.params:
             parts.append("<p><small>Parameters are bound as RDF terms (an IRI when the value starts with "
                          "http:// or https://, else a string), never pasted into the query.</small></p>")
     parts.append('<p><label for="query">SPARQL query</label><br>'
                  f'<textarea id="query" name="query" rows="20" cols="100" spellcheck="false">'
-                 f"{escape(form.text)}</textarea></p>")
+                 f"{esc(form.text)}</textarea></p>")
     parts.append('<p><button type="submit">Run</button> <a href="/query">clear</a></p></form>')
     return "".join(parts)
 
@@ -126,19 +126,19 @@ def query_form(form: QueryForm, queries: dict[str, NamedQuery]) -> str:
 def outcome(answer: dict[str, Any] | None, error: str | None, max_rows: int) -> str:
     """The answer of a run: a table, a boolean, RDF text, or the error."""
     if error is not None:
-        return f'<div class="error" role="alert"><p><strong>Error:</strong> {escape(error)}</p></div>'
+        return f'<div class="error" role="alert"><p><strong>Error:</strong> {esc(error)}</p></div>'
     if answer is None:
         return ""
     if "ask" in answer:
         return f'<p class="answer">Answer: <strong>{"yes" if answer["ask"] else "no"}</strong></p>'
     if "graph" in answer:
-        return f'<p>{answer["triples"]} triples</p><pre class="rdf">{escape(answer["graph"])}</pre>'
+        return f'<p>{answer["triples"]} triples</p><pre class="rdf">{esc(answer["graph"])}</pre>'
     return result_table(answer["select"], max_rows)
 
 
 def result_table(select: dict[str, Any], max_rows: int) -> str:
     count = len(select["rows"])
-    head = "".join(f"<th>{escape(v)}</th>" for v in select["vars"])
+    head = "".join(f"<th>{esc(v)}</th>" for v in select["vars"])
     body = "".join("<tr>" + "".join(f"<td>{cell_html(c)}</td>" for c in row) + "</tr>" for row in select["rows"])
     note = f'<p class="count">{count} row{"" if count == 1 else "s"} (limit {max_rows})</p>'
     return f'{note}<table class="results"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
@@ -151,17 +151,17 @@ def cell_html(cell: dict[str, Any] | None) -> str:
         return ""
     kind, value = cell["type"], cell["value"]
     if kind == "uri":
-        return f'<a href="{escape(iri_href(value))}" title="{escape(value)}">{escape(compact(value))}</a>'
+        return f'<a href="{esc(iri_href(value))}" title="{esc(value)}">{esc(compact(value))}</a>'
     if kind == "bnode":
-        return f"<code>_:{escape(value)}</code>"
+        return f"<code>_:{esc(value)}</code>"
     if kind == "triple":
         return "&lt;&lt; " + " ".join(cell_html(value[k]) for k in ("subject", "predicate", "object")) + " &gt;&gt;"
     suffix = ""
     if "xml:lang" in cell:
-        suffix = f' <small class="lang">@{escape(cell["xml:lang"])}</small>'
+        suffix = f' <small class="lang">@{esc(cell["xml:lang"])}</small>'
     elif "datatype" in cell:
-        suffix = f' <small class="datatype">{escape(compact(cell["datatype"]))}</small>'
-    return escape(value) + suffix
+        suffix = f' <small class="datatype">{esc(compact(cell["datatype"]))}</small>'
+    return esc(value) + suffix
 
 
 def compact(iri: str) -> str:
@@ -177,13 +177,13 @@ def iri_href(iri: str) -> str:
     ontology = str(PKG._NS)
     if iri.startswith(ontology):
         return "/def#" + urllib.parse.quote(iri[len(ontology):])
-    return "/?" + urllib.parse.urlencode({"iri": iri})
+    return node_href(iri)
 
 
 def query_page_body(form: QueryForm, queries: dict[str, NamedQuery], answer: dict[str, Any] | None,
                     error: str | None, max_rows: int) -> str:
     """The page's content (the shell is the site's layout)."""
-    prefixes = " ".join(f"<code>{escape(p)}:</code>" for p in sorted(PREFIXES))
+    prefixes = " ".join(f"<code>{esc(p)}:</code>" for p in sorted(PREFIXES))
     return (
         '<div class="query-page"><section class="query-main"><h1>Query the graph</h1>'
         f"<p>SPARQL 1.1, read-only. Known without a PREFIX line: {prefixes}. "

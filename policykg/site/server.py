@@ -250,12 +250,12 @@ def _listen(host: str, port: int, site: Site) -> SiteServer:
 
 
 def _announce(store_dir: Path, httpd: SiteServer, limits: Limits) -> None:
-    host, port = httpd.server_address[:2]
+    host, port = str(httpd.server_address[0]), int(httpd.server_address[1])
     shown = f"[{host}]" if ":" in str(host) else host
     lines = [f"serving {store_dir} read-only at http://{shown}:{port}/ "
              f"(SPARQL: /sparql, query page: /query; timeout {limits.timeout:g} s, at most {limits.max_rows} rows"
              f"{', federation allowed' if limits.allow_federation else ''})"]
-    if str(host) not in LOOPBACK:
+    if host not in LOOPBACK:
         lines.append(f"warning: {host} is not a loopback address: anyone who reaches it can query the store")
     print("\n".join(lines), file=sys.stderr, flush=True)
 

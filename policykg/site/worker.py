@@ -25,7 +25,7 @@ import os
 import signal
 import struct
 import sys
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import pyoxigraph as ox
 
@@ -37,7 +37,7 @@ RDF_FORMATS = {
 }
 
 
-def read_frame(stream: BinaryIO) -> Any | None:
+def read_frame(stream: IO[bytes]) -> Any | None:
     """The next message, or None at the end of the stream."""
     header = stream.read(4)
     if len(header) < 4:
@@ -49,7 +49,7 @@ def read_frame(stream: BinaryIO) -> Any | None:
     return json.loads(data.decode("utf-8"))
 
 
-def write_frame(stream: BinaryIO, message: Any) -> None:
+def write_frame(stream: IO[bytes], message: Any) -> None:
     data = json.dumps(message, ensure_ascii=False).encode("utf-8")
     stream.write(struct.pack(">I", len(data)) + data)
     stream.flush()
@@ -108,13 +108,13 @@ def _collect(result: Any, request: dict[str, Any]) -> dict[str, Any]:
         return {"ask": bool(result)}
     if isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        rows = []
+        rows: list[list[dict[str, Any] | None]] = []
         for solution in result:
             if len(rows) == limit:
                 return _too_many(limit, "rows")
             rows.append([None if solution[v] is None else cell(solution[v]) for v in names])
         return {"select": {"vars": names, "rows": rows}}
-    triples = []
+    triples: list[ox.Triple] = []
     for triple in result:
         if len(triples) == limit:
             return _too_many(limit, "triples")
