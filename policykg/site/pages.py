@@ -23,7 +23,7 @@ from policykg import resources
 from policykg.errors import AmbiguousName, NameNotFound
 from policykg.graph import iris
 from policykg.graph.backend import GraphStore
-from policykg.graph.describe import Description, Fact, Provenance, Value, describe, known
+from policykg.graph.describe import INCOMING_LIMIT, Description, Fact, Provenance, Value, describe, known
 from policykg.graph.lookup import PREFIXES, find_node
 from policykg.graph.stats import graph_stats
 from policykg.graph.trace import Step
@@ -148,8 +148,9 @@ def _exact(store: GraphStore, text: str) -> list[Value]:
     described = describe(store, iri, with_trace=False)
     if described is None:
         return []
-    return [Value(str(iri), iri=str(iri), label=described.title, type=", ".join(described.type_names),
-                  identifier=described.identifiers[0].text if described.identifiers else None)]
+    identifier = described.identifiers[0].text if described.identifiers else None
+    return [Value(str(iri), iri=str(iri), label=described.label or described.title,
+                  type=", ".join(described.type_names), identifier=identifier)]
 
 
 # --- node page -----------------------------------------------------------
@@ -157,42 +158,57 @@ def _exact(store: GraphStore, text: str) -> list[Value]:
 
 def node_page(store: GraphStore, iri: URIRef) -> str | None:
     """The page of ``iri``: what it is, what it cites and what cites it (with
-    quote and file:line), its other relations, the curators' word and its trace.
+    quote and file:line), its trace, its other relations and the curators' word.
     None where the store knows nothing of ``iri``."""
-    described = describe(store, iri)
-    if described is None:
+    d = describe(store, iri)
+    if d is None:
         return None
-    d = described
+    quotes = _Quotes()
     body = [
         '<p class="muted">' + "".join(f'<span class="type">{esc(t)}</span>' for t in _type_labels(d)) + "</p>",
         f"<h1>{esc(d.title)}</h1>",
+        f'<p class="lead">{esc(d.label)}</p>' if d.label and d.label != d.title else "",
         f'<p class="iri">{esc(d.iri)}</p>',
-        _about(d),
-        _section("Cites", _facts(d.cites)),
-        _section("Cited by", _facts(d.cited_by)),
-        _section("Trace: what followed", _trace(d.trace) if d.trace else ""),
-        _section("Relations", _facts(d.outgoing)),
-        _section("Referred to by", _facts(d.incoming) + (
-            "<p class=\"muted\">Only the first 1000 are shown.</p>" if d.incoming_truncated else "")),
+        _about(d, quotes),
+        _section("Cites", _facts(d.cites, quotes)),
+        _section("Cited by", _facts(d.cited_by, quotes)),
+        _section("Trace: what followed", _trace(d.trace, quotes) if d.trace else ""),
+        _section("Relations", _facts(d.outgoing, quotes)),
+        _section("Referred to by", _facts(d.incoming, quotes) + (
+            f'<p class="muted">Only the first {INCOMING_LIMIT} are shown.</p>' if d.incoming_truncated else "")),
         _section("The curators' word", _curation(d.curation)),
         _section("As RDF", _rdf_links(d.iri)),
     ]
     return page(d.title, "\n".join(b for b in body if b))
 
 
+class _Quotes:
+    """Renders quotes with their place: in full the first time a page shows one,
+    by its place (file:line) after that."""
+
+    def __init__(self) -> None:
+        self.shown: set[tuple[str, str | None, object]] = set()
+
+    def __call__(self, quote: str, file: str | None, line: object, rule: str | None = None) -> str:
+        where = f"{file}:{line}" if file and line is not None else (file or "")
+        place = f'<span class="where">{esc(where)}</span>' + (
+            f' <span class="muted">rule {esc(rule)}</span>' if rule else "")
+        key = (quote, file, line)
+        if key in self.shown:
+            return f'<p class="again"><span class="muted">the same sentence as above,</span> {place}</p>'
+        self.shown.add(key)
+        return f"<blockquote><q>{esc(_shorten(quote))}</q> {place}</blockquote>"
+
+
 def _type_labels(d: Description) -> list[str]:
     return [f"{t.type or _local(t.iri)}" + (f" ({t.label})" if t.label else "") for t in d.types]
 
 
-def _about(d: Description) -> str:
-    rows = []
-    for value in d.identifiers:
-        rows.append(("identifier", esc(value.text)))
-    for value in d.labels:
-        lang = f' <span class="muted">@{esc(value.lang)}</span>' if value.lang else ""
-        rows.append(("label", esc(value.text) + lang))
-    for fact in d.dates + d.attributes:
-        rows.append((fact.predicate_label or _local(fact.predicate), _literal(fact) + _evidence_list(fact.provenance)))
+def _about(d: Description, quotes: _Quotes) -> str:
+    rows = [("identifier", esc(value.text)) for value in d.identifiers]
+    for fact in d.labels + d.dates + d.attributes:
+        rows.append((fact.predicate_label or _local(fact.predicate),
+                     _literal(fact) + _evidence_list(fact.provenance, quotes)))
     items = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return f'<dl class="facts">{items}</dl>' if items else ""
 
@@ -205,7 +221,7 @@ def _literal(fact: Fact) -> str:
     return text + (f' <span class="muted">@{esc(value.lang)}</span>' if value.lang else "")
 
 
-def _facts(facts: list[Fact]) -> str:
+def _facts(facts: list[Fact], quotes: _Quotes) -> str:
     if not facts:
         return ""
     rows = []
@@ -218,29 +234,31 @@ def _facts(facts: list[Fact]) -> str:
         relation = esc(fact.predicate_label or _local(fact.predicate))
         css = ' class="rejected"' if fact.rejected_by else ""
         rows.append(f"<tr><td>{relation}</td><td{css}>{name}{kind}{ident}</td>"
-                    f"<td>{_evidence_list(fact.provenance)}</td></tr>")
+                    f"<td>{_evidence_list(fact.provenance, quotes)}</td></tr>")
     return ("<table><thead><tr><th>relation</th><th>node</th><th>evidence</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def _evidence_list(provenance: list[Provenance]) -> str:
-    return "".join(_evidence(p) for p in provenance)
+def _evidence_list(provenance: list[Provenance], quotes: _Quotes) -> str:
+    return "".join(_evidence(p, quotes) for p in provenance)
 
 
-def _evidence(p: Provenance) -> str:
+def _evidence(p: Provenance, quotes: _Quotes) -> str:
     if p.kind in ("Assertion", "Rejection"):
         verb = "asserted" if p.kind == "Assertion" else "rejected"
         return (f'<blockquote class="curated">{verb} by <strong class="curator">{esc(p.curator or "?")}</strong>: '
                 f"{esc(p.note or '')}</blockquote>")
     if p.kind == "DataRecord":
-        source = f'<a href="{esc(p.source)}" rel="nofollow">{esc(p.source)}</a>' if p.source else ""
+        source = f'<a href="{esc(p.source)}" rel="nofollow">{esc(_record_name(p.source))}</a>' if p.source else ""
         saved = f' <span class="where">({esc(p.saved)})</span>' if p.saved else ""
         return f"<blockquote>Open Data record {source}{saved}</blockquote>"
-    quote = _shorten(p.quote or "")
-    where = f"{p.file}:{p.line}" if p.file and p.line is not None else (p.file or "")
-    rule = f' <span class="muted">rule {esc(p.rule)}</span>' if p.rule else ""
-    return (f"<blockquote><q>{esc(quote)}</q> <span class=\"where\">{esc(where)}</span>{rule}</blockquote>"
-            if quote else "")
+    return quotes(p.quote, p.file, p.line, p.rule) if p.quote else ""
+
+
+def _record_name(url: str) -> str:
+    """An API record's URL by its last part: ``Zaak(b78de80f…)``."""
+    name = url.rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(r"\(([0-9a-f]{8})[0-9a-f-]{20,}\)", r"(\1…)", name)
 
 
 def _shorten(text: str) -> str:
@@ -259,29 +277,30 @@ def _curation(records: list[Provenance]) -> str:
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
-def _trace(root: Step) -> str:
-    return f'<ul class="trace">{"".join(_trace_step(c) for c in root.children)}</ul>'
+def _trace(root: Step, quotes: _Quotes) -> str:
+    return f'<ul class="trace">{"".join(_trace_step(c, quotes) for c in root.children)}</ul>'
 
 
-def _trace_step(step: Step) -> str:
+def _trace_step(step: Step, quotes: _Quotes) -> str:
+    """One step of a trace, its evidence and the steps under it."""
     name = step.label if step.label and step.label != step.identifier else None
     title = node_link(step.iri, step.identifier or name or step.iri)
     if name and step.identifier:
         title += f" «{esc(_shorten(name))}»"
     extra = "".join(f' <span class="{c}">{esc(v)}</span>' for c, v in
-                    (("type", step.type), ("muted", step.date), ("muted", step.submitters and
-                                                                 f"submitted by {step.submitters}")) if v)
-    evidence = "".join(_step_evidence(ev) for ev in step.evidence[:3])
-    children = f'<ul>{"".join(_trace_step(c) for c in step.children)}</ul>' if step.children else ""
-    return f"<li><em>{esc(step.relation or '')}</em>: {title}{extra}{evidence}{children}</li>"
+                    (("type", step.type), ("muted", step.date),
+                     ("muted", step.submitters and f"submitted by {step.submitters}")) if v)
+    evidence = "".join(_step_evidence(ev, quotes) for ev in step.evidence[:3])
+    children = "".join(_trace_step(c, quotes) for c in step.children)
+    return (f"<li><em>{esc(step.relation or '')}</em>: {title}{extra}{evidence}"
+            f"{f'<ul>{children}</ul>' if children else ''}</li>")
 
 
-def _step_evidence(ev: dict) -> str:
+def _step_evidence(ev: dict, quotes: _Quotes) -> str:
     if "curator" in ev:
         return (f'<blockquote class="curated">asserted by <strong class="curator">{esc(ev["curator"])}</strong>: '
                 f"{esc(_shorten(ev['note']))}</blockquote>")
-    return (f"<blockquote><q>{esc(_shorten(ev['quote']))}</q> "
-            f"<span class=\"where\">{esc(ev['file'])}:{esc(ev['line'])}</span></blockquote>")
+    return quotes(ev["quote"], ev["file"], ev["line"])
 
 
 def _rdf_links(iri: str) -> str:
