@@ -3,11 +3,14 @@ node (HTML) and a node's description in RDF (Turtle or JSON-LD).
 
 The HTTP server maps requests onto them:
 
-- ``GET /`` -> ``front_page(store)``; ``GET /?iri=<IRI>`` -> ``node_page(store, URIRef(iri))``
+- ``GET /`` -> ``front_page(store)``; ``GET /?iri=<IRI>`` -> ``iri_from_text(iri)`` (None:
+  400), then as below
 - ``GET /search?q=<text>`` -> ``search_page(store, text)``
 - ``GET /id/...`` and ``GET /doc/...`` -> ``iri_for_path(path)`` (None: 404), then
-  ``node_page`` (None: 404), or ``node_rdf(store, iri, "turtle" | "json-ld")`` when the
-  request accepts ``text/turtle`` or ``application/ld+json``.
+  ``node_page(store, iri)`` (None: 404), or ``node_rdf(store, iri, "turtle" | "json-ld")``
+  when the request accepts ``text/turtle`` or ``application/ld+json`` (``RDF_FORMATS``
+  gives each format's media type), or asks ``?format=turtle`` / ``?format=json-ld``
+  (the links a node page offers).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from policykg.graph.trace import Step
 from .layout import esc, node_href, node_link, page, search_form
 
 RDF_FORMATS = {"turtle": ("turtle", "text/turtle"), "json-ld": ("json-ld", "application/ld+json")}
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}:[^\s<>\"{}|^`\\]{1,2000}")
 _LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}(?:/[A-Za-z0-9._~-]{1,200}){0,8}")
 _QUOTE_WIDTH = 400
 SEARCH_LIMIT = 100  # search-nodes.rq asks one more to tell
@@ -51,6 +55,11 @@ def iri_for_path(path: str) -> URIRef | None:
                 return None
             return mint(local)
     return None
+
+
+def iri_from_text(text: str) -> URIRef | None:
+    """The IRI of a ``?iri=`` parameter, or None where ``text`` is no absolute IRI."""
+    return URIRef(text) if _IRI.fullmatch(text) else None
 
 
 # --- front page ----------------------------------------------------------
@@ -160,21 +169,20 @@ def node_page(store: GraphStore, iri: URIRef) -> str | None:
     """The page of ``iri``: what it is, what it cites and what cites it (with
     quote and file:line), its trace, its other relations and the curators' word.
     None where the store knows nothing of ``iri``."""
-    d = describe(store, iri)
+    d = describe(store, iri) if iri_from_text(str(iri)) else None
     if d is None:
         return None
-    quotes = _Quotes()
     body = [
         '<p class="muted">' + "".join(f'<span class="type">{esc(t)}</span>' for t in _type_labels(d)) + "</p>",
         f"<h1>{esc(d.title)}</h1>",
         f'<p class="lead">{esc(d.label)}</p>' if d.label and d.label != d.title else "",
         f'<p class="iri">{esc(d.iri)}</p>',
-        _about(d, quotes),
-        _section("Cites", _facts(d.cites, quotes)),
-        _section("Cited by", _facts(d.cited_by, quotes)),
-        _section("Trace: what followed", _trace(d.trace, quotes) if d.trace else ""),
-        _section("Relations", _facts(d.outgoing, quotes)),
-        _section("Referred to by", _facts(d.incoming, quotes) + (
+        _about(d, _Quotes()),
+        _section("Cites", _facts(d.cites, _Quotes())),
+        _section("Cited by", _facts(d.cited_by, _Quotes())),
+        _section("Trace: what followed", _trace(d.trace, _Quotes()) if d.trace else ""),
+        _section("Relations", _facts(d.outgoing, _Quotes())),
+        _section("Referred to by", _facts(d.incoming, _Quotes()) + (
             f'<p class="muted">Only the first {INCOMING_LIMIT} are shown.</p>' if d.incoming_truncated else "")),
         _section("The curators' word", _curation(d.curation)),
         _section("As RDF", _rdf_links(d.iri)),
@@ -183,8 +191,8 @@ def node_page(store: GraphStore, iri: URIRef) -> str | None:
 
 
 class _Quotes:
-    """Renders quotes with their place: in full the first time a page shows one,
-    by its place (file:line) after that."""
+    """Renders quotes with their place, for one section of a page: in full the
+    first time, by its place (file:line) after that."""
 
     def __init__(self) -> None:
         self.shown: set[tuple[str, str | None, object]] = set()
@@ -249,7 +257,10 @@ def _evidence(p: Provenance, quotes: _Quotes) -> str:
         return (f'<blockquote class="curated">{verb} by <strong class="curator">{esc(p.curator or "?")}</strong>: '
                 f"{esc(p.note or '')}</blockquote>")
     if p.kind == "DataRecord":
-        source = f'<a href="{esc(p.source)}" rel="nofollow">{esc(_record_name(p.source))}</a>' if p.source else ""
+        source = esc(_record_name(p.source)) if p.source else ""
+        if p.source and p.source.startswith(("https://", "http://")):
+            source = f'<a href="{esc(p.source)}" rel="nofollow">{source}</a>'
+
         saved = f' <span class="where">({esc(p.saved)})</span>' if p.saved else ""
         return f"<blockquote>Open Data record {source}{saved}</blockquote>"
     return quotes(p.quote, p.file, p.line, p.rule) if p.quote else ""
@@ -321,7 +332,7 @@ def node_rdf(store: GraphStore, iri: URIRef, fmt: str) -> bytes | None:
     nothing of ``iri``."""
     if fmt not in RDF_FORMATS:
         raise ValueError(f"unknown RDF format {fmt!r}; one of {', '.join(RDF_FORMATS)}")
-    if not known(store, iri):
+    if not iri_from_text(str(iri)) or not known(store, iri):
         return None
     graph = Graph()
     for prefix, namespace in {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
