@@ -234,6 +234,15 @@ def test_the_front_page_shows_counts_dossiers_documents_and_the_most_cited(store
     assert any(link.startswith("/search") or link == "/" for link in page.links[""])
 
 
+def test_an_empty_store_has_a_front_page_and_finds_nothing(tmp_path):
+    store = Store(tmp_path / "store")
+    page = read(front_page(store))
+    assert "quads 0" in page.text("What the store holds")
+    assert "Dossiers" not in page.sections and "Most cited" not in page.sections
+    assert found(search_page(store, "kst-30950-295")) == []
+    assert "Type a name or an id" in read(search_page(store, "   ")).text("")
+
+
 # --- paths and links -----------------------------------------------------
 
 

@@ -93,7 +93,7 @@ def _dossiers(store: GraphStore) -> str:
     for r in rows:
         name = "Dossier " + str(r["identifier"] or _local(r["dossier"]))
         title = f" · {esc(r['label'])}" if r["label"] else ""
-        counts = f"{_count(r['documents'])} documents, {_count(r['motions'])} motions"
+        counts = f"{_plural(_count(r['documents']), 'document')}, {_plural(_count(r['motions']), 'motion')}"
         items.append(f'<li>{node_link(str(r["dossier"]), name)}{title} <span class="muted">({counts})</span></li>')
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
@@ -110,8 +110,12 @@ def _documents(store: GraphStore) -> str:
 
 def _most_cited(store: GraphStore) -> str:
     rows = store.query(resources.lookup_query("site-most-cited")).dicts()
-    items = [f"<li>{node_link(str(r['node']), _plain(r['identifier']) or _plain(r['label']))} "
-             f"<span class=\"muted\">cited by {_count(r['citing'])}</span></li>" for r in rows]
+    items = []
+    for r in rows:
+        identifier, label = _plain(r["identifier"]), _plain(r["label"])
+        also = f' <span class="muted">{esc(identifier)}</span>' if label and identifier and label != identifier else ""
+        items.append(f"<li>{node_link(str(r['node']), label or identifier)}{also} "
+                     f"<span class=\"muted\">cited by {_plural(_count(r['citing']), 'document')}</span></li>")
     return f"<ol>{''.join(items)}</ol>" if items else ""
 
 
@@ -135,7 +139,7 @@ def search_page(store: GraphStore, text: str) -> str:
         body.append(f"<p>Nothing in the store is called {esc(text)}.</p>")
     else:
         more = " (the first 100)" if len(found) > SEARCH_LIMIT else ""
-        body.append(f"<p>{len(results)} node{'s' if len(results) != 1 else ''}{more}:</p>")
+        body.append(f"<p>{_plural(len(results), 'node')}{more}:</p>")
         body.append('<table class="results"><thead><tr><th>node</th><th>type</th><th>identifier</th>'
                     "<th>IRI</th></tr></thead><tbody>")
         body += [f"<tr><td>{node_link(v.iri or v.text, v.label or v.identifier)}</td><td>{esc(v.type or '')}</td>"
@@ -358,6 +362,10 @@ def _term(term: Node | None) -> Node:
 
 def _local(term: object) -> str:
     return re.split(r"[#/]", str(term))[-1] if term is not None else ""
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _count(term: Node | None) -> int:
