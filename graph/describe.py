@@ -23,9 +23,9 @@ from policykg.namespaces import PKG
 from .backend import GraphStore
 from .trace import Step, trace
 
-LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, DCTERMS.title, FOAF.name)
+LABELS = (DCTERMS.title, RDFS.label, SKOS.prefLabel, FOAF.name, SKOS.altLabel)  # as a title prefers them
 DATES = (PKG.date, PKG.startDate, PKG.year, PKG.deadline, DCTERMS.created, DCTERMS.modified)
-IDENTIFIERS = (PKG.identifier, PKG.kenmerk, PKG.caseNumber)
+IDENTIFIERS = (PKG.identifier,)
 INCOMING_LIMIT = 1000  # relations towards a node shown; node-in.rq asks one more to tell
 
 
@@ -97,7 +97,7 @@ class Description:
 
     iri: str
     types: list[Value]
-    labels: list[Value]
+    labels: list[Fact]  # titles, labels and names, as LABELS ranks them
     identifiers: list[Value]
     dates: list[Fact]
     attributes: list[Fact]  # other literal values
@@ -111,13 +111,17 @@ class Description:
 
     @property
     def title(self) -> str:
-        """The node's name: a Dutch or plain label, else its identifier, else the IRI."""
-        for value in self.labels:
-            if value.lang in (None, "nl"):
-                return value.text
-        if self.labels:
-            return self.labels[0].text
-        return self.identifiers[0].text if self.identifiers else self.iri
+        """The node's name: its identifier (kst-30950-295), else its title, label or
+        name (Dutch or plain first), else the IRI."""
+        if self.identifiers:
+            return self.identifiers[0].text
+        return self.label or self.iri
+
+    @property
+    def label(self) -> str | None:
+        """Its title, label or name, Dutch or plain before other languages."""
+        ranked = sorted((f.other for f in self.labels), key=lambda v: v.lang not in (None, "nl"))
+        return " ".join(ranked[0].text.split()) if ranked else None
 
     @property
     def type_names(self) -> list[str]:
@@ -143,7 +147,8 @@ def describe(store: GraphStore, iri: URIRef, with_trace: bool = True) -> Descrip
     description = Description(
         iri=str(iri),
         types=[f.other for f in out if f.predicate == str(RDF.type)],
-        labels=[f.other for f in literal_values if URIRef(f.predicate) in LABELS],
+        labels=[f for f in sorted((f for f in literal_values if URIRef(f.predicate) in LABELS),
+                                        key=lambda f: LABELS.index(URIRef(f.predicate)))],
         identifiers=[f.other for f in literal_values if URIRef(f.predicate) in IDENTIFIERS],
         dates=[f for f in literal_values if URIRef(f.predicate) in DATES],
         attributes=[f for f in literal_values if URIRef(f.predicate) not in (*LABELS, *IDENTIFIERS, *DATES)],
@@ -152,7 +157,7 @@ def describe(store: GraphStore, iri: URIRef, with_trace: bool = True) -> Descrip
         outgoing=[f for f in node_values if f.predicate != str(PKG.cites)],
         incoming=[f for f in incoming if f.predicate != str(PKG.cites)],
         curation=[p for records in provenance.values() for p in records if p.kind in ("Assertion", "Rejection")],
-        trace=_trace(store, iri) if with_trace else None,
+        trace=_trace(store, iri) if with_trace and _traced(out) else None,
         incoming_truncated=len(incoming_rows) > INCOMING_LIMIT,
     )
     return description
@@ -198,6 +203,15 @@ def _provenance(store: GraphStore, iri: URIRef) -> dict[tuple[str, str, str], li
             saved=_raw(row["saved"]))
         found.setdefault((item.subject, item.predicate, str(obj)), []).append(item)
     return found
+
+
+def _traced(out: list[Fact]) -> bool:
+    """Whether a page shows the node's trace: not for a source document (its page
+    lists what it announces and cites, each with its quote), but for a motion,
+    measure, debate, body or any other node."""
+    is_source = any(f.predicate == str(PKG.sourceFile) for f in out)
+    is_motion = any(f.predicate == str(RDF.type) and f.other.iri == str(PKG.Motion) for f in out)
+    return is_motion or not is_source
 
 
 def _trace(store: GraphStore, iri: URIRef) -> Step | None:

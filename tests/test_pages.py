@@ -17,7 +17,7 @@ from policykg.graph.ingest import ingest
 from policykg.graph.store import Store
 from policykg.namespaces import PKG
 from policykg.site.layout import node_href, node_link
-from policykg.site.pages import front_page, iri_for_path, node_page, node_rdf, search_page
+from policykg.site.pages import front_page, iri_for_path, iri_from_text, node_page, node_rdf, search_page
 
 ROOT = Path(__file__).resolve().parent.parent
 OEP = "https://zoek.officielebekendmakingen.nl/"
@@ -26,6 +26,7 @@ MOTION = URIRef(OEP + "kst-30950-295")
 LETTER_FILE = "2022-10-21_kst-30950-319_reactie-amnesty-discriminerende-risicoprofielen.md"
 MEASURE = URIRef(PKGID + "measure/kst-30950-319/uitrol-van-het-toetsingskader")
 VOID = {"meta", "input", "br", "img", "link", "hr"}
+BLOCKS = {"p", "li", "ul", "ol", "td", "th", "tr", "dt", "dd", "blockquote", "table", "header", "main", "form"}
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +54,8 @@ class Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag not in VOID:
             self.stack.append(tag)
+        if tag in BLOCKS:
+            self.handle_data(" ")
         if tag in ("h1", "h2"):
             self.in_heading, self.heading = True, ""
         href = dict(attrs).get("href")
@@ -77,7 +80,7 @@ class Page(HTMLParser):
             self.sections.setdefault(self.current, []).append(data)
 
     def text(self, section: str) -> str:
-        return " ".join(" ".join(self.sections[section]).split())
+        return " ".join("".join(self.sections[section]).split())
 
 
 def read(html: str | None) -> Page:
@@ -138,6 +141,30 @@ def test_a_node_the_store_does_not_know_has_no_page(store):
     for iri in (URIRef(OEP + "kst-99999-1"), URIRef(PKGID + "person/nobody"), URIRef("https://example.org/x")):
         assert node_page(store, iri) is None
         assert node_rdf(store, iri, "turtle") is None
+
+
+def test_a_rejected_fact_is_shown_struck_through_with_the_curator(tmp_path):
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [ROOT / "examples" / "corpus" / LETTER_FILE]).failed
+    csv = tmp_path / "review.csv"
+    csv.write_text("action,subject,relation,object,curator,note\n"
+                   "reject,kst-30950-319,cites,kst-30950-295,A. Reviewer,<not> a citation & \"wrong\"\n",
+                   encoding="utf-8")
+    load_curation(store, csv)
+    html = node_page(store, MOTION)
+    page = read(html)
+    assert "rejected by A. Reviewer: <not> a citation & \"wrong\"" in page.text("Cited by")
+    assert "A. Reviewer rejects" in page.text("The curators' word")
+    assert '<td class="rejected"><a href="/doc/kst-30950-319">' in html
+
+
+def test_an_iri_parameter_must_be_an_absolute_iri(store):
+    assert iri_from_text(str(MOTION)) == MOTION
+    assert iri_from_text("urn:isbn:9789012345678") == URIRef("urn:isbn:9789012345678")
+    for text in ("", "kst-30950-295", "https://x y", 'https://a/"><script>', "https://a/<b>", "//no-scheme"):
+        assert iri_from_text(text) is None, text
+        assert node_page(store, URIRef(text)) is None
+        assert node_rdf(store, URIRef(text), "turtle") is None
 
 
 # --- RDF -----------------------------------------------------------------
@@ -205,6 +232,15 @@ def test_the_front_page_shows_counts_dossiers_documents_and_the_most_cited(store
     holds = page.text("What the store holds")
     assert "source documents 5" in holds and "motions" in holds
     assert any(link.startswith("/search") or link == "/" for link in page.links[""])
+
+
+def test_an_empty_store_has_a_front_page_and_finds_nothing(tmp_path):
+    store = Store(tmp_path / "store")
+    page = read(front_page(store))
+    assert "quads 0" in page.text("What the store holds")
+    assert "Dossiers" not in page.sections and "Most cited" not in page.sections
+    assert found(search_page(store, "kst-30950-295")) == []
+    assert "Type a name or an id" in read(search_page(store, "   ")).text("")
 
 
 # --- paths and links -----------------------------------------------------

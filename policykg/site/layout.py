@@ -25,6 +25,7 @@ header form { margin-left: auto; display: flex; gap: .4rem; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 a { color: var(--accent); }
 h1 { font-size: 1.5rem; margin: .5rem 0; overflow-wrap: anywhere; }
+.lead { font-size: 1.1rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--line); }
 input[type=search] { padding: .35rem .5rem; min-width: 16rem; border: 1px solid var(--line); border-radius: 4px; }
 button { padding: .35rem .8rem; }
@@ -36,6 +37,7 @@ code, .iri { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font
 .type { display: inline-block; background: #e8f0fe; color: #174ea6; border-radius: 3px; padding: 0 .4rem;
         font-size: .85em; margin-right: .3rem; }
 blockquote { margin: .3rem 0 .3rem 0; padding: .2rem .6rem; border-left: 3px solid var(--line); background: #fff; }
+.again { margin: .2rem 0; font-size: .9em; }
 .curated { border-left-color: #e69138; }
 .rejected { text-decoration: line-through; color: var(--muted); }
 ul.trace, ul.trace ul { list-style: none; padding-left: 1.2rem; border-left: 1px dotted var(--line); }

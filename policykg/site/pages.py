@@ -3,11 +3,14 @@ node (HTML) and a node's description in RDF (Turtle or JSON-LD).
 
 The HTTP server maps requests onto them:
 
-- ``GET /`` -> ``front_page(store)``; ``GET /?iri=<IRI>`` -> ``node_page(store, URIRef(iri))``
+- ``GET /`` -> ``front_page(store)``; ``GET /?iri=<IRI>`` -> ``iri_from_text(iri)`` (None:
+  400), then as below
 - ``GET /search?q=<text>`` -> ``search_page(store, text)``
 - ``GET /id/...`` and ``GET /doc/...`` -> ``iri_for_path(path)`` (None: 404), then
-  ``node_page`` (None: 404), or ``node_rdf(store, iri, "turtle" | "json-ld")`` when the
-  request accepts ``text/turtle`` or ``application/ld+json``.
+  ``node_page(store, iri)`` (None: 404), or ``node_rdf(store, iri, "turtle" | "json-ld")``
+  when the request accepts ``text/turtle`` or ``application/ld+json`` (``RDF_FORMATS``
+  gives each format's media type), or asks ``?format=turtle`` / ``?format=json-ld``
+  (the links a node page offers).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from policykg import resources
 from policykg.errors import AmbiguousName, NameNotFound
 from policykg.graph import iris
 from policykg.graph.backend import GraphStore
-from policykg.graph.describe import Description, Fact, Provenance, Value, describe, known
+from policykg.graph.describe import INCOMING_LIMIT, Description, Fact, Provenance, Value, describe, known
 from policykg.graph.lookup import PREFIXES, find_node
 from policykg.graph.stats import graph_stats
 from policykg.graph.trace import Step
@@ -31,6 +34,7 @@ from policykg.graph.trace import Step
 from .layout import esc, node_href, node_link, page, search_form
 
 RDF_FORMATS = {"turtle": ("turtle", "text/turtle"), "json-ld": ("json-ld", "application/ld+json")}
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}:[^\s<>\"{}|^`\\]{1,2000}")
 _LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}(?:/[A-Za-z0-9._~-]{1,200}){0,8}")
 _QUOTE_WIDTH = 400
 SEARCH_LIMIT = 100  # search-nodes.rq asks one more to tell
@@ -51,6 +55,11 @@ def iri_for_path(path: str) -> URIRef | None:
                 return None
             return mint(local)
     return None
+
+
+def iri_from_text(text: str) -> URIRef | None:
+    """The IRI of a ``?iri=`` parameter, or None where ``text`` is no absolute IRI."""
+    return URIRef(text) if _IRI.fullmatch(text) else None
 
 
 # --- front page ----------------------------------------------------------
@@ -84,7 +93,7 @@ def _dossiers(store: GraphStore) -> str:
     for r in rows:
         name = "Dossier " + str(r["identifier"] or _local(r["dossier"]))
         title = f" · {esc(r['label'])}" if r["label"] else ""
-        counts = f"{_count(r['documents'])} documents, {_count(r['motions'])} motions"
+        counts = f"{_plural(_count(r['documents']), 'document')}, {_plural(_count(r['motions']), 'motion')}"
         items.append(f'<li>{node_link(str(r["dossier"]), name)}{title} <span class="muted">({counts})</span></li>')
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
@@ -101,8 +110,12 @@ def _documents(store: GraphStore) -> str:
 
 def _most_cited(store: GraphStore) -> str:
     rows = store.query(resources.lookup_query("site-most-cited")).dicts()
-    items = [f"<li>{node_link(str(r['node']), _plain(r['identifier']) or _plain(r['label']))} "
-             f"<span class=\"muted\">cited by {_count(r['citing'])}</span></li>" for r in rows]
+    items = []
+    for r in rows:
+        identifier, label = _plain(r["identifier"]), _plain(r["label"])
+        also = f' <span class="muted">{esc(identifier)}</span>' if label and identifier and label != identifier else ""
+        items.append(f"<li>{node_link(str(r['node']), label or identifier)}{also} "
+                     f"<span class=\"muted\">cited by {_plural(_count(r['citing']), 'document')}</span></li>")
     return f"<ol>{''.join(items)}</ol>" if items else ""
 
 
@@ -126,7 +139,7 @@ def search_page(store: GraphStore, text: str) -> str:
         body.append(f"<p>Nothing in the store is called {esc(text)}.</p>")
     else:
         more = " (the first 100)" if len(found) > SEARCH_LIMIT else ""
-        body.append(f"<p>{len(results)} node{'s' if len(results) != 1 else ''}{more}:</p>")
+        body.append(f"<p>{_plural(len(results), 'node')}{more}:</p>")
         body.append('<table class="results"><thead><tr><th>node</th><th>type</th><th>identifier</th>'
                     "<th>IRI</th></tr></thead><tbody>")
         body += [f"<tr><td>{node_link(v.iri or v.text, v.label or v.identifier)}</td><td>{esc(v.type or '')}</td>"
@@ -148,8 +161,9 @@ def _exact(store: GraphStore, text: str) -> list[Value]:
     described = describe(store, iri, with_trace=False)
     if described is None:
         return []
-    return [Value(str(iri), iri=str(iri), label=described.title, type=", ".join(described.type_names),
-                  identifier=described.identifiers[0].text if described.identifiers else None)]
+    identifier = described.identifiers[0].text if described.identifiers else None
+    return [Value(str(iri), iri=str(iri), label=described.label or described.title,
+                  type=", ".join(described.type_names), identifier=identifier)]
 
 
 # --- node page -----------------------------------------------------------
@@ -157,42 +171,56 @@ def _exact(store: GraphStore, text: str) -> list[Value]:
 
 def node_page(store: GraphStore, iri: URIRef) -> str | None:
     """The page of ``iri``: what it is, what it cites and what cites it (with
-    quote and file:line), its other relations, the curators' word and its trace.
+    quote and file:line), its trace, its other relations and the curators' word.
     None where the store knows nothing of ``iri``."""
-    described = describe(store, iri)
-    if described is None:
+    d = describe(store, iri) if iri_from_text(str(iri)) else None
+    if d is None:
         return None
-    d = described
     body = [
         '<p class="muted">' + "".join(f'<span class="type">{esc(t)}</span>' for t in _type_labels(d)) + "</p>",
         f"<h1>{esc(d.title)}</h1>",
+        f'<p class="lead">{esc(d.label)}</p>' if d.label and d.label != d.title else "",
         f'<p class="iri">{esc(d.iri)}</p>',
-        _about(d),
-        _section("Cites", _facts(d.cites)),
-        _section("Cited by", _facts(d.cited_by)),
-        _section("Trace: what followed", _trace(d.trace) if d.trace else ""),
-        _section("Relations", _facts(d.outgoing)),
-        _section("Referred to by", _facts(d.incoming) + (
-            "<p class=\"muted\">Only the first 1000 are shown.</p>" if d.incoming_truncated else "")),
+        _about(d, _Quotes()),
+        _section("Cites", _facts(d.cites, _Quotes())),
+        _section("Cited by", _facts(d.cited_by, _Quotes())),
+        _section("Trace: what followed", _trace(d.trace, _Quotes()) if d.trace else ""),
+        _section("Relations", _facts(d.outgoing, _Quotes())),
+        _section("Referred to by", _facts(d.incoming, _Quotes()) + (
+            f'<p class="muted">Only the first {INCOMING_LIMIT} are shown.</p>' if d.incoming_truncated else "")),
         _section("The curators' word", _curation(d.curation)),
         _section("As RDF", _rdf_links(d.iri)),
     ]
     return page(d.title, "\n".join(b for b in body if b))
 
 
+class _Quotes:
+    """Renders quotes with their place, for one section of a page: in full the
+    first time, by its place (file:line) after that."""
+
+    def __init__(self) -> None:
+        self.shown: set[tuple[str, str | None, object]] = set()
+
+    def __call__(self, quote: str, file: str | None, line: object, rule: str | None = None) -> str:
+        where = f"{file}:{line}" if file and line is not None else (file or "")
+        place = f'<span class="where">{esc(where)}</span>' + (
+            f' <span class="muted">rule {esc(rule)}</span>' if rule else "")
+        key = (quote, file, line)
+        if key in self.shown:
+            return f'<p class="again"><span class="muted">the same sentence as above,</span> {place}</p>'
+        self.shown.add(key)
+        return f"<blockquote><q>{esc(_shorten(quote))}</q> {place}</blockquote>"
+
+
 def _type_labels(d: Description) -> list[str]:
     return [f"{t.type or _local(t.iri)}" + (f" ({t.label})" if t.label else "") for t in d.types]
 
 
-def _about(d: Description) -> str:
-    rows = []
-    for value in d.identifiers:
-        rows.append(("identifier", esc(value.text)))
-    for value in d.labels:
-        lang = f' <span class="muted">@{esc(value.lang)}</span>' if value.lang else ""
-        rows.append(("label", esc(value.text) + lang))
-    for fact in d.dates + d.attributes:
-        rows.append((fact.predicate_label or _local(fact.predicate), _literal(fact) + _evidence_list(fact.provenance)))
+def _about(d: Description, quotes: _Quotes) -> str:
+    rows = [("identifier", esc(value.text)) for value in d.identifiers]
+    for fact in d.labels + d.dates + d.attributes:
+        rows.append((fact.predicate_label or _local(fact.predicate),
+                     _literal(fact) + _evidence_list(fact.provenance, quotes)))
     items = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return f'<dl class="facts">{items}</dl>' if items else ""
 
@@ -205,7 +233,7 @@ def _literal(fact: Fact) -> str:
     return text + (f' <span class="muted">@{esc(value.lang)}</span>' if value.lang else "")
 
 
-def _facts(facts: list[Fact]) -> str:
+def _facts(facts: list[Fact], quotes: _Quotes) -> str:
     if not facts:
         return ""
     rows = []
@@ -218,29 +246,34 @@ def _facts(facts: list[Fact]) -> str:
         relation = esc(fact.predicate_label or _local(fact.predicate))
         css = ' class="rejected"' if fact.rejected_by else ""
         rows.append(f"<tr><td>{relation}</td><td{css}>{name}{kind}{ident}</td>"
-                    f"<td>{_evidence_list(fact.provenance)}</td></tr>")
+                    f"<td>{_evidence_list(fact.provenance, quotes)}</td></tr>")
     return ("<table><thead><tr><th>relation</th><th>node</th><th>evidence</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def _evidence_list(provenance: list[Provenance]) -> str:
-    return "".join(_evidence(p) for p in provenance)
+def _evidence_list(provenance: list[Provenance], quotes: _Quotes) -> str:
+    return "".join(_evidence(p, quotes) for p in provenance)
 
 
-def _evidence(p: Provenance) -> str:
+def _evidence(p: Provenance, quotes: _Quotes) -> str:
     if p.kind in ("Assertion", "Rejection"):
         verb = "asserted" if p.kind == "Assertion" else "rejected"
         return (f'<blockquote class="curated">{verb} by <strong class="curator">{esc(p.curator or "?")}</strong>: '
                 f"{esc(p.note or '')}</blockquote>")
     if p.kind == "DataRecord":
-        source = f'<a href="{esc(p.source)}" rel="nofollow">{esc(p.source)}</a>' if p.source else ""
+        source = esc(_record_name(p.source)) if p.source else ""
+        if p.source and p.source.startswith(("https://", "http://")):
+            source = f'<a href="{esc(p.source)}" rel="nofollow">{source}</a>'
+
         saved = f' <span class="where">({esc(p.saved)})</span>' if p.saved else ""
         return f"<blockquote>Open Data record {source}{saved}</blockquote>"
-    quote = _shorten(p.quote or "")
-    where = f"{p.file}:{p.line}" if p.file and p.line is not None else (p.file or "")
-    rule = f' <span class="muted">rule {esc(p.rule)}</span>' if p.rule else ""
-    return (f"<blockquote><q>{esc(quote)}</q> <span class=\"where\">{esc(where)}</span>{rule}</blockquote>"
-            if quote else "")
+    return quotes(p.quote, p.file, p.line, p.rule) if p.quote else ""
+
+
+def _record_name(url: str) -> str:
+    """An API record's URL by its last part: ``Zaak(b78de80f…)``."""
+    name = url.rstrip("/").rsplit("/", 1)[-1]
+    return re.sub(r"\(([0-9a-f]{8})[0-9a-f-]{20,}\)", r"(\1…)", name)
 
 
 def _shorten(text: str) -> str:
@@ -259,29 +292,30 @@ def _curation(records: list[Provenance]) -> str:
     return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
-def _trace(root: Step) -> str:
-    return f'<ul class="trace">{"".join(_trace_step(c) for c in root.children)}</ul>'
+def _trace(root: Step, quotes: _Quotes) -> str:
+    return f'<ul class="trace">{"".join(_trace_step(c, quotes) for c in root.children)}</ul>'
 
 
-def _trace_step(step: Step) -> str:
+def _trace_step(step: Step, quotes: _Quotes) -> str:
+    """One step of a trace, its evidence and the steps under it."""
     name = step.label if step.label and step.label != step.identifier else None
     title = node_link(step.iri, step.identifier or name or step.iri)
     if name and step.identifier:
         title += f" «{esc(_shorten(name))}»"
     extra = "".join(f' <span class="{c}">{esc(v)}</span>' for c, v in
-                    (("type", step.type), ("muted", step.date), ("muted", step.submitters and
-                                                                 f"submitted by {step.submitters}")) if v)
-    evidence = "".join(_step_evidence(ev) for ev in step.evidence[:3])
-    children = f'<ul>{"".join(_trace_step(c) for c in step.children)}</ul>' if step.children else ""
-    return f"<li><em>{esc(step.relation or '')}</em>: {title}{extra}{evidence}{children}</li>"
+                    (("type", step.type), ("muted", step.date),
+                     ("muted", step.submitters and f"submitted by {step.submitters}")) if v)
+    evidence = "".join(_step_evidence(ev, quotes) for ev in step.evidence[:3])
+    children = "".join(_trace_step(c, quotes) for c in step.children)
+    return (f"<li><em>{esc(step.relation or '')}</em>: {title}{extra}{evidence}"
+            f"{f'<ul>{children}</ul>' if children else ''}</li>")
 
 
-def _step_evidence(ev: dict) -> str:
+def _step_evidence(ev: dict, quotes: _Quotes) -> str:
     if "curator" in ev:
         return (f'<blockquote class="curated">asserted by <strong class="curator">{esc(ev["curator"])}</strong>: '
                 f"{esc(_shorten(ev['note']))}</blockquote>")
-    return (f"<blockquote><q>{esc(_shorten(ev['quote']))}</q> "
-            f"<span class=\"where\">{esc(ev['file'])}:{esc(ev['line'])}</span></blockquote>")
+    return quotes(ev["quote"], ev["file"], ev["line"])
 
 
 def _rdf_links(iri: str) -> str:
@@ -302,7 +336,7 @@ def node_rdf(store: GraphStore, iri: URIRef, fmt: str) -> bytes | None:
     nothing of ``iri``."""
     if fmt not in RDF_FORMATS:
         raise ValueError(f"unknown RDF format {fmt!r}; one of {', '.join(RDF_FORMATS)}")
-    if not known(store, iri):
+    if not iri_from_text(str(iri)) or not known(store, iri):
         return None
     graph = Graph()
     for prefix, namespace in {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
@@ -328,6 +362,10 @@ def _term(term: Node | None) -> Node:
 
 def _local(term: object) -> str:
     return re.split(r"[#/]", str(term))[-1] if term is not None else ""
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _count(term: Node | None) -> int:
