@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 
 from policykg.cli import main
@@ -219,6 +219,17 @@ def test_a_taken_port_is_a_one_line_error(server, store_dir):
 def test_no_store_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "none")])
     assert result.exit_code == 1 and "no store at" in result.output and "Traceback" not in result.output
+
+
+def test_the_store_is_opened_read_only_and_stays_readable_by_the_command_line(server, store_dir):
+    result = CliRunner().invoke(main, ["query", "most-cited", "--store", str(store_dir), "--format", "csv"])
+    assert result.exit_code == 0 and "kst-30950-295" in result.output  # no lock held by the server
+    store = Store.read_only(store_dir)
+    try:
+        with pytest.raises(RuntimeError, match="read-write"):
+            store.replace_graph(URIRef("urn:policykg:test"), Graph())
+    finally:
+        store.close()
 
 
 # --- what the endpoint refuses -------------------------------------------

@@ -20,7 +20,6 @@ nothing keeps running.
 
 from __future__ import annotations
 
-import re
 import signal
 import socket
 import sys
@@ -54,7 +53,6 @@ from .sparql_endpoint import (
 from .workers import WorkerPool
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{0,30}:[^\s<>\"{}|^`\\]{1,4000}$")
 _NODE_RDF = {"text/turtle": "turtle", "application/ld+json": "json-ld"}
 
 
@@ -97,11 +95,17 @@ class Handler(BaseHTTPRequestHandler):
         try:
             answer = self._route(method)
         except Refused as refused:
-            answer = error_answer(refused)
+            answer = self._refusal(refused)
         except (PolicyKGError, OSError, RuntimeError, ValueError) as exc:
             self.log_error("failed: %s", exc)
             answer = Answer(500, "text/plain; charset=utf-8", f"the server failed: {exc}\n".encode())
         self._send(answer, with_body=method != "HEAD")
+
+    def _refusal(self, refused: Refused) -> Answer:
+        """A refusal: a page for a browser, one line of text for any other client."""
+        if results.prefers_html(self._accept()):
+            return _html(page("Refused", f"<h1>Refused</h1><p>{esc(refused.message)}</p>"), refused.status)
+        return error_answer(refused)
 
     def _route(self, method: str) -> Answer:
         url = urllib.parse.urlsplit(self.path)
@@ -194,9 +198,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def _iri(text: str) -> URIRef:
-    if not _IRI.match(text):
-        raise Refused(400, f"not an IRI: {text[:200]!r}")
-    return URIRef(text)
+    iri = pages.iri_from_text(text)
+    if iri is None:
+        raise Refused(400, f"not an absolute IRI: {text[:200]!r}")
+    return iri
 
 
 def _field(fields: dict[str, list[str]], name: str) -> str:
