@@ -89,16 +89,15 @@ def _cell(value: str) -> dict[str, str]:
 
 
 def named_query_list(queries: dict[str, NamedQuery], current: str | None) -> str:
-    """Every named query as a link that fills the form with it and its example parameters."""
-    items = []
+    """Every named query as a link that fills the form with it and its example
+    parameters; its purpose shows on hover and, once chosen, above the form."""
+    links = []
     for name, query in sorted(queries.items()):
         href = "/query?" + urllib.parse.urlencode({"name": name})
         marker = ' aria-current="page"' if name == current else ""
-        params = ", ".join(query.params)
-        items.append(f'<li><a href="{esc(href)}"{marker}><code>{esc(name)}</code></a>'
-                     f'{f" <small>({esc(params)})</small>" if params else ""}'
-                     f"<br><small>{esc(query.purpose)}</small></li>")
-    return '<ul class="named-queries">' + "".join(items) + "</ul>"
+        shown = f"<strong>{esc(name)}</strong>" if name == current else esc(name)
+        links.append(f'<a href="{esc(href)}" title="{esc(query.purpose)}"{marker}>{shown}</a>')
+    return '<p class="named-queries">Named queries, ready to run: ' + " · ".join(links) + "</p>"
 
 
 def query_form(form: QueryForm, queries: dict[str, NamedQuery]) -> str:
@@ -146,7 +145,8 @@ def result_table(select: dict[str, Any], max_rows: int) -> str:
 
 def cell_html(cell: dict[str, Any] | None) -> str:
     """A term for a table cell: an IRI as a link (ontology terms to /def, others to their
-    node page) showing its prefixed name, a literal as its text with its language."""
+    node page) showing its prefixed name, a literal as its text with its language (its
+    datatype on hover)."""
     if cell is None:
         return ""
     kind, value = cell["type"], cell["value"]
@@ -156,12 +156,11 @@ def cell_html(cell: dict[str, Any] | None) -> str:
         return f"<code>_:{esc(value)}</code>"
     if kind == "triple":
         return "&lt;&lt; " + " ".join(cell_html(value[k]) for k in ("subject", "predicate", "object")) + " &gt;&gt;"
-    suffix = ""
     if "xml:lang" in cell:
-        suffix = f' <small class="lang">@{esc(cell["xml:lang"])}</small>'
-    elif "datatype" in cell:
-        suffix = f' <small class="datatype">{esc(compact(cell["datatype"]))}</small>'
-    return esc(value) + suffix
+        return f'{esc(value)} <small class="muted">@{esc(cell["xml:lang"])}</small>'
+    if "datatype" in cell:
+        return f'<span title="{esc(compact(cell["datatype"]))}">{esc(value)}</span>'
+    return esc(value)
 
 
 def compact(iri: str) -> str:
@@ -182,16 +181,14 @@ def iri_href(iri: str) -> str:
 
 def query_page_body(form: QueryForm, queries: dict[str, NamedQuery], answer: dict[str, Any] | None,
                     error: str | None, max_rows: int) -> str:
-    """The page's content (the shell is the site's layout)."""
+    """The page's content (the shell is the site's layout): the named queries, the form, the answer."""
     prefixes = " ".join(f"<code>{esc(p)}:</code>" for p in sorted(PREFIXES))
     return (
-        '<div class="query-page"><section class="query-main"><h1>Query the graph</h1>'
+        "<h1>Query the graph</h1>"
         f"<p>SPARQL 1.1, read-only. Known without a PREFIX line: {prefixes}. "
         'The data model: <a href="/def">classes and properties</a> '
         '(<a href="/ontology.ttl">ontology.ttl</a>). '
         "Other clients query <code>/sparql</code> (SPARQL 1.1 protocol).</p>"
+        + named_query_list(queries, form.name)
         + query_form(form, queries) + outcome(answer, error, max_rows)
-        + '</section><nav class="query-examples" aria-label="Named queries"><h2>Named queries</h2>'
-        + named_query_list(queries, form.name) + "</nav></div>"
     )
-

@@ -73,7 +73,7 @@ class SparqlService:
         except WorkerFailed as exc:
             raise Refused(500, f"the query could not run: {exc}") from None
         if "error" in answer:
-            status = {"syntax": 400, "too-many-rows": 413}.get(answer["error"], 500)
+            status = {"syntax": 400, "failed": 400, "too-many-rows": 413}.get(answer["error"], 500)
             raise Refused(status, answer["message"])
         return answer
 

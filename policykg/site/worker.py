@@ -11,8 +11,9 @@ Request: ``{"query", "bindings": {name: cell}, "prefixes", "max_rows", "rdf_form
 "default_graphs", "named_graphs"}``. Answer: ``{"select": {"vars", "rows"}}`` (each
 row a list of SPARQL JSON cells or null), ``{"ask": bool}``, ``{"graph": text,
 "triples": n}``, or ``{"error": kind, "message": text}`` with kind ``syntax``,
-``too-many-rows`` or ``failed``. A cell is a term as SPARQL 1.1 Query Results JSON
-writes it (``{"type": "uri", "value": ...}``).
+``too-many-rows``, ``failed`` (evaluation) or ``io`` (reading the store or a SERVICE
+endpoint). A cell is a term as SPARQL 1.1 Query Results JSON writes it
+(``{"type": "uri", "value": ...}``).
 
 This module imports only the standard library and pyoxigraph, so a worker starts fast.
 """
@@ -98,8 +99,10 @@ def answer(store: ox.Store, request: dict[str, Any]) -> dict[str, Any]:
         return _collect(result, request)
     except SyntaxError as exc:
         return {"error": "syntax", "message": str(exc)}
-    except (RuntimeError, OSError, ValueError, TypeError) as exc:
-        return {"error": "failed", "message": str(exc)}
+    except OSError as exc:  # reading the store, or a SERVICE endpoint
+        return {"error": "io", "message": f"the query failed: {exc}"}
+    except (RuntimeError, ValueError, TypeError) as exc:
+        return {"error": "failed", "message": f"the query failed: {exc}"}
 
 
 def _collect(result: Any, request: dict[str, Any]) -> dict[str, Any]:
