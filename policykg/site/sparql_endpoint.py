@@ -67,7 +67,10 @@ class SparqlService:
                    "default_graphs": default_graphs or [], "named_graphs": named_graphs or []}
         try:
             answer = self.pool.run(request, self.limits.timeout)
-        except QueryTimeout:
+        except QueryTimeout as timeout:
+            if timeout.busy:
+                raise Refused(503, f"no query worker became free within {self.limits.timeout:g} s: the server "
+                                   "is busy; try again") from None
             raise Refused(503, f"the query ran longer than {self.limits.timeout:g} s, this server's limit "
                                "(policykg serve --timeout); narrow the query or add a LIMIT") from None
         except WorkerFailed as exc:

@@ -30,7 +30,11 @@ _START_SECONDS = 60.0
 
 
 class QueryTimeout(Exception):
-    """No answer within the deadline (the worker was stopped)."""
+    """No answer within the deadline: the worker was stopped, or (``busy``) none was free."""
+
+    def __init__(self, busy: bool = False):
+        super().__init__("no query worker was free" if busy else "the query ran out of time")
+        self.busy = busy
 
 
 class WorkerFailed(Exception):
@@ -112,7 +116,7 @@ class WorkerPool:
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            raise QueryTimeout from None
+            raise QueryTimeout(busy=True) from None
         try:
             answer = worker.ask(request, deadline)
         except (QueryTimeout, WorkerFailed):
