@@ -436,7 +436,7 @@ def test_result_iris_link_to_node_pages_and_terms_to_the_data_model(server):
 
 def test_the_page_shows_errors_in_the_page(server):
     refused = page(server, "/query", query=SERVICE)
-    assert refused.status == 400 and "SERVICE is refused" in refused.text and "<textarea" in refused.text
+    assert refused.status == 403 and "SERVICE is refused" in refused.text and "<textarea" in refused.text
     hostile = page(server, "/query", query="SELECT ('<script>alert(1)</script>' AS ?x) WHERE {}")
     assert "<script>alert" not in hostile.text and "&lt;script&gt;" in hostile.text
 
