@@ -4,8 +4,9 @@ A keyword counts only where SPARQL reads it as one: comments, string literals
 (all four quote forms), IRIs, prefixed names, variables, blank node labels and
 language tags are tokens of their own, so ``# SERVICE``, ``"SERVICE <x>"``,
 ``pkg:SERVICE`` or ``?service`` never count. Any other word is taken for a
-keyword: where the tokens could be read two ways, a request is refused rather
-than let through. This tokenizer reads SPARQL 1.2 as well (``LATERAL``), which
+keyword, and a word that holds SERVICE counts as SERVICE (Oxigraph reads
+``trueSERVICE`` as ``true SERVICE``): where the tokens could be read two ways, a
+request is refused rather than let through. This tokenizer reads SPARQL 1.2 as well (``LATERAL``), which
 rdflib's parser does not; ``tests/test_serve.py`` checks it against rdflib's
 parse tree on the queries rdflib reads.
 """
@@ -48,7 +49,7 @@ def keywords(sparql: str) -> Iterator[str]:
 
 def uses_service(sparql: str) -> bool:
     """Whether the query has a ``SERVICE`` clause (federation: the server would fetch a URL)."""
-    return "SERVICE" in keywords(sparql)
+    return any("SERVICE" in word for word in keywords(sparql))
 
 
 def is_update(sparql: str) -> bool:
