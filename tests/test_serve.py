@@ -275,9 +275,10 @@ PATTERN_ENDS = ["?o", "true", "false", "1", "1.5", "()", "[]", '"x"', "'x'", '"x
 GLUE = ["", " ", "\n", "\t", " # SERVICE\n", "/**/"]
 
 
-def test_every_service_oxigraph_would_call_is_refused():
-    """Oxigraph as the judge: of the queries whose SERVICE it calls (a closed port of
-    127.0.0.1 fails at once), none passes the check."""
+@pytest.fixture(scope="module")
+def judge():
+    """Oxigraph in memory with a few triples, and a SERVICE URL on a closed port of
+    127.0.0.1: ``judge(query)`` says whether Oxigraph calls the SERVICE (it fails at once)."""
     import socket
 
     import pyoxigraph as ox
@@ -285,28 +286,55 @@ def test_every_service_oxigraph_would_call_is_refused():
         s.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{s.getsockname()[1]}/"
     store = ox.Store()
-    a, b = ox.NamedNode("http://a"), ox.NamedNode("http://b")
-    for literal in ("true", "false", "1", "1.5"):
-        store.add(ox.Quad(a, b, ox.Literal(literal, datatype=ox.NamedNode(
-            "http://www.w3.org/2001/XMLSchema#" + {"1": "integer", "1.5": "decimal"}.get(literal, "boolean")))))
+    a, b, xsd = ox.NamedNode("http://a"), ox.NamedNode("http://b"), "http://www.w3.org/2001/XMLSchema#"
+    for value, datatype in (("true", "boolean"), ("false", "boolean"), ("1", "integer"), ("1.5", "decimal")):
+        store.add(ox.Quad(a, b, ox.Literal(value, datatype=ox.NamedNode(xsd + datatype))))
     for obj in (ox.Literal("x"), ox.Literal("x", language="en"), ox.Literal("x", datatype=ox.NamedNode("http://x")),
                 ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#nil")):
         store.add(ox.Quad(a, b, obj))
-    called, missed = 0, []
-    for end in PATTERN_ENDS:
-        for glue in GLUE:
-            for keyword in ("SERVICE", "service", "SeRvIcE"):
-                for gap in ("", " "):
-                    query = f"SELECT * WHERE {{ ?s ?p {end}{glue}{keyword}{gap}<{closed}>{{ ?a ?b ?c }} }}"
-                    try:
-                        list(store.query(query))
-                    except OSError:
-                        called += 1
-                        if not uses_service(query):
-                            missed.append(query)
-                    except SyntaxError:
-                        pass
+
+    def calls(query: str) -> bool:
+        try:
+            list(store.query(query.replace("<CLOSED>", f"<{closed}>")))
+        except OSError:
+            return True
+        except SyntaxError:
+            return False
+        return False
+    return calls
+
+
+def _judged(judge, queries) -> tuple[int, list[str]]:
+    """How many of ``queries`` call their SERVICE, and those the check lets through."""
+    called = [q for q in queries if judge(q)]
+    return len(called), [q for q in called if not uses_service(q.replace("<CLOSED>", "<http://127.0.0.1:9/>"))]
+
+
+def test_every_service_oxigraph_would_call_next_to_a_pattern_is_refused(judge):
+    queries = [f"SELECT * WHERE {{ ?s ?p {end}{glue}{keyword}{gap}<CLOSED>{{ ?a ?b ?c }} }}"
+               for end in PATTERN_ENDS for glue in GLUE for keyword in ("SERVICE", "service", "SeRvIcE")
+               for gap in ("", " ")]
+    called, missed = _judged(judge, queries)
     assert called > 300 and missed == []
+
+
+# Fragments that may open a string or comment in one reading and not in another: an
+# escape in an IRI (\u0027 is a quote to Oxigraph), a name, a string, a language tag.
+HIDERS = ["FILTER(?o != <http://x/{e}{o}>)", "OPTIONAL {{ ?s ex:a{e}{o} ?x }}", "OPTIONAL {{ ?s ex:a{e} ?x }} # {o}",
+          "FILTER(?o != '{e}{o}')", 'FILTER(?o != "{e}{o}")', "FILTER(?o != '''{e}{o}''')",
+          'FILTER(?o != "x"@en{e}{o})', "OPTIONAL {{ ?s ?p _:b{e}{o} }}", "FILTER(?o != ?v{e}{o})",
+          "FILTER(?o < <x{e}{o}>)"]
+ESCAPES = ["\\u0027", "\\U00000027", "\\u0022", "\\u003E", "\\u003c", "\\u0023", "a", "\\'", '\\"',
+           "\\\\", "%27"]
+OPENERS = [("'", "#'"), ('"', '#"'), ("'''", "#'''"), ('"""', '#"""'), ("#", "")]
+
+
+def test_no_string_comment_or_iri_hides_a_service_oxigraph_would_call(judge):
+    queries = [f"PREFIX ex: <http://x/> SELECT * WHERE {{ ?s ?p ?o {hider.format(e=e, o=o)} "
+               f"SERVICE <CLOSED> {{ ?a ?b ?c }} }} {close}"
+               for hider in HIDERS for e in ESCAPES for o, close in OPENERS]
+    called, missed = _judged(judge, queries)
+    assert called > 100 and missed == []
 
 
 def test_federation_works_when_allowed(store_dir, tmp_path):

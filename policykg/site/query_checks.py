@@ -20,11 +20,12 @@ _NAME_CHAR = r"[\w\-\u00B7]"
 _LOCAL_CHAR = r"(?:[\w:\-\u00B7]|%[0-9A-Fa-f]{2}|\\.)"
 _LOCAL_OR_DOT = r"(?:[\w:\-\u00B7.]|%[0-9A-Fa-f]{2}|\\.)"
 # One alternative per token; each starts with a different character or is tried in order
-# (IRIs before anything else, so a '#' inside an IRI starts no comment). Every loop's
+# (IRIs before anything else, so a '#' inside an IRI starts no comment; an IRI may hold
+# \u and \U escapes, as Oxigraph reads them). Every loop's
 # alternatives begin with distinct characters, so matching stays linear.
 _TOKEN = re.compile(
     r"(?P<comment>\#[^\n\r]*)"
-    r"|(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
+    r"|(?P<iri><(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)"
     r"|(?P<string>\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\""
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r"|\"(?:[^\"\\\n\r]|\\.)*\""
