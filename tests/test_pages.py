@@ -124,6 +124,9 @@ def test_the_page_of_a_motion_shows_its_type_who_cites_it_with_quotes_and_its_tr
     assert node_href(str(MEASURE)) in page.links["Trace: what followed"]
     assert "/id/person/westerveld" in page.links["Relations"]
     assert "/doc/dossier/30950" in page.links["Relations"]
+    assert node_href(str(PKG.Motion)) in page.links[""]  # its class, whose page lists the motions
+    motions = read(node_page(store, PKG.Motion))
+    assert "/doc/kst-30950-295" in motions.links["Referred to by"] and "motie" in motions.text("")
 
 
 def test_the_page_of_a_measure_shows_where_it_came_from_and_who_carries_it(store):

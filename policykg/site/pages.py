@@ -38,7 +38,10 @@ RDF_FORMATS = {"turtle": ("turtle", "text/turtle"), "json-ld": ("json-ld", "appl
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}:[^\s<>\"{}|^`\\]{1,2000}")
 _LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}(?:/[A-Za-z0-9._~-]{1,200}){0,8}")
 _QUOTE_WIDTH = 400
+_RDF_PREFIXES = {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "dcterms": str(DCTERMS),
+                 "foaf": str(FOAF), "prov": str(PROV)}
 SEARCH_LIMIT = 100  # search-nodes.rq asks one more to tell
+FRONT_LIMIT = 50  # dossiers and documents on the front page; their queries ask one more
 
 
 # --- paths ---------------------------------------------------------------
@@ -91,22 +94,26 @@ def _section(title: str, content: str) -> str:
 def _dossiers(store: GraphStore) -> str:
     rows = store.query(resources.lookup_query("site-dossiers")).dicts()
     items = []
-    for r in rows:
+    for r in rows[:FRONT_LIMIT]:
         name = "Dossier " + str(r["identifier"] or _local(r["dossier"]))
         title = f" · {esc(r['label'])}" if r["label"] else ""
         counts = f"{_plural(_count(r['documents']), 'document')}, {_plural(_count(r['motions']), 'motion')}"
         items.append(f'<li>{node_link(str(r["dossier"]), name)}{title} <span class="muted">({counts})</span></li>')
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+    more = f'<p class="muted">The {FRONT_LIMIT} with the most documents; search for others.</p>' \
+        if len(rows) > FRONT_LIMIT else ""
+    return f"<ul>{''.join(items)}</ul>{more}" if items else ""
 
 
 def _documents(store: GraphStore) -> str:
     rows = store.query(resources.lookup_query("site-documents")).dicts()
     cells = [f"<tr><td>{esc(r['date'] or '')}</td><td>{node_link(str(r['doc']), _plain(r['identifier']))}</td>"
-             f"<td>{esc(r['kind'] or '')}</td><td>{esc(_plain(r['title']) or '')}</td></tr>" for r in rows]
+             f"<td>{esc(r['kind'] or '')}</td><td>{esc(_plain(r['title']) or '')}</td></tr>"
+             for r in rows[:FRONT_LIMIT]]
     if not cells:
         return ""
+    more = f'<p class="muted">The {FRONT_LIMIT} latest; search for others.</p>' if len(rows) > FRONT_LIMIT else ""
     return ("<table><thead><tr><th>date</th><th>document</th><th>kind</th><th>title</th></tr></thead>"
-            f"<tbody>{''.join(cells)}</tbody></table>")
+            f"<tbody>{''.join(cells)}</tbody></table>{more}")
 
 
 def _most_cited(store: GraphStore) -> str:
@@ -139,7 +146,7 @@ def search_page(store: GraphStore, text: str) -> str:
     if not results:
         body.append(f"<p>Nothing in the store is called {esc(text)}.</p>")
     else:
-        more = " (the first 100)" if len(found) > SEARCH_LIMIT else ""
+        more = f" (the first {SEARCH_LIMIT})" if len(found) > SEARCH_LIMIT else ""
         body.append(f"<p>{_plural(len(results), 'node')}{more}:</p>")
         body.append('<table class="results"><thead><tr><th>node</th><th>type</th><th>identifier</th>'
                     "<th>IRI</th></tr></thead><tbody>")
@@ -178,7 +185,8 @@ def node_page(store: GraphStore, iri: URIRef) -> str | None:
     if d is None:
         return None
     body = [
-        '<p class="muted">' + "".join(f'<span class="type">{esc(t)}</span>' for t in _type_labels(d)) + "</p>",
+        '<p class="muted">' + "".join(f'<span class="type">{node_link(t.iri or t.text, _type_label(t))}</span>'
+                                      for t in d.types) + "</p>",
         f"<h1>{esc(d.title)}</h1>",
         f'<p class="lead">{esc(d.label)}</p>' if d.label and d.label != d.title else "",
         f'<p class="iri">{esc(d.iri)}</p>',
@@ -213,8 +221,9 @@ class _Quotes:
         return f"<blockquote><q>{esc(_shorten(quote))}</q> {place}</blockquote>"
 
 
-def _type_labels(d: Description) -> list[str]:
-    return [f"{t.type or _local(t.iri)}" + (f" ({t.label})" if t.label else "") for t in d.types]
+def _type_label(t: Value) -> str:
+    """A class by its name and its Dutch label: "Motion (motie)"."""
+    return _local(t.text) + (f" ({t.label})" if t.label else "")
 
 
 def _about(d: Description, quotes: _Quotes) -> str:
@@ -339,9 +348,8 @@ def node_rdf(store: GraphStore, iri: URIRef, fmt: str) -> bytes | None:
         raise ValueError(f"unknown RDF format {fmt!r}; one of {', '.join(RDF_FORMATS)}")
     if not iri_from_text(str(iri)) or not known(store, iri):
         return None
-    graph = Graph()
-    for prefix, namespace in {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
-                              "dcterms": str(DCTERMS), "foaf": str(FOAF), "prov": str(PROV)}.items():
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in _RDF_PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     for row in store.query(resources.lookup_query("node-out"), {"node": iri}).dicts():
         graph.add((iri, _term(row["property"]), _term(row["value"])))
@@ -349,6 +357,8 @@ def node_rdf(store: GraphStore, iri: URIRef, fmt: str) -> bytes | None:
         graph.add((_term(row["subject"]), _term(row["property"]), iri))
     for row in store.query(resources.lookup_query("node-records"), {"node": iri}).dicts():
         graph.add((_term(row["record"]), _term(row["property"]), _term(row["value"])))
+    if fmt == "json-ld":  # compact IRIs with our prefixes as the context
+        return graph.serialize(format="json-ld", context=_RDF_PREFIXES, encoding="utf-8")
     return graph.serialize(format=RDF_FORMATS[fmt][0], encoding="utf-8")
 
 
