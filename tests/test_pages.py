@@ -33,7 +33,6 @@ from policykg.site.pages import (
     iri_from_text,
     node_page,
     node_rdf,
-    rdf_format_for,
     search_page,
 )
 
@@ -219,29 +218,7 @@ def test_the_rdf_description_of_a_curated_fact_holds_the_assertion(store):
     assert graph.value(next(iter(assertions)), PKG.curator) == URIRef(PKGID + "person/policykg-maintainers")
 
 
-@pytest.mark.parametrize("accept,param,fmt", [
-    ("text/turtle", None, "turtle"),
-    ("application/ld+json", None, "json-ld"),
-    ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", None, None),  # a browser
-    ("*/*", None, None),
-    (None, None, None),
-    ("", None, None),
-    ("text/turtle;q=0.5, text/html;q=0.9", None, None),
-    ("text/html;q=0.5, application/ld+json", None, "json-ld"),
-    ("text/turtle, text/html", None, None),  # a tie: the page
-    ("text/turtle;q=0, text/plain", None, None),
-    ("TEXT/TURTLE ; q=1", None, "turtle"),
-    ("text/turtle;q=abc", None, None),
-    ("text/html", "turtle", "turtle"),
-    (None, "json-ld", "json-ld"),
-])
-def test_a_request_asks_for_rdf_by_accept_or_format(accept, param, fmt):
-    assert rdf_format_for(accept, param) == fmt
-
-
 def test_an_unknown_rdf_format_is_refused(store):
-    with pytest.raises(ValueError, match="unknown format"):
-        rdf_format_for("text/turtle", "rdfxml")
     with pytest.raises(ValueError, match="unknown RDF format"):
         node_rdf(store, MOTION, "rdfxml")
 

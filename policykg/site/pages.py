@@ -9,9 +9,8 @@ The HTTP server maps requests onto them:
 - ``GET /id/...`` and ``GET /doc/...`` -> ``iri_for_path(path)`` (None: 404), then
   ``node_page(store, iri)`` (None: 404), or ``node_rdf(store, iri, "turtle" | "json-ld")``
   when the request accepts ``text/turtle`` or ``application/ld+json``, or asks
-  ``?format=turtle`` / ``?format=json-ld`` (the links a node page offers):
-  ``rdf_format_for(accept, format)`` decides; ``RDF_FORMATS`` gives each format's
-  media type.
+  ``?format=turtle`` / ``?format=json-ld`` (the links a node page offers);
+  ``RDF_FORMATS`` gives each format's media type.
 """
 
 from __future__ import annotations
@@ -366,35 +365,6 @@ def _term(term: Node | None) -> Node:
     if term is None:
         raise ValueError("a triple's term is unbound")
     return term
-
-
-def rdf_format_for(accept: str | None, format_param: str | None = None) -> str | None:
-    """Which description a request for a node asks for: ``"turtle"`` or ``"json-ld"``,
-    or None for the HTML page. ``?format=`` (``turtle``, ``json-ld``) decides; else the
-    ``Accept`` header, by quality, HTML winning a tie (a browser's ``*/*``); an
-    unknown ``format`` is a ValueError."""
-    if format_param:
-        if format_param not in RDF_FORMATS:
-            raise ValueError(f"unknown format {format_param!r}; one of {', '.join(RDF_FORMATS)}")
-        return format_param
-    offers = {"text/html": None, "application/xhtml+xml": None, "text/turtle": "turtle",
-              "application/x-turtle": "turtle", "application/ld+json": "json-ld"}
-    best: tuple[float, int, str | None] = (0.0, 0, None)
-    for part in (accept or "").split(",")[:50]:
-        media, *params = [p.strip() for p in part.split(";")]
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        media = media.lower()
-        if media in offers and quality > 0:
-            candidate = (quality, 1 if offers[media] is None else 0, offers[media])
-            best = max(best, candidate, key=lambda c: (c[0], c[1]))
-    return best[2]
 
 
 # --- small helpers -------------------------------------------------------
