@@ -241,6 +241,9 @@ def test_search_finds_a_node_by_id_and_by_name(store):
     nothing = read(search_page(store, "no such thing anywhere"))
     assert "Nothing in the store is called no such thing anywhere" in nothing.text("")
     assert found(search_page(store, "no such thing anywhere")) == []
+    long = "Westerveld" + " x" * 100_000
+    cut = search_page(store, long)
+    assert "Search: Westerveld x x" in read(cut).text("") and len(cut) < 20_000  # the text cut to 200 characters
 
 
 def test_the_front_page_shows_counts_dossiers_documents_and_the_most_cited(store):

@@ -40,6 +40,7 @@ _QUOTE_WIDTH = 400
 _RDF_PREFIXES = {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "dcterms": str(DCTERMS),
                  "foaf": str(FOAF), "prov": str(PROV)}
 SEARCH_LIMIT = 100  # search-nodes.rq asks one more to tell
+SEARCH_TEXT = 200  # characters of a search text that count
 FRONT_LIMIT = 50  # dossiers and documents on the front page; their queries ask one more
 
 
@@ -132,7 +133,7 @@ def _most_cited(store: GraphStore) -> str:
 def search_page(store: GraphStore, text: str) -> str:
     """Nodes by name or id: an exact identifier, label or IRI first, then every
     node whose identifier, label or name contains ``text`` (case ignored)."""
-    text = " ".join(text.split())
+    text = " ".join(text.split())[:SEARCH_TEXT]
     if not text:
         return page("Search", "<h1>Search</h1>" + search_form() + "<p>Type a name or an id.</p>")
     exact = _exact(store, text)
