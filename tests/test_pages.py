@@ -238,6 +238,10 @@ def test_search_finds_a_node_by_id_and_by_name(store):
     assert found(search_page(store, " westerveld "))[0] == "/id/person/westerveld"
     assert {node_href(str(MEASURE)), "/id/instrument/toetsingskader-risicoprofielen"} <= set(
         found(search_page(store, "Toetsingskader")))
+    # names that start with the text first
+    ranked = found(search_page(store, "aanpak"))
+    assert ranked.index("/id/doc/bzk-2023-0000048297") < ranked.index(
+        "/id/measure/szw-2020-0000148620/versterking-van-de-gezamenlijke-aanpak-van-racisme-en-discriminatie")
     nothing = read(search_page(store, "no such thing anywhere"))
     assert "Nothing in the store is called no such thing anywhere" in nothing.text("")
     assert found(search_page(store, "no such thing anywhere")) == []

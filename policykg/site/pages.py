@@ -141,7 +141,8 @@ def search_page(store: GraphStore, text: str) -> str:
     found = [Value(str(r["node"]), iri=str(r["node"]), label=_plain(r["label"]), type=_local(r["type"]),
                    identifier=_plain(r["identifier"])) for r in rows]
     exact_iris = {v.iri for v in exact}
-    results = exact + [v for v in found[:SEARCH_LIMIT] if v.iri not in exact_iris]
+    results = exact + sorted((v for v in found[:SEARCH_LIMIT] if v.iri not in exact_iris),
+                             key=lambda v: _relevance(v, text.lower()))
     body = [f"<h1>Search: {esc(text)}</h1>", search_form(text)]
     if not results:
         body.append(f"<p>Nothing in the store is called {esc(text)}.</p>")
@@ -154,6 +155,13 @@ def search_page(store: GraphStore, text: str) -> str:
                  f"<td>{esc(v.identifier or '')}</td><td class=\"iri\">{esc(v.iri)}</td></tr>" for v in results]
         body.append("</tbody></table>")
     return page(f"Search: {text}", "\n".join(body), search=text)
+
+
+def _relevance(value: Value, text: str) -> tuple:
+    """Names that start with the text first, then the rest, each by name."""
+    names = [n.lower() for n in (value.label, value.identifier) if n]
+    return (not any(n.startswith(text) for n in names), (value.label or value.identifier or value.text).lower(),
+            value.text)
 
 
 def _exact(store: GraphStore, text: str) -> list[Value]:
