@@ -237,7 +237,7 @@ def _type_label(t: Value) -> str:
 def _about(d: Description, quotes: _Quotes) -> str:
     rows = [("identifier", esc(value.text)) for value in d.identifiers]
     for fact in d.labels + d.dates + d.attributes:
-        rows.append((fact.predicate_label or _local(fact.predicate),
+        rows.append((fact.predicate_label or _words(_local(fact.predicate)),
                      _literal(fact) + _evidence_list(fact.provenance, quotes)))
     items = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return f'<dl class="facts">{items}</dl>' if items else ""
@@ -261,7 +261,7 @@ def _facts(facts: list[Fact], quotes: _Quotes) -> str:
         kind = f' <span class="type">{esc(other.type)}</span>' if other.type else ""
         ident = (f' <span class="muted">{esc(other.identifier)}</span>'
                  if other.identifier and other.identifier != other.name else "")
-        relation = esc(fact.predicate_label or _local(fact.predicate))
+        relation = esc(fact.predicate_label or _words(_local(fact.predicate)))
         css = ' class="rejected"' if fact.rejected_by else ""
         rows.append(f"<tr><td>{relation}</td><td{css}>{name}{kind}{ident}</td>"
                     f"<td>{_evidence_list(fact.provenance, quotes)}</td></tr>")
@@ -377,6 +377,11 @@ def _term(term: Node | None) -> Node:
 
 
 # --- small helpers -------------------------------------------------------
+
+
+def _words(name: str) -> str:
+    """A camel-case name as words: "prefLabel" -> "pref label"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
 
 
 def _local(term: object) -> str:
