@@ -59,7 +59,6 @@ class Provenance:
     subject: str
     predicate: str
     object: Value
-    graph: str | None = None
     quote: str | None = None
     file: str | None = None
     line: int | None = None
@@ -189,14 +188,14 @@ def _provenance(store: GraphStore, iri: URIRef) -> dict[tuple[str, str, str], li
     seen: set[str] = set()
     for row in _rows(store, "node-evidence", iri):
         record = str(row["record"])
-        if record in seen:  # a record in several graphs: shown once
+        if record in seen:  # a record of two kinds (rare): shown once
             continue
         seen.add(record)
         obj = row["object"]
         assert obj is not None
         item = Provenance(
             record=record, kind=_local_name(row["kind"]) or "", subject=str(row["subject"]),
-            predicate=str(row["property"]), object=_value(obj, {}), graph=_text(row["graph"]),
+            predicate=str(row["property"]), object=_value(obj, {}),
             quote=_raw(row["quote"]), file=_raw(row["file"]),
             line=int(str(row["line"])) if row["line"] is not None else None, rule=_raw(row["rule"]),
             curator=_raw(row["curator"]), note=_raw(row["note"]), source=_raw(row["source"]),

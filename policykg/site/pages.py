@@ -8,9 +8,9 @@ The HTTP server maps requests onto them:
 - ``GET /search?q=<text>`` -> ``search_page(store, text)``
 - ``GET /id/...`` and ``GET /doc/...`` -> ``iri_for_path(path)`` (None: 404), then
   ``node_page(store, iri)`` (None: 404), or ``node_rdf(store, iri, "turtle" | "json-ld")``
-  when the request accepts ``text/turtle`` or ``application/ld+json`` (``RDF_FORMATS``
-  gives each format's media type), or asks ``?format=turtle`` / ``?format=json-ld``
-  (the links a node page offers).
+  when the request accepts ``text/turtle`` or ``application/ld+json``, or asks
+  ``?format=turtle`` / ``?format=json-ld`` (the links a node page offers);
+  ``RDF_FORMATS`` gives each format's media type.
 """
 
 from __future__ import annotations
@@ -37,7 +37,11 @@ RDF_FORMATS = {"turtle": ("turtle", "text/turtle"), "json-ld": ("json-ld", "appl
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}:[^\s<>\"{}|^`\\]{1,2000}")
 _LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]{0,199}(?:/[A-Za-z0-9._~-]{1,200}){0,8}")
 _QUOTE_WIDTH = 400
+_RDF_PREFIXES = {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "dcterms": str(DCTERMS),
+                 "foaf": str(FOAF), "prov": str(PROV)}
 SEARCH_LIMIT = 100  # search-nodes.rq asks one more to tell
+SEARCH_TEXT = 200  # characters of a search text that count
+FRONT_LIMIT = 50  # dossiers and documents on the front page; their queries ask one more
 
 
 # --- paths ---------------------------------------------------------------
@@ -90,22 +94,26 @@ def _section(title: str, content: str) -> str:
 def _dossiers(store: GraphStore) -> str:
     rows = store.query(resources.lookup_query("site-dossiers")).dicts()
     items = []
-    for r in rows:
+    for r in rows[:FRONT_LIMIT]:
         name = "Dossier " + str(r["identifier"] or _local(r["dossier"]))
         title = f" · {esc(r['label'])}" if r["label"] else ""
         counts = f"{_plural(_count(r['documents']), 'document')}, {_plural(_count(r['motions']), 'motion')}"
         items.append(f'<li>{node_link(str(r["dossier"]), name)}{title} <span class="muted">({counts})</span></li>')
-    return f"<ul>{''.join(items)}</ul>" if items else ""
+    more = f'<p class="muted">The {FRONT_LIMIT} with the most documents; search for others.</p>' \
+        if len(rows) > FRONT_LIMIT else ""
+    return f"<ul>{''.join(items)}</ul>{more}" if items else ""
 
 
 def _documents(store: GraphStore) -> str:
     rows = store.query(resources.lookup_query("site-documents")).dicts()
     cells = [f"<tr><td>{esc(r['date'] or '')}</td><td>{node_link(str(r['doc']), _plain(r['identifier']))}</td>"
-             f"<td>{esc(r['kind'] or '')}</td><td>{esc(_plain(r['title']) or '')}</td></tr>" for r in rows]
+             f"<td>{esc(r['kind'] or '')}</td><td>{esc(_plain(r['title']) or '')}</td></tr>"
+             for r in rows[:FRONT_LIMIT]]
     if not cells:
         return ""
+    more = f'<p class="muted">The {FRONT_LIMIT} latest; search for others.</p>' if len(rows) > FRONT_LIMIT else ""
     return ("<table><thead><tr><th>date</th><th>document</th><th>kind</th><th>title</th></tr></thead>"
-            f"<tbody>{''.join(cells)}</tbody></table>")
+            f"<tbody>{''.join(cells)}</tbody></table>{more}")
 
 
 def _most_cited(store: GraphStore) -> str:
@@ -125,7 +133,7 @@ def _most_cited(store: GraphStore) -> str:
 def search_page(store: GraphStore, text: str) -> str:
     """Nodes by name or id: an exact identifier, label or IRI first, then every
     node whose identifier, label or name contains ``text`` (case ignored)."""
-    text = " ".join(text.split())
+    text = " ".join(text.split())[:SEARCH_TEXT]
     if not text:
         return page("Search", "<h1>Search</h1>" + search_form() + "<p>Type a name or an id.</p>")
     exact = _exact(store, text)
@@ -133,12 +141,13 @@ def search_page(store: GraphStore, text: str) -> str:
     found = [Value(str(r["node"]), iri=str(r["node"]), label=_plain(r["label"]), type=_local(r["type"]),
                    identifier=_plain(r["identifier"])) for r in rows]
     exact_iris = {v.iri for v in exact}
-    results = exact + [v for v in found[:SEARCH_LIMIT] if v.iri not in exact_iris]
+    results = exact + sorted((v for v in found[:SEARCH_LIMIT] if v.iri not in exact_iris),
+                             key=lambda v: _relevance(v, text.lower()))
     body = [f"<h1>Search: {esc(text)}</h1>", search_form(text)]
     if not results:
         body.append(f"<p>Nothing in the store is called {esc(text)}.</p>")
     else:
-        more = " (the first 100)" if len(found) > SEARCH_LIMIT else ""
+        more = f" (the first {SEARCH_LIMIT})" if len(found) > SEARCH_LIMIT else ""
         body.append(f"<p>{_plural(len(results), 'node')}{more}:</p>")
         body.append('<table class="results"><thead><tr><th>node</th><th>type</th><th>identifier</th>'
                     "<th>IRI</th></tr></thead><tbody>")
@@ -146,6 +155,13 @@ def search_page(store: GraphStore, text: str) -> str:
                  f"<td>{esc(v.identifier or '')}</td><td class=\"iri\">{esc(v.iri)}</td></tr>" for v in results]
         body.append("</tbody></table>")
     return page(f"Search: {text}", "\n".join(body), search=text)
+
+
+def _relevance(value: Value, text: str) -> tuple:
+    """Names that start with the text first, then the rest, each by name."""
+    names = [n.lower() for n in (value.label, value.identifier) if n]
+    return (not any(n.startswith(text) for n in names), (value.label or value.identifier or value.text).lower(),
+            value.text)
 
 
 def _exact(store: GraphStore, text: str) -> list[Value]:
@@ -177,7 +193,8 @@ def node_page(store: GraphStore, iri: URIRef) -> str | None:
     if d is None:
         return None
     body = [
-        '<p class="muted">' + "".join(f'<span class="type">{esc(t)}</span>' for t in _type_labels(d)) + "</p>",
+        '<p class="muted">' + "".join(f'<span class="type">{node_link(t.iri or t.text, _type_label(t))}</span>'
+                                      for t in d.types) + "</p>",
         f"<h1>{esc(d.title)}</h1>",
         f'<p class="lead">{esc(d.label)}</p>' if d.label and d.label != d.title else "",
         f'<p class="iri">{esc(d.iri)}</p>',
@@ -212,14 +229,15 @@ class _Quotes:
         return f"<blockquote><q>{esc(_shorten(quote))}</q> {place}</blockquote>"
 
 
-def _type_labels(d: Description) -> list[str]:
-    return [f"{t.type or _local(t.iri)}" + (f" ({t.label})" if t.label else "") for t in d.types]
+def _type_label(t: Value) -> str:
+    """A class by its name and its Dutch label: "Motion (motie)"."""
+    return _local(t.text) + (f" ({t.label})" if t.label else "")
 
 
 def _about(d: Description, quotes: _Quotes) -> str:
     rows = [("identifier", esc(value.text)) for value in d.identifiers]
     for fact in d.labels + d.dates + d.attributes:
-        rows.append((fact.predicate_label or _local(fact.predicate),
+        rows.append((fact.predicate_label or _words(_local(fact.predicate)),
                      _literal(fact) + _evidence_list(fact.provenance, quotes)))
     items = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return f'<dl class="facts">{items}</dl>' if items else ""
@@ -243,7 +261,7 @@ def _facts(facts: list[Fact], quotes: _Quotes) -> str:
         kind = f' <span class="type">{esc(other.type)}</span>' if other.type else ""
         ident = (f' <span class="muted">{esc(other.identifier)}</span>'
                  if other.identifier and other.identifier != other.name else "")
-        relation = esc(fact.predicate_label or _local(fact.predicate))
+        relation = esc(fact.predicate_label or _words(_local(fact.predicate)))
         css = ' class="rejected"' if fact.rejected_by else ""
         rows.append(f"<tr><td>{relation}</td><td{css}>{name}{kind}{ident}</td>"
                     f"<td>{_evidence_list(fact.provenance, quotes)}</td></tr>")
@@ -338,9 +356,8 @@ def node_rdf(store: GraphStore, iri: URIRef, fmt: str) -> bytes | None:
         raise ValueError(f"unknown RDF format {fmt!r}; one of {', '.join(RDF_FORMATS)}")
     if not iri_from_text(str(iri)) or not known(store, iri):
         return None
-    graph = Graph()
-    for prefix, namespace in {**PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
-                              "dcterms": str(DCTERMS), "foaf": str(FOAF), "prov": str(PROV)}.items():
+    graph = Graph(bind_namespaces="none")
+    for prefix, namespace in _RDF_PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     for row in store.query(resources.lookup_query("node-out"), {"node": iri}).dicts():
         graph.add((iri, _term(row["property"]), _term(row["value"])))
@@ -348,6 +365,8 @@ def node_rdf(store: GraphStore, iri: URIRef, fmt: str) -> bytes | None:
         graph.add((_term(row["subject"]), _term(row["property"]), iri))
     for row in store.query(resources.lookup_query("node-records"), {"node": iri}).dicts():
         graph.add((_term(row["record"]), _term(row["property"]), _term(row["value"])))
+    if fmt == "json-ld":  # compact IRIs with our prefixes as the context
+        return graph.serialize(format="json-ld", context=_RDF_PREFIXES, encoding="utf-8")
     return graph.serialize(format=RDF_FORMATS[fmt][0], encoding="utf-8")
 
 
@@ -358,6 +377,11 @@ def _term(term: Node | None) -> Node:
 
 
 # --- small helpers -------------------------------------------------------
+
+
+def _words(name: str) -> str:
+    """A camel-case name as words: "prefLabel" -> "pref label"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
 
 
 def _local(term: object) -> str:
