@@ -116,6 +116,18 @@ def curation_graph(file_stem: str) -> URIRef:
     return PKGG[f"curation/{slug(file_stem)}"]
 
 
+def minted(local: str) -> URIRef:
+    """The ``pkgid:`` IRI with local part ``local`` (``person/van-baarle``), as the
+    path ``/id/person/van-baarle`` of a node page names it; the caller checks ``local``."""
+    return PKGID[local]
+
+
+def published(local: str) -> URIRef:
+    """The ``oep:`` IRI with local part ``local`` (``kst-30950-295``, ``dossier/30950``),
+    as the path ``/doc/kst-30950-295`` of a node page names it; the caller checks ``local``."""
+    return OEP[local]
+
+
 def skolem(blank_node_id: str) -> URIRef:
     """The IRI that stands for a blank node of the reference data."""
     return URIRef(_SKOLEM + blank_node_id)

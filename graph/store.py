@@ -93,7 +93,24 @@ class Store:
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
         self._open: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
+        self._read_only = False
         self._materialize_union()
+
+    @classmethod
+    def read_only(cls, path: Path) -> Store:
+        """The store in ``path`` opened for reading only, as ``policykg serve`` opens it:
+        no lock on the directory (other readers may open it too) and every write fails;
+        it must not be written by another process meanwhile."""
+        if not path.is_dir():
+            raise StoreError(f"no store at {path}; run `policykg ingest` first", path=path)
+        store = cls.__new__(cls)
+        store.path = path
+        try:
+            store._open = ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path} to read: {exc}", path=path) from exc
+        store._read_only = True
+        return store
 
     @property
     def _ox(self) -> ox.Store:
@@ -238,7 +255,7 @@ class Store:
         return QueryResult(variables, rows)
 
     def flush(self) -> None:
-        if self.path is not None and self._open is not None:
+        if self.path is not None and self._open is not None and not self._read_only:
             self._open.flush()
 
 

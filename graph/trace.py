@@ -65,6 +65,8 @@ def _evidence(row: dict) -> dict | None:
 
 def _children(store: GraphStore, step: Step, seen: set[str], curation: str) -> list[Step]:
     follow = _FOLLOW.get(step.relation, set())
+    if follow is not None and not follow:  # a leaf: nothing of its edges would be kept
+        return []
     children: dict[tuple[str, str], Step] = {}
     rows = store.query(load_query("trace-edges").text,
                        {"node": URIRef(step.iri), "curation": Literal(curation)}).dicts()

@@ -33,7 +33,8 @@ from policykg.loaders.dossier_fetch import DossierFetch
 from policykg.loaders.evaluation import evaluate_groups, render_errors, render_groups
 from policykg.loaders.http import Client
 from policykg.loaders.tk_fetch import DEFAULT_BASE, fetch_motions
-from policykg.process import run_child
+from policykg.site.server import serve as run_server
+from policykg.site.sparql_endpoint import Limits
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 ENDPOINT_VAR = "POLICYKG_ENDPOINT"
@@ -487,29 +488,32 @@ def push(endpoint, update_endpoint, graphs, batch, store_path):
 @main.command(context_settings=CONTEXT)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (keep it local unless you mean it).")
-@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-@click.option("--timeout", type=click.IntRange(1, 3600), default=30, show_default=True,
-              help="Query timeout in seconds.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port to listen on; 0 takes a free one (printed).")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=30, show_default=True,
+              help="Seconds a query may run; a longer one is stopped and answered with an error.")
+@click.option("--max-rows", type=click.IntRange(1, 10_000_000), default=10_000, show_default=True,
+              help="Rows (or triples) an answer may have; a larger one is refused with an error.")
+@click.option("--allow-federation", is_flag=True,
+              help="Let SERVICE clauses query other endpoints (refused by default: the server would fetch URLs).")
 @store_option
-def serve(host, port, timeout, store_path):
-    """Serve the store read-only over SPARQL 1.1, with a query page in the browser.
+def serve(host, port, timeout, max_rows, allow_federation, store_path):
+    """Serve the store read-only: a SPARQL 1.1 endpoint, a query page and a page per node.
 
-    Runs Oxigraph's server (from the oxigraph package) on the store directory:
-    /query answers SPARQL, updates are refused, / is the query page. The
-    default graph holds the union of the named graphs, as in `policykg query`.
-    Stop it with Ctrl-C; do not ingest into the store while it runs.
+    /sparql answers the SPARQL 1.1 protocol (JSON, XML, CSV or TSV by Accept);
+    /query is the query page with every named query as an example; /def the data
+    model; / the front page and search; /doc/ID and /id/... a page per node (RDF
+    with Accept: text/turtle or application/ld+json). The default graph is the
+    union of the named graphs, as in `policykg query`. Updates are refused.
+    Stop it with Ctrl-C or SIGTERM; do not ingest into the store while it runs.
 
     \b
     Example:
       policykg serve --port 7878     # then open http://127.0.0.1:7878/
+      policykg query citations --param doc=kst-30950-319 --endpoint http://127.0.0.1:7878/sparql
     """
-    path = store_path or default_location()
-    if not path.exists():
-        raise StoreError(f"no store at {path}; run `policykg ingest` first", path=path)
-    command = [oxigraph_binary(), "serve-read-only", "--location", str(path), "--bind", f"{host}:{port}",
-               "--timeout-s", str(timeout)]
-    click.echo(f"serving {path} read-only at http://{host}:{port}/ (query: /query)", err=True)
-    return run_child(command)
+    limits = Limits(timeout=timeout, max_rows=max_rows, allow_federation=allow_federation)
+    return run_server(store_path or default_location(), host, port, limits)
 
 
 def oxigraph_binary() -> str:

@@ -64,6 +64,10 @@ class RemoteError(PolicyKGError):
     """A remote SPARQL endpoint failed or refused; the message names the endpoint."""
 
 
+class ServeError(PolicyKGError):
+    """``policykg serve`` cannot start (the address is taken, say); the message says why."""
+
+
 class ShapesError(PolicyKGError, ValueError):
     """The SHACL shapes could not be applied to the graph."""
 

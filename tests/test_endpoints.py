@@ -1,19 +1,15 @@
 """Remote SPARQL 1.1 stores: a real Oxigraph server (the oxigraph package) on
 127.0.0.1 with a free port and a temporary directory; push, query, re-push,
-trace, validate and export through it; and `policykg serve`, read-only."""
+trace, validate and export through it; and `policykg serve` read the same way."""
 
 import http.server
-import json
-import os
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -26,6 +22,7 @@ from policykg.graph.remote import bind, without_lateral
 from policykg.graph.store import Store
 
 from .conftest import CORPUS
+from .test_serve import policykg_serve
 
 
 def _free_port() -> int:
@@ -164,44 +161,17 @@ def test_unreachable_endpoint_is_a_one_line_error():
     assert result.exit_code == 1 and last.startswith("Error: http://127.0.0.1:") and "Connection refused" in last
 
 
-def test_serve_answers_queries_refuses_updates_and_has_a_query_page(local_store):
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "policykg.cli", "serve", "--store", str(local_store),
-                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait(base + "/", process)
-        query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"})
-        request = urllib.request.Request(f"{base}/query?{query}", headers={"Accept": "application/sparql-results+json"})
-        answer = json.loads(urllib.request.urlopen(request, timeout=10).read())
-        assert int(answer["results"]["bindings"][0]["n"]["value"]) > 1000
-        update = urllib.request.Request(f"{base}/update", data=b"update=DROP%20ALL", method="POST",
-                                        headers={"Content-Type": "application/x-www-form-urlencoded"})
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(update, timeout=10)
-        assert refused.value.code in (403, 405)
-        page = urllib.request.urlopen(base + "/", timeout=10).read().decode("utf-8")
-        assert "<html" in page.lower() and "yasgui" in page.lower()
-        children = _children(process.pid)
-        assert children, "policykg serve runs the oxigraph server as its child"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-    assert [pid for pid in children if _running(pid)] == [], "the server outlived policykg serve"
-
-
-def _children(pid: int) -> list[int]:
-    """The child processes of ``pid`` (Linux /proc)."""
-    tasks = Path(f"/proc/{pid}/task")
-    return [int(c) for task in tasks.iterdir() for c in (task / "children").read_text().split()]
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+def test_serve_is_an_endpoint_for_stats_validate_and_export(local_store, tmp_path):
+    """`policykg serve` (tests/test_serve.py) read through --endpoint as any SPARQL store."""
+    with policykg_serve(local_store, tmp_path / "serve.log") as served:
+        endpoint = served.base + "/sparql"
+        assert run("stats", "--endpoint", endpoint).output.splitlines()[1:] == \
+            run("stats", "--store", str(local_store)).output.splitlines()[1:]
+        validated = run("validate", "--endpoint", endpoint)
+        assert validated.exit_code == 0 and "conforms" in validated.output
+        out = tmp_path / "served.graphml"
+        assert run("export", "--format", "graphml", "--output", str(out), "--endpoint", endpoint).exit_code == 0
+        assert "kst-30950-295" in out.read_text(encoding="utf-8")
 
 
 LATERAL_PARAMETERS = {

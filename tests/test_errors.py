@@ -24,6 +24,7 @@ from policykg.errors import (
     PolicyKGError,
     QueryError,
     RemoteError,
+    ServeError,
     ShapesError,
     SourceError,
     StoreError,
@@ -48,6 +49,8 @@ MAPPING = [
     (AmbiguousName("X", "'X' names 2 nodes", ["urn:a", "urn:b"]), 1, "Error: 'X' names 2 nodes\n"),
     (NameNotFound("Y", "'Y' names nothing in the store"), 1, "Error: 'Y' names nothing in the store\n"),
     (LookupFailure("Z", "'Z' is not one node"), 1, "Error: 'Z' is not one node\n"),
+    (ServeError("cannot listen on 127.0.0.1:7878: Address already in use"), 1,
+     "Error: cannot listen on 127.0.0.1:7878: Address already in use\n"),
     (NotInstalledError("the oxigraph server is not installed: pip install oxigraph"), 1,
      "Error: the oxigraph server is not installed: pip install oxigraph\n"),
 ]
