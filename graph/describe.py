@@ -143,11 +143,11 @@ def describe(store: GraphStore, iri: URIRef, with_trace: bool = True) -> Descrip
     incoming = [_fact(row, "subject", False, provenance) for row in incoming_rows[:INCOMING_LIMIT]]
     node_values = [f for f in out if f.other.iri is not None and f.predicate != str(RDF.type)]
     literal_values = [f for f in out if f.other.iri is None]
-    description = Description(
+    return Description(
         iri=str(iri),
         types=[f.other for f in out if f.predicate == str(RDF.type)],
-        labels=[f for f in sorted((f for f in literal_values if URIRef(f.predicate) in LABELS),
-                                        key=lambda f: LABELS.index(URIRef(f.predicate)))],
+        labels=sorted((f for f in literal_values if URIRef(f.predicate) in LABELS),
+                      key=lambda f: LABELS.index(URIRef(f.predicate))),
         identifiers=[f.other for f in literal_values if URIRef(f.predicate) in IDENTIFIERS],
         dates=[f for f in literal_values if URIRef(f.predicate) in DATES],
         attributes=[f for f in literal_values if URIRef(f.predicate) not in (*LABELS, *IDENTIFIERS, *DATES)],
@@ -159,7 +159,6 @@ def describe(store: GraphStore, iri: URIRef, with_trace: bool = True) -> Descrip
         trace=_trace(store, iri) if with_trace and _traced(out) else None,
         incoming_truncated=len(incoming_rows) > INCOMING_LIMIT,
     )
-    return description
 
 
 def _rows(store: GraphStore, name: str, iri: URIRef) -> list[dict[str, Node | None]]:
