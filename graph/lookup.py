@@ -30,6 +30,7 @@ from policykg import resources
 from policykg.errors import AmbiguousName, NameNotFound
 from policykg.namespaces import OEP, PKG, PKGG, PKGID, PKGSH
 
+from . import iris
 from .backend import GraphStore
 
 PREFIXES = {"pkg": str(PKG._NS), "pkgsh": str(PKGSH), "pkgid": str(PKGID), "pkgg": str(PKGG), "oep": str(OEP)}
@@ -65,9 +66,13 @@ def find_node(store: GraphStore, text: str) -> URIRef:
 
 
 def _iri(text: str) -> URIRef:
+    """``text`` as an IRI, checked before any query sees it."""
     if not _IRI.match(text):
         raise NameNotFound(text, f"{text!r} is not a valid IRI; {_HINT}")
-    return URIRef(text)
+    try:
+        return iris.checked(text)
+    except ValueError as exc:
+        raise NameNotFound(text, f"{exc}; {_HINT}") from exc
 
 
 def _matches(store: GraphStore, text: str) -> tuple[list[Candidate], set[str]]:

@@ -23,7 +23,7 @@ from policykg.graph.push import DEFAULT_BATCH, graphs_to_push, push_graphs
 from policykg.graph.queries import named_queries, run_query
 from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteStore
 from policykg.graph.stats import graph_stats
-from policykg.graph.store import ENV_VAR, Store, default_location
+from policykg.graph.store import ENV_VAR, Store, default_location, is_store
 from policykg.graph.trace import render_dot, render_json, render_tree
 from policykg.graph.trace import trace as run_trace
 from policykg.graph.validate import validate_store
@@ -72,18 +72,33 @@ class NameValue(click.ParamType):
 
 
 def open_store(store_path: Path | None, endpoint: str | None = None) -> Store | RemoteStore:
+    """The store a read command reads: the endpoint's, else the local one, which must exist."""
     if endpoint:
         return RemoteStore(endpoint)
-    return open_local_store(store_path)
+    return open_local_store(store_path, existing=True)
 
 
-def open_local_store(store_path: Path | None) -> Store:
+def open_local_store(store_path: Path | None, existing: bool = False) -> Store:
+    """The local store at ``store_path`` (default: ``default_location()``), created
+    when missing unless ``existing``: a read command refuses a store that is not
+    there (a mistyped --store would otherwise answer from a new, empty one)."""
     path = store_path or default_location()
+    if existing and not is_store(path):
+        raise StoreError(f"no policykg store at {path}; check --store (or ${ENV_VAR}), "
+                         "or run `policykg ingest` first", path=path)
     try:
         return Store(path)
     except OSError as exc:
-        raise StoreError(f"cannot open the store at {path}: {exc}. Is another policykg process using it?",
-                         path=path) from exc
+        raise StoreError(store_open_problem(path, exc), path=path) from exc
+
+
+def store_open_problem(path: Path, exc: OSError) -> str:
+    """Why the store at ``path`` did not open, in words: in use by another process
+    only when its lock is what failed, else the operating system's reason."""
+    reason = exc.strerror or str(exc)
+    if "lock" in reason.lower():
+        return f"the store at {path} is in use by another process (policykg ingest or serve?): {reason}"
+    return f"cannot open the store at {path}: {reason}"
 
 
 def _file_name(path: Path | None) -> str:
@@ -477,7 +492,7 @@ def push(endpoint, update_endpoint, graphs, batch, store_path):
                     --update-endpoint http://localhost:3030/kg/update
     """
     remote = RemoteStore(endpoint, update_endpoint)
-    with open_local_store(store_path) as store:
+    with open_local_store(store_path, existing=True) as store:
         names = graphs_to_push(store, graphs)
         with click.progressbar(length=len(names), label="pushing", file=sys.stderr) as bar:
             triples = push_graphs(store, remote, names, batch=batch, progress=lambda _: bar.update(1))
@@ -562,24 +577,19 @@ def export(fmt, output, store_path, endpoint):
 
 
 def _export(store: GraphStore, fmt: str, output: Path | None) -> None:
+    if output is not None:
+        for path in exporting.export_to(store, fmt, output):
+            click.echo(f"wrote {path}", err=True)
+        return
     if fmt in exporting.RDF_FORMATS:
-        if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            exporting.write_rdf(store, fmt, output)
-            click.echo(f"wrote {output}", err=True)
-        else:
-            exporting.write_rdf(store, fmt, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+        exporting.write_rdf(store, fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
         return
-    if output is None:
-        if fmt == "csv":
-            raise click.UsageError("--format csv writes nodes.csv and edges.csv: give --output FOLDER")
-        buf = io.BytesIO()
-        exporting.write_network(exporting.citation_network(store), fmt, buf)
-        sys.stdout.buffer.write(buf.getvalue())
-        return
-    for path in exporting.export_network(store, fmt, output):
-        click.echo(f"wrote {path}", err=True)
+    if fmt == "csv":
+        raise click.UsageError("--format csv writes nodes.csv and edges.csv: give --output FOLDER")
+    buf = io.BytesIO()
+    exporting.write_network(exporting.citation_network(store), fmt, buf)
+    sys.stdout.buffer.write(buf.getvalue())
 
 
 @main.command(context_settings=CONTEXT)
