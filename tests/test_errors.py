@@ -29,6 +29,7 @@ from policykg.errors import (
     SourceError,
     StoreError,
 )
+from policykg.graph.store import Store
 
 # error raised -> (exit code, what the command line prints)
 MAPPING = [
@@ -103,6 +104,7 @@ def test_validate_exits_2_on_any_error(error, monkeypatch, tmp_path):
         raise error
 
     monkeypatch.setattr(cli, "validate_store", fail)
+    Store(tmp_path / "s").close()  # a store that is there (a missing one is refused first)
     result = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "s")])
     assert (result.exit_code, result.output) == (2, f"Error: {error}\n")
 
