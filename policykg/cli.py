@@ -124,6 +124,9 @@ class PolicyKGGroup(click.Group):
         except PolicyKGError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(self._exit_code(ctx, exc))
+        except OSError as exc:  # the system refused (a full disk, no permission): its words, no traceback
+            click.echo(f"Error: {os_problem(exc)}", err=True)
+            ctx.exit(getattr(self.get_command(ctx, ctx.invoked_subcommand or ""), "error_exit_code", 1))
         if status:
             ctx.exit(status)
         return status
@@ -131,6 +134,12 @@ class PolicyKGGroup(click.Group):
     def _exit_code(self, ctx: click.Context, exc: PolicyKGError) -> int:
         command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
         return getattr(command, "error_exit_code", exc.exit_code)
+
+
+def os_problem(exc: OSError) -> str:
+    """An operating-system error as ``file: reason`` (``No space left on device``)."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason
 
 
 def echo_report(report: IngestReport, store: Store) -> None:
@@ -254,8 +263,14 @@ def fetch():
 @click.option("--base-url", default=DEFAULT_BASE, show_default=True, help="The OData v4 API.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Where the raw JSON pages go. Default: tk-opendata/ beside the store.")
+@click.option("--timeout", type=click.FloatRange(1, 600), default=60.0, show_default=True,
+              help="Seconds for one attempt at one request (however slowly the server answers).")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Retries after a 429, a 5xx, a timeout or a dropped connection (with backoff).")
+@click.option("--max-pages", type=click.IntRange(1, 1_000_000), default=10_000, show_default=True,
+              help="Pages to fetch at most; more is an error (exit 1), nothing recorded as synced.")
 @store_option
-def fetch_tk(dossier, since, base_url, out, store_path):
+def fetch_tk(dossier, since, base_url, out, timeout, retries, max_pages, store_path):
     """Motions of a dossier from Tweede Kamer Open Data: submitters and parties,
     decision, per-party votes, cabinet appraisal; saved as raw JSON, then loaded.
 
@@ -269,7 +284,8 @@ def fetch_tk(dossier, since, base_url, out, store_path):
     """
     store_dir = store_path or default_location()
     out = out or store_dir.parent / "tk-opendata"
-    fetched = fetch_motions(out, dossier, since=since, base=base_url)
+    fetched = fetch_motions(out, dossier, since=since, base=base_url, max_pages=max_pages,
+                            client=Client(timeout=timeout, attempts=retries + 1))
     click.echo(f"fetched {fetched.zaken} cases in {len(fetched.pages)} pages into {out}")
     with open_local_store(store_path) as store:
         report = run_ingest(store, fetched.pages)
@@ -330,9 +346,12 @@ class StageBars:
                    "Retry-After honoured).")
 @click.option("--timeout", type=click.FloatRange(1, 600), default=60.0, show_default=True,
               help="Seconds for one attempt at one request.")
+@click.option("--max-pages", type=click.IntRange(1, 1_000_000), default=10_000, show_default=True,
+              help="Pages of one listing to fetch at most; more fails that stage (exit 1).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
 @store_option
-def fetch_dossier(number, since, kinds, ob_url, tk_url, out, pause, retries, timeout, quiet, store_path):
+def fetch_dossier(number, since, kinds, ob_url, tk_url, out, pause, retries, timeout, max_pages, quiet,
+                  store_path):
     """Everything of a dossier from the public APIs, then ingested: its publications
     from officielebekendmakingen (Kamerstukken, Handelingen items that treat it, ...;
     XML with metadata), its motions (submitters, decision, votes) and undertakings
@@ -356,7 +375,7 @@ def fetch_dossier(number, since, kinds, ob_url, tk_url, out, pause, retries, tim
     store_dir = store_path or default_location()
     client = Client(timeout=timeout, pause=pause, attempts=retries + 1)
     job = DossierFetch(out or store_dir.parent / f"dossier-{number}", number, since=since, kinds=chosen,
-                       ob_url=ob_url, tk_url=tk_url, client=client, progress=StageBars(quiet))
+                       ob_url=ob_url, tk_url=tk_url, client=client, progress=StageBars(quiet), max_pages=max_pages)
     with open_local_store(store_path) as store:
         built = build_dossier(store, job, jobs=os.cpu_count() or 1)
         printout = render.dossier_report(built.fetched)
