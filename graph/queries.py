@@ -72,10 +72,22 @@ class NamedQuery:
 
 def to_term(value: str) -> Node:
     """An IRI (checked: a ``ValueError`` if it is not one) when ``value`` starts with
-    http:// or https://, else a plain literal."""
+    http:// or https://, else a plain literal; a ``ValueError`` for text that is not UTF-8."""
+    if not is_text(value):
+        raise ValueError(f"{value!r} is not valid text (bytes that are not UTF-8)")
     if value.startswith(("http://", "https://")):
         return iris.checked(value)
     return Literal(value)
+
+
+def is_text(value: str) -> bool:
+    """Whether ``value`` is text RDF can hold: no stray bytes of an argument that was
+    not UTF-8 (Python keeps those as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def named_queries() -> dict[str, NamedQuery]:

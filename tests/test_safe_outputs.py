@@ -125,6 +125,17 @@ def test_a_query_parameter_that_is_a_broken_iri_is_an_error(store):
     assert result.exit_code == 1 and "--param: 'https://example.org/%zz' is not a valid IRI" in result.stderr
 
 
+def test_trace_with_an_argument_that_is_not_utf8_is_an_error(store):
+    result = cli_process("trace", "--store", str(store), b"motie \xff".decode("utf-8", "surrogateescape"))
+    assert result.returncode == 1 and "is not valid text (bytes that are not UTF-8)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_query_parameter_that_is_not_utf8_is_an_error(store):
+    result = cli("query", "cited-by", "--param", "doc=\udcff", store=store)
+    assert result.exit_code == 1 and "--param: '\\udcff' is not valid text" in result.stderr
+
+
 # -- export to a path that is in the way ----------------------------------------------------
 
 
