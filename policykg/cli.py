@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -124,6 +125,10 @@ class PolicyKGGroup(click.Group):
         except PolicyKGError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(self._exit_code(ctx, exc))
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Python's docs advise
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as exc:  # the system refused (a full disk, no permission): its words, no traceback
             click.echo(f"Error: {os_problem(exc)}", err=True)
             ctx.exit(getattr(self.get_command(ctx, ctx.invoked_subcommand or ""), "error_exit_code", 1))

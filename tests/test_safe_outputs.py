@@ -282,3 +282,14 @@ def test_a_store_in_use_is_reported_as_in_use(store):
 def test_a_store_that_is_there_still_answers(store):
     result = cli("stats", store=store)
     assert result.exit_code == 0 and "source documents                   3" in result.stdout
+
+
+def test_output_to_a_reader_that_went_away_stops_quietly(store):
+    """`policykg export | head -1`: no traceback and no error message for a closed pipe."""
+    reader = subprocess.Popen([sys.executable, "-m", "policykg.cli", "export", "--format", "nt", "--store", str(store)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.readline().startswith(b"<")
+    reader.stdout.close()
+    assert reader.wait(timeout=120) == 1
+    assert reader.stderr.read() == b""
