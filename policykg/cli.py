@@ -543,7 +543,7 @@ def serve(host, port, timeout, store_path):
       policykg serve --port 7878     # then open http://127.0.0.1:7878/
     """
     path = store_path or default_location()
-    if not path.exists():
+    if not is_store(path):
         raise StoreError(f"no store at {path}; run `policykg ingest` first", path=path)
     command = [oxigraph_binary(), "serve-read-only", "--location", str(path), "--bind", f"{host}:{port}",
                "--timeout-s", str(timeout)]
