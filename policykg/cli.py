@@ -13,7 +13,14 @@ from typing import Any
 import click
 
 from policykg import render
-from policykg.errors import CurationError, NotInstalledError, PolicyKGError, SourceError, StoreError
+from policykg.errors import (
+    CurationError,
+    NotFoundError,
+    NotInstalledError,
+    PolicyKGError,
+    SourceError,
+    StoreError,
+)
 from policykg.graph import export as exporting
 from policykg.graph.backend import GraphStore
 from policykg.graph.curation import load_curation, remove_curation
@@ -492,6 +499,9 @@ def trace(identifier, fmt, depth, curation, store_path, endpoint):
     """
     with open_store(store_path, endpoint) as store:
         root = run_trace(store, identifier, depth=depth, curation="include" if curation else "exclude")
+    if root.unknown:  # an IRI taken as written (it may lie outside the store) that the store never mentions
+        raise NotFoundError(f"{identifier!r} ({root.iri}) is in no statement of the store: nothing to trace",
+                            names=[root.iri])
     renderers = {"tree": render_tree, "json": render_json, "dot": render_dot}
     click.echo(renderers[fmt](root), nl=fmt != "dot")
 

@@ -120,6 +120,13 @@ def test_trace_with_an_iri_holding_a_space_angle_bracket_or_quote_is_an_error(st
     _no_traceback(result)
 
 
+@pytest.mark.parametrize("iri", ["https://example.org/nothing", "oep:kst-99999-1"])
+def test_trace_of_an_iri_the_store_knows_nothing_about_is_an_error_not_an_empty_tree(store, iri):
+    result = cli("trace", iri, store=store)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "is in no statement of the store: nothing to trace" in result.stderr
+
+
 def test_a_query_parameter_that_is_a_broken_iri_is_an_error(store):
     result = cli("query", "cited-by", "--param", "doc=https://example.org/%zz", store=store)
     assert result.exit_code == 1 and "--param: 'https://example.org/%zz' is not a valid IRI" in result.stderr
