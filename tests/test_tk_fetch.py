@@ -179,3 +179,13 @@ def test_fetch_tk_on_a_full_disk_is_an_error_naming_the_file_not_a_traceback(tmp
                                "--store", str(tmp_path / "store")], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"Error: {tmp_path / 'tk-opendata'}/tk-30950-") and "File too large" in done.stderr
+
+
+def test_fetch_tk_does_not_follow_a_redirect_to_another_origin(tmp_path):
+    path = first_url("http://api.example/OData/v4/2.0/", "30950", None).removeprefix("http://api.example")
+    with TkServer() as elsewhere:
+        other = FaultServer({path: [Reply(302, headers={"Location": f"{elsewhere}Zaak"})]})
+        with other as root:
+            result = fetch_tk(f"{root}/OData/v4/2.0/", tmp_path, "--retries", "0")
+    assert result.exit_code == 1 and f"redirected to {elsewhere}Zaak, which is not on" in result.stderr
+    assert "refusing to follow" in result.stderr and not (tmp_path / "tk-opendata" / STATE_FILE).exists()
