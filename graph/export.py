@@ -4,7 +4,12 @@ pandas and R (GraphML, GEXF, nodes.csv + edges.csv)."""
 from __future__ import annotations
 
 import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
@@ -12,7 +17,9 @@ from rdflib import Literal
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 from rdflib.term import Node
 
+from policykg.errors import OutputError
 from policykg.namespaces import OEP, PKG
+from policykg.text import spreadsheet_safe
 
 from .backend import RDF_FORMATS, GraphStore, Output
 
@@ -90,19 +97,28 @@ def _count(value: Node | None) -> int:
 
 
 def _write_csv(net: nx.MultiDiGraph, folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    """nodes.csv and edges.csv in ``folder``, each cell ``spreadsheet_safe``."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is a file; --format csv writes nodes.csv and edges.csv into a folder", path=folder)
+    _make_folder(folder)
     node_fields = ["id", "identifier", "label", "type", "date", "file", "ingested"]
-    with (folder / "nodes.csv").open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, node_fields)
-        writer.writeheader()
-        for node, attrs in sorted(net.nodes(data=True)):
-            writer.writerow({"id": node, **{k: attrs.get(k, "") for k in node_fields[1:]}})
-    with (folder / "edges.csv").open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, ["source", "target", "relation", "evidence", "quote"])
-        writer.writeheader()
-        for s, t, attrs in sorted(net.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
-            writer.writerow({"source": s, "target": t, **{k: attrs[k] for k in ("relation", "evidence", "quote")}})
+    nodes = [{"id": node, **{k: attrs.get(k, "") for k in node_fields[1:]}}
+             for node, attrs in sorted(net.nodes(data=True))]
+    edge_fields = ["source", "target", "relation", "evidence", "quote"]
+    edges = [{"source": s, "target": t, **{k: attrs[k] for k in edge_fields[2:]}}
+             for s, t, attrs in sorted(net.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"]))]
+    _replace_file(folder / "nodes.csv", lambda out: _csv_rows(out, node_fields, nodes))
+    _replace_file(folder / "edges.csv", lambda out: _csv_rows(out, edge_fields, edges))
     return [folder / "nodes.csv", folder / "edges.csv"]
+
+
+def _csv_rows(out: BinaryIO, fields: list[str], rows: list[dict]) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.DictWriter(text, fields)
+    writer.writeheader()
+    writer.writerows({k: spreadsheet_safe(str(v)) for k, v in row.items()} for row in rows)
+    text.flush()
+    text.detach()
 
 
 def write_network(net: nx.MultiDiGraph, fmt: str, target) -> None:
@@ -131,9 +147,67 @@ def _date_gexf(root, net: nx.MultiDiGraph) -> None:
 
 def export_network(store: GraphStore, fmt: str, output: Path) -> list[Path]:
     """Write the citation network; ``csv`` writes nodes.csv and edges.csv into a folder."""
-    net = citation_network(store)
-    if fmt == "csv":
-        return _write_csv(net, output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    write_network(net, fmt, output)
-    return [output]
+    return export_to(store, fmt, output)
+
+
+def export_to(store: GraphStore, fmt: str, output: Path) -> list[Path]:
+    """Write ``fmt`` (any of ``FORMATS``) to the file ``output``, replaced in one step
+    when it exists (a reader never sees half of it; a failed write leaves the old
+    one), or for ``csv`` nodes.csv and edges.csv into the folder ``output``. An
+    ``OutputError`` names the path and the problem: a folder where a file is
+    expected, a file where a folder is, a full disk, no permission."""
+    try:
+        if fmt == "csv":
+            return _write_csv(citation_network(store), output)
+        if fmt in RDF_FORMATS:
+            _replace_file(output, lambda out: write_rdf(store, fmt, out))
+        else:
+            net = citation_network(store)
+            _replace_file(output, lambda out: write_network(net, fmt, out))
+        return [output]
+    except OSError as exc:
+        raise OutputError(f"cannot write: {_reason(exc)}", path=exc.filename or output) from exc
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise OutputError("cannot create this folder: a file is in the way", path=folder) from exc
+
+
+def _replace_file(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write ``path`` through ``write``: into a temporary file beside it, then renamed
+    over it. A device or pipe (``/dev/stdout``) is written directly."""
+    if path.is_dir():
+        raise OutputError("is a folder; give the name of a file to write", path=path)
+    if path.exists() and not path.is_file():
+        with path.open("wb") as out:
+            write(out)
+        return
+    _make_folder(path.parent)
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(partial, _file_mode(path))
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode ``path`` has, or the one a new file gets under the umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _reason(exc: OSError) -> str:
+    """The operating system's words for ``exc`` (``No space left on device``)."""
+    return exc.strerror or str(exc)

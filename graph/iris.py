@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from policykg.namespaces import OEP, PKGG, PKGID
@@ -21,6 +22,16 @@ _OFFICIAL_PREFIXES = ("kst-", "stcrt-", "stb-", "trb-", "h-tk-", "h-ek-", "ah-tk
 _SKOLEM = "https://w3id.org/policykg/.well-known/genid/"
 _TZ_NUMBER = re.compile(r"TZ\d{6}-\d{3}")
 _TK_API = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
+
+
+def checked(text: str) -> URIRef:
+    """``text`` as an IRI, checked as the store checks it (RFC 3987); a ``ValueError``
+    saying what is wrong (a space, ``<``, ``>``, ``"``, a bad %-escape, no scheme)."""
+    try:
+        ox.NamedNode(text)
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a valid IRI: {exc}") from exc
+    return URIRef(text)
 
 
 def is_official(identifier: str) -> bool:

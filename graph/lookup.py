@@ -30,7 +30,9 @@ from policykg import resources
 from policykg.errors import AmbiguousName, NameNotFound
 from policykg.namespaces import OEP, PKG, PKGG, PKGID, PKGSH
 
+from . import iris
 from .backend import GraphStore
+from .queries import is_text
 
 PREFIXES = {"pkg": str(PKG._NS), "pkgsh": str(PKGSH), "pkgid": str(PKGID), "pkgg": str(PKGG), "oep": str(OEP)}
 SHOWN = 5  # candidates listed in an error; the rest are counted
@@ -55,6 +57,8 @@ class Candidate:
 
 def find_node(store: GraphStore, text: str) -> URIRef:
     """The node ``text`` names: an IRI, a prefixed name, an identifier or a label."""
+    if not is_text(text):
+        raise NameNotFound(text, f"{text!r} is not valid text (bytes that are not UTF-8); {_HINT}")
     if text.startswith(("http://", "https://")):
         return _iri(text)
     prefixed = _PREFIXED.match(text)
@@ -65,9 +69,13 @@ def find_node(store: GraphStore, text: str) -> URIRef:
 
 
 def _iri(text: str) -> URIRef:
+    """``text`` as an IRI, checked before any query sees it."""
     if not _IRI.match(text):
         raise NameNotFound(text, f"{text!r} is not a valid IRI; {_HINT}")
-    return URIRef(text)
+    try:
+        return iris.checked(text)
+    except ValueError as exc:
+        raise NameNotFound(text, f"{exc}; {_HINT}") from exc
 
 
 def _matches(store: GraphStore, text: str) -> tuple[list[Candidate], set[str]]:

@@ -15,19 +15,22 @@ variables (Oxigraph substitutes only projected variables).
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.term import Node
 
 from policykg import resources
 from policykg.errors import QueryError
 
+from . import iris
 from .backend import GraphStore, QueryResult
 
 _HEADER = re.compile(r"^#\s{0,4}(?P<key>name|purpose|param|returns):\s{0,4}(?P<value>.{0,500})$", re.M)
+_SERVICE = re.compile(r"\bSERVICE\b", re.I)
 _PARAM = re.compile(r"^(?P<name>\w{1,40})(?P<optional>\?)?\s{0,4}=\s{0,4}(?P<doc>.{0,400})$")
 
 
@@ -61,13 +64,30 @@ class NamedQuery:
         if missing:
             raise QueryError(f"query {self.name!r} needs --param {missing[0]}=... "
                              f"({self.params[missing[0]][1]})")
-        return {k: to_term(v) for k, v in values.items()}
+        try:
+            return {k: to_term(v) for k, v in values.items()}
+        except ValueError as exc:
+            raise QueryError(f"query {self.name!r}, --param: {exc}") from exc
 
 
 def to_term(value: str) -> Node:
+    """An IRI (checked: a ``ValueError`` if it is not one) when ``value`` starts with
+    http:// or https://, else a plain literal; a ``ValueError`` for text that is not UTF-8."""
+    if not is_text(value):
+        raise ValueError(f"{value!r} is not valid text (bytes that are not UTF-8)")
     if value.startswith(("http://", "https://")):
-        return URIRef(value)
+        return iris.checked(value)
     return Literal(value)
+
+
+def is_text(value: str) -> bool:
+    """Whether ``value`` is text RDF can hold: no stray bytes of an argument that was
+    not UTF-8 (Python keeps those as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -81,14 +101,44 @@ def load_query(name_or_file: str) -> NamedQuery:
         return queries[name_or_file]
     path = Path(name_or_file)
     if path.suffix == ".rq" and path.is_file():
-        return NamedQuery.parse(path.stem, path.read_text(encoding="utf-8"))
+        return NamedQuery.parse(path.stem, read_query_file(path))
     raise QueryError(f"no named query {name_or_file!r} and no such .rq file; "
                      f"named queries: {', '.join(sorted(queries))}")
 
 
+# Byte order marks, longest first (UTF-32 LE starts with UTF-16 LE's mark).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_query_file(path: Path) -> str:
+    """The text of a ``.rq`` file: UTF-8, or UTF-8/16/32 with a byte order mark; a
+    ``QueryError`` naming the file for any other encoding (Latin-1, say)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise QueryError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in data:
+        raise QueryError("holds NUL bytes (UTF-16 or UTF-32 without a byte order mark?): "
+                         "save the query as UTF-8", path=path)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        hint = " (Latin-1 or Windows-1252?)" if encoding == "utf-8" else ""
+        raise QueryError(f"not {encoding.removesuffix('-sig').upper()} text{hint}: byte 0x{data[exc.start]:02x} at "
+                         f"offset {exc.start}; save the query as UTF-8", path=path) from exc
+    return text
+
+
 def run_query(store: GraphStore, name_or_file: str, params: dict[str, str] | None = None) -> QueryResult:
+    """The rows of a named query or ``.rq`` file; a ``QueryError`` for a query that
+    cannot run: bad syntax or parameters, or a SERVICE endpoint that cannot be reached."""
     query = load_query(name_or_file)
     try:
         return store.query(query.text, query.bindings(params or {}))
     except (SyntaxError, ValueError) as exc:
         raise QueryError(f"query {query.name!r}: {exc}") from exc
+    except OSError as exc:
+        hint = " (a SERVICE endpoint it calls could not be reached?)" if _SERVICE.search(query.text) else ""
+        raise QueryError(f"query {query.name!r} failed{hint}: {exc.strerror or exc}") from exc

@@ -48,6 +48,11 @@ def default_location() -> Path:
     return Path(data_home) / "policykg" / "store"
 
 
+def is_store(path: Path) -> bool:
+    """Whether ``path`` holds a store (Oxigraph's RocksDB directory, named by its CURRENT file)."""
+    return (path / "CURRENT").is_file()
+
+
 def to_rdflib(term) -> Node:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)

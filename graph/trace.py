@@ -40,6 +40,11 @@ class Step:
     evidence: list[dict] = field(default_factory=list)  # {quote, file, line, rule} or {curator, note}
     children: list[Step] = field(default_factory=list)
 
+    @property
+    def unknown(self) -> bool:
+        """Whether the store says nothing of this node: no name, type or date, no step from it."""
+        return not self.children and not any((self.identifier, self.label, self.type, self.date))
+
     def as_dict(self) -> dict:
         data = {k: v for k, v in self.__dict__.items() if k != "children" and v not in (None, [], "")}
         data["children"] = [c.as_dict() for c in self.children]
@@ -104,7 +109,8 @@ def _nest_under_citing(children: list[Step]) -> list[Step]:
 def trace(store: GraphStore, identifier: str, depth: int = 4, curation: str = "include") -> Step:
     """The tree of what followed ``identifier`` (any name ``find_node`` takes),
     ``depth`` steps deep. With ``curation="exclude"`` only extracted facts count;
-    with "include" curated assertions are added and rejected facts left out."""
+    with "include" curated assertions are added and rejected facts left out. An IRI
+    the store says nothing about gives a bare root (``Step.unknown``)."""
     root = _describe(store, find_node(store, identifier), None)
     seen, frontier = {root.iri}, [root]
     for _ in range(depth):

@@ -27,7 +27,7 @@ from policykg.errors import FetchError
 
 from . import sru, tk_fetch
 from .downloads import Downloads, Tally
-from .http import Client, origin
+from .http import API_PAGE_BYTES, Client, origin
 from .pages import PageRun
 from .tk_records import document_kst_id, guid, live, text
 
@@ -91,6 +91,7 @@ class DossierFetch:
     tk_url: str = tk_fetch.DEFAULT_BASE
     client: Client = field(default_factory=Client)
     progress: Progress = field(default_factory=Quiet)
+    max_pages: int = 10_000  # per listing; more is a failure of that stage
     report: DossierReport = field(default_factory=DossierReport)
     _seen: tuple[list[sru.SruRecord], list[Path], list[Path]] = ([], [], [])
 
@@ -113,7 +114,8 @@ class DossierFetch:
         stage = self.report.stages.setdefault("search", StageReport())
         since = self._since("ob")
         first = sru.search_url(self.ob_url, sru.dossier_query(self.dossier, since))
-        run = PageRun(self.out / "search", f"ob-{self.dossier}-{_slug(since)}", sru.SEARCH_PAGE_SUFFIX[1:])
+        run = PageRun(self.out / "search", f"ob-{self.dossier}-{_slug(since)}", sru.SEARCH_PAGE_SUFFIX[1:],
+                      max_pages=self.max_pages)
         self.progress.start("search", None)
         try:
             listing = run.fetch(self.client, first, self._next_search, accept="application/xml",
@@ -174,7 +176,8 @@ class DossierFetch:
         for identifier in identifiers:
             url = sru.search_url(self.ob_url, sru.identifier_query(identifier), size=1)
             try:
-                page = sru.parse_page(self.client.get(url, accept="application/xml").body, url)
+                answer = self.client.limited(API_PAGE_BYTES, "API page").get(url, accept="application/xml")
+                page = sru.parse_page(answer.body, url)
             except FetchError as exc:
                 stage.tally.failed.append((url, exc.problem))
                 continue
@@ -202,7 +205,7 @@ class DossierFetch:
         """An OData listing (motions or undertakings) into ``tk/``, page by page."""
         stage = self.report.stages.setdefault(stage_name, StageReport())
         prefix = {"tk": "tk", "tz": "toezeggingen"}[key]
-        run = PageRun(self.out / "tk", f"{prefix}-{self.dossier}-{_slug(self._since(key))}")
+        run = PageRun(self.out / "tk", f"{prefix}-{self.dossier}-{_slug(self._since(key))}", max_pages=self.max_pages)
         self.progress.start(stage_name, None)
         try:
             listing = run.fetch(self.client, first, self._next_odata, accept="application/json",

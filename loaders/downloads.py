@@ -10,12 +10,13 @@ conditionally). A line cut off by a kill is ignored; the last line for a path wi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policykg.errors import FetchError
+from policykg.errors import FetchError, OutputError
 
 from .http import Client
 
@@ -23,11 +24,17 @@ LOG = "downloads.jsonl"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """``path`` holds ``data`` or what it held before, never a part of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """``path`` holds ``data`` or what it held before, never a part of it; an
+    ``OutputError`` names the file and the system's reason (a full disk, say)."""
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=path) from exc
 
 
 @dataclass

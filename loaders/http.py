@@ -3,13 +3,15 @@
 Polite: a User-Agent that names policykg, one request at a time per host, a pause
 between requests to the same host, retries with exponential backoff on 429/5xx,
 timeouts and dropped connections, Retry-After honoured (up to a maximum wait).
-Bounded: each attempt has a deadline (connect, headers and body together) and each
-answer a size limit. Safe: only http(s), redirects only within the scheme, host and
+Bounded: each attempt has one deadline (connect, headers, body and any redirects
+together, however slowly a server trickles) and each answer a size limit (lower for
+an API page: ``limited``). Safe: only http(s), redirects only within the scheme, host and
 port asked for. Every failure is a ``FetchError`` with the URL and the reason.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import http.client
 import socket
@@ -28,6 +30,7 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 10
 CHUNK = 64 * 1024
 DEFAULT_PORTS = {"http": 80, "https": 443}
+API_PAGE_BYTES = 20_000_000  # one page of an API listing (OData, SRU): far above a real one
 
 
 def user_agent() -> str:
@@ -125,7 +128,7 @@ def retry_after(value: str | None, now: datetime | None = None) -> float | None:
 @dataclass
 class Client:
     """``Client().get(url)``. ``timeout`` is the deadline of one attempt (connect,
-    headers and body); ``pause`` the least time between requests to one host;
+    headers, body and redirects); ``pause`` the least time between requests to one host;
     ``backoff`` the first retry's wait (doubled each time) unless Retry-After says
     otherwise, which is honoured up to ``max_wait`` seconds."""
 
@@ -135,6 +138,11 @@ class Client:
     backoff: float = 1.0
     max_wait: float = 120.0
     max_bytes: int = 50_000_000
+    answer: str = "answer"  # what one answer is, for the size-limit message ("API page")
+
+    def limited(self, max_bytes: int, answer: str) -> Client:
+        """This client with a lower size limit for one kind of ``answer`` (an API page)."""
+        return dataclasses.replace(self, max_bytes=min(self.max_bytes, max_bytes), answer=answer)
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None,
             accept: str = "*/*") -> Response:
@@ -174,9 +182,10 @@ class Client:
         return retry.wait
 
     def _follow(self, url: str, headers: dict[str, str]) -> Response:
-        start = url
+        """One attempt: the request and its redirects, all within one ``timeout``."""
+        start, end = url, time.monotonic() + self.timeout
         for _ in range(MAX_REDIRECTS + 1):
-            response = self._attempt(url, headers)
+            response = self._attempt(url, headers, end)
             if response.status not in REDIRECT_STATUSES:
                 return response
             url = self._redirect(start, url, response)
@@ -192,9 +201,12 @@ class Client:
                              "refusing to follow", url=start)
         return target
 
-    def _attempt(self, url: str, headers: dict[str, str]) -> Response:
-        """One request; a redirect comes back as a Response whose ``url`` is its Location."""
-        deadline = _Deadline(self.timeout)
+    def _attempt(self, url: str, headers: dict[str, str], end: float) -> Response:
+        """One request, done by ``end`` (a ``time.monotonic()``); a redirect comes back
+        as a Response whose ``url`` is its Location."""
+        deadline = _Deadline(end - time.monotonic())
+        if deadline.left() <= 0:
+            raise _Retry(f"no complete answer within {self.timeout:g} s")
         conn = _connection(url, deadline.left())
         try:
             conn.connect()
@@ -251,7 +263,7 @@ class Client:
         return b"".join(chunks)
 
     def _too_large(self, url: str) -> FetchError:
-        return FetchError(f"the answer is larger than the limit of {self.max_bytes:,} bytes", url=url)
+        return FetchError(f"the {self.answer} is larger than the limit of {self.max_bytes:,} bytes", url=url)
 
 
 class _Deadline:

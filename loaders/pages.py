@@ -17,7 +17,7 @@ from pathlib import Path
 from policykg.errors import FetchError
 
 from .downloads import write_atomically
-from .http import Client
+from .http import API_PAGE_BYTES, Client
 
 NextPage = Callable[[bytes, str, set[str]], str | None]  # (body, its URL, URLs seen) -> next URL
 
@@ -50,8 +50,10 @@ class PageRun:
     def fetch(self, client: Client, first: str, next_page: NextPage, accept: str = "*/*",
               on_page: Callable[[str], None] | None = None) -> Listing:
         """All pages from ``first`` on; ``next_page`` reads a page (a ``FetchError`` if
-        it is not one) and gives the next URL. Past ``max_pages`` is a ``FetchError``."""
+        it is not one) and gives the next URL. Past ``max_pages``, or a page larger than
+        ``API_PAGE_BYTES``, is a ``FetchError``."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        client = client.limited(API_PAGE_BYTES, "API page")
         names, urls, url = self._resume(first)
         listing = Listing([self.folder / n for n in names])
         while url is not None:

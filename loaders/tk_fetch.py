@@ -7,7 +7,6 @@ in ``sync-state.json`` and the next fetch asks only for what changed since.
 from __future__ import annotations
 
 import json
-import os
 import re
 import urllib.parse
 from collections.abc import Iterable
@@ -16,7 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from policykg.errors import FetchError
-from policykg.loaders.http import Client, origin
+from policykg.loaders.downloads import write_atomically
+from policykg.loaders.http import API_PAGE_BYTES, Client, origin
 
 DEFAULT_BASE = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 EXPAND = "Document($expand=Kamerstukdossier),ZaakActor,Besluit($expand=Stemming)"
@@ -74,12 +74,13 @@ def _state(out: Path) -> dict:
 
 
 def write_state(out: Path, dossier: str, newest: str) -> None:
-    """Record ``newest`` for ``dossier``, replacing the file in one step."""
+    """Record ``newest`` for ``dossier``, replacing the file in one step; only a valid
+    date-time is ever written (a ``ValueError`` for anything else)."""
+    if _moment(newest) is None:
+        raise ValueError(f"not a date-time, not recorded as synced: {newest!r}")
     state = _state(out)
     state[dossier] = newest
-    path, partial = out / STATE_FILE, out / f".{STATE_FILE}.partial"
-    partial.write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(partial, path)
+    write_atomically(out / STATE_FILE, (json.dumps(state, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
 
 def _moment(value: object) -> datetime | None:
@@ -154,9 +155,10 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
                   timeout: float = 60.0, max_pages: int = 10_000, client: Client | None = None) -> FetchReport:
     """Fetch the motions of ``dossier`` changed since ``since`` (default: the last
     sync), save each page to ``out``, and record the newest change seen. A loop of
-    next links, or more than ``max_pages`` pages, is a ``FetchError``."""
+    next links, more than ``max_pages`` pages, or a page larger than
+    ``API_PAGE_BYTES`` is a ``FetchError``, and nothing is recorded as synced."""
     origin(base)
-    client = client or Client(timeout=timeout)
+    client = (client or Client(timeout=timeout)).limited(API_PAGE_BYTES, "API page")
     out.mkdir(parents=True, exist_ok=True)
     since = since or last_sync(out, dossier)
     report, url = FetchReport(), first_url(base, dossier, since)
@@ -171,7 +173,7 @@ def fetch_motions(out: Path, dossier: str, since: str | None = None, base: str =
         raw = client.get(url, accept="application/json").body
         page = read_json(raw, url)
         path = out / f"tk-{dossier}-{stamp}-p{len(report.pages) + 1:04d}.json"
-        path.write_bytes(raw)
+        write_atomically(path, raw)
         report.pages.append(path)
         zaken = page.get("value")
         zaken = zaken if isinstance(zaken, list) else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -12,7 +13,14 @@ from typing import Any
 import click
 
 from policykg import render
-from policykg.errors import CurationError, NotInstalledError, PolicyKGError, SourceError, StoreError
+from policykg.errors import (
+    CurationError,
+    NotFoundError,
+    NotInstalledError,
+    PolicyKGError,
+    SourceError,
+    StoreError,
+)
 from policykg.graph import export as exporting
 from policykg.graph.backend import GraphStore
 from policykg.graph.curation import load_curation, remove_curation
@@ -23,7 +31,7 @@ from policykg.graph.push import DEFAULT_BATCH, graphs_to_push, push_graphs
 from policykg.graph.queries import named_queries, run_query
 from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteStore
 from policykg.graph.stats import graph_stats
-from policykg.graph.store import ENV_VAR, Store, default_location
+from policykg.graph.store import ENV_VAR, Store, default_location, is_store
 from policykg.graph.trace import render_dot, render_json, render_tree
 from policykg.graph.trace import trace as run_trace
 from policykg.graph.validate import validate_store
@@ -73,18 +81,33 @@ class NameValue(click.ParamType):
 
 
 def open_store(store_path: Path | None, endpoint: str | None = None) -> Store | RemoteStore:
+    """The store a read command reads: the endpoint's, else the local one, which must exist."""
     if endpoint:
         return RemoteStore(endpoint)
-    return open_local_store(store_path)
+    return open_local_store(store_path, existing=True)
 
 
-def open_local_store(store_path: Path | None) -> Store:
+def open_local_store(store_path: Path | None, existing: bool = False) -> Store:
+    """The local store at ``store_path`` (default: ``default_location()``), created
+    when missing unless ``existing``: a read command refuses a store that is not
+    there (a mistyped --store would otherwise answer from a new, empty one)."""
     path = store_path or default_location()
+    if existing and not is_store(path):
+        raise StoreError(f"no policykg store at {path}; check --store (or ${ENV_VAR}), "
+                         "or run `policykg ingest` first", path=path)
     try:
         return Store(path)
     except OSError as exc:
-        raise StoreError(f"cannot open the store at {path}: {exc}. Is another policykg process using it?",
-                         path=path) from exc
+        raise StoreError(store_open_problem(path, exc), path=path) from exc
+
+
+def store_open_problem(path: Path, exc: OSError) -> str:
+    """Why the store at ``path`` did not open, in words: in use by another process
+    only when its lock is what failed, else the operating system's reason."""
+    reason = exc.strerror or str(exc)
+    if "lock" in reason.lower():
+        return f"the store at {path} is in use by another process (policykg ingest or serve?): {reason}"
+    return f"cannot open the store at {path}: {reason}"
 
 
 def _file_name(path: Path | None) -> str:
@@ -110,6 +133,13 @@ class PolicyKGGroup(click.Group):
         except PolicyKGError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(self._exit_code(ctx, exc))
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Python's docs advise
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
+        except OSError as exc:  # the system refused (a full disk, no permission): its words, no traceback
+            click.echo(f"Error: {os_problem(exc)}", err=True)
+            ctx.exit(getattr(self.get_command(ctx, ctx.invoked_subcommand or ""), "error_exit_code", 1))
         if status:
             ctx.exit(status)
         return status
@@ -117,6 +147,12 @@ class PolicyKGGroup(click.Group):
     def _exit_code(self, ctx: click.Context, exc: PolicyKGError) -> int:
         command = self.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
         return getattr(command, "error_exit_code", exc.exit_code)
+
+
+def os_problem(exc: OSError) -> str:
+    """An operating-system error as ``file: reason`` (``No space left on device``)."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason
 
 
 def echo_report(report: IngestReport, store: Store) -> None:
@@ -240,8 +276,14 @@ def fetch():
 @click.option("--base-url", default=DEFAULT_BASE, show_default=True, help="The OData v4 API.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Where the raw JSON pages go. Default: tk-opendata/ beside the store.")
+@click.option("--timeout", type=click.FloatRange(1, 600), default=60.0, show_default=True,
+              help="Seconds for one attempt at one request (however slowly the server answers).")
+@click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+              help="Retries after a 429, a 5xx, a timeout or a dropped connection (with backoff).")
+@click.option("--max-pages", type=click.IntRange(1, 1_000_000), default=10_000, show_default=True,
+              help="Pages to fetch at most; more is an error (exit 1), nothing recorded as synced.")
 @store_option
-def fetch_tk(dossier, since, base_url, out, store_path):
+def fetch_tk(dossier, since, base_url, out, timeout, retries, max_pages, store_path):
     """Motions of a dossier from Tweede Kamer Open Data: submitters and parties,
     decision, per-party votes, cabinet appraisal; saved as raw JSON, then loaded.
 
@@ -255,7 +297,8 @@ def fetch_tk(dossier, since, base_url, out, store_path):
     """
     store_dir = store_path or default_location()
     out = out or store_dir.parent / "tk-opendata"
-    fetched = fetch_motions(out, dossier, since=since, base=base_url)
+    fetched = fetch_motions(out, dossier, since=since, base=base_url, max_pages=max_pages,
+                            client=Client(timeout=timeout, attempts=retries + 1))
     click.echo(f"fetched {fetched.zaken} cases in {len(fetched.pages)} pages into {out}")
     with open_local_store(store_path) as store:
         report = run_ingest(store, fetched.pages)
@@ -316,9 +359,12 @@ class StageBars:
                    "Retry-After honoured).")
 @click.option("--timeout", type=click.FloatRange(1, 600), default=60.0, show_default=True,
               help="Seconds for one attempt at one request.")
+@click.option("--max-pages", type=click.IntRange(1, 1_000_000), default=10_000, show_default=True,
+              help="Pages of one listing to fetch at most; more fails that stage (exit 1).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
 @store_option
-def fetch_dossier(number, since, kinds, ob_url, tk_url, out, pause, retries, timeout, quiet, store_path):
+def fetch_dossier(number, since, kinds, ob_url, tk_url, out, pause, retries, timeout, max_pages, quiet,
+                  store_path):
     """Everything of a dossier from the public APIs, then ingested: its publications
     from officielebekendmakingen (Kamerstukken, Handelingen items that treat it, ...;
     XML with metadata), its motions (submitters, decision, votes) and undertakings
@@ -342,7 +388,7 @@ def fetch_dossier(number, since, kinds, ob_url, tk_url, out, pause, retries, tim
     store_dir = store_path or default_location()
     client = Client(timeout=timeout, pause=pause, attempts=retries + 1)
     job = DossierFetch(out or store_dir.parent / f"dossier-{number}", number, since=since, kinds=chosen,
-                       ob_url=ob_url, tk_url=tk_url, client=client, progress=StageBars(quiet))
+                       ob_url=ob_url, tk_url=tk_url, client=client, progress=StageBars(quiet), max_pages=max_pages)
     with open_local_store(store_path) as store:
         built = build_dossier(store, job, jobs=os.cpu_count() or 1)
         printout = render.dossier_report(built.fetched)
@@ -454,6 +500,9 @@ def trace(identifier, fmt, depth, curation, store_path, endpoint):
     """
     with open_store(store_path, endpoint) as store:
         root = run_trace(store, identifier, depth=depth, curation="include" if curation else "exclude")
+    if root.unknown:  # an IRI taken as written (it may lie outside the store) that the store never mentions
+        raise NotFoundError(f"{identifier!r} ({root.iri}) is in no statement of the store: nothing to trace",
+                            names=[root.iri])
     renderers = {"tree": render_tree, "json": render_json, "dot": render_dot}
     click.echo(renderers[fmt](root), nl=fmt != "dot")
 
@@ -478,7 +527,7 @@ def push(endpoint, update_endpoint, graphs, batch, store_path):
                     --update-endpoint http://localhost:3030/kg/update
     """
     remote = RemoteStore(endpoint, update_endpoint)
-    with open_local_store(store_path) as store:
+    with open_local_store(store_path, existing=True) as store:
         names = graphs_to_push(store, graphs)
         with click.progressbar(length=len(names), label="pushing", file=sys.stderr) as bar:
             triples = push_graphs(store, remote, names, batch=batch, progress=lambda _: bar.update(1))
@@ -512,8 +561,11 @@ def serve(host, port, timeout, max_rows, allow_federation, store_path):
       policykg serve --port 7878     # then open http://127.0.0.1:7878/
       policykg query citations --param doc=kst-30950-319 --endpoint http://127.0.0.1:7878/sparql
     """
+    path = store_path or default_location()
+    if not is_store(path):
+        raise StoreError(f"no store at {path}; run `policykg ingest` first", path=path)
     limits = Limits(timeout=timeout, max_rows=max_rows, allow_federation=allow_federation)
-    return run_server(store_path or default_location(), host, port, limits)
+    return run_server(path, host, port, limits)
 
 
 def oxigraph_binary() -> str:
@@ -566,24 +618,19 @@ def export(fmt, output, store_path, endpoint):
 
 
 def _export(store: GraphStore, fmt: str, output: Path | None) -> None:
+    if output is not None:
+        for path in exporting.export_to(store, fmt, output):
+            click.echo(f"wrote {path}", err=True)
+        return
     if fmt in exporting.RDF_FORMATS:
-        if output:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            exporting.write_rdf(store, fmt, output)
-            click.echo(f"wrote {output}", err=True)
-        else:
-            exporting.write_rdf(store, fmt, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+        exporting.write_rdf(store, fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
         return
-    if output is None:
-        if fmt == "csv":
-            raise click.UsageError("--format csv writes nodes.csv and edges.csv: give --output FOLDER")
-        buf = io.BytesIO()
-        exporting.write_network(exporting.citation_network(store), fmt, buf)
-        sys.stdout.buffer.write(buf.getvalue())
-        return
-    for path in exporting.export_network(store, fmt, output):
-        click.echo(f"wrote {path}", err=True)
+    if fmt == "csv":
+        raise click.UsageError("--format csv writes nodes.csv and edges.csv: give --output FOLDER")
+    buf = io.BytesIO()
+    exporting.write_network(exporting.citation_network(store), fmt, buf)
+    sys.stdout.buffer.write(buf.getvalue())
 
 
 @main.command(context_settings=CONTEXT)

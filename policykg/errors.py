@@ -52,6 +52,11 @@ class FetchError(PolicyKGError):
     """The open-data API could not be read; the message names the URL and the problem."""
 
 
+class OutputError(PolicyKGError):
+    """An output that cannot be written (a folder where a file is expected, a full
+    disk); the message names the path and the problem."""
+
+
 class QueryError(PolicyKGError):
     """A query that cannot run as asked; the message says what to do."""
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from policykg.text import spreadsheet_safe
+
 if TYPE_CHECKING:
     from policykg.graph.ingest import IngestReport
     from policykg.graph.queries import NamedQuery
@@ -47,7 +49,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], width: int = CE
 def query_result(variables: Sequence[str], rows: Iterable[Sequence[Any]], boolean: bool | None,
                  fmt: str) -> str:
     """An ASK answer as true/false; SELECT rows as a table (with the row count), CSV
-    or a JSON list of objects. An unbound value is the empty string."""
+    (each cell ``spreadsheet_safe``) or a JSON list of objects. An unbound value is
+    the empty string."""
     if boolean is not None:
         return "true\n" if boolean else "false\n"
     cells = [["" if v is None else str(v) for v in row] for row in rows]
@@ -57,7 +60,7 @@ def query_result(variables: Sequence[str], rows: Iterable[Sequence[Any]], boolea
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(variables)
-        writer.writerows(cells)
+        writer.writerows([spreadsheet_safe(c) for c in row] for row in cells)
         return buf.getvalue()
     return table(variables, [[" ".join(c.split()) for c in r] for r in cells]) + f"({len(cells)} rows)\n"
 

@@ -97,6 +97,7 @@ def test_validate_exits_1_on_violations(tmp_path):
 
 
 def test_unknown_query_is_explained(tmp_path):
+    Store(tmp_path / "s").close()
     result = CliRunner().invoke(main, ["query", "nope", "--store", str(tmp_path / "s")])
     assert result.exit_code == 1 and "named queries:" in result.output
 

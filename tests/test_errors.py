@@ -21,6 +21,7 @@ from policykg.errors import (
     NameNotFound,
     NotFoundError,
     NotInstalledError,
+    OutputError,
     PolicyKGError,
     QueryError,
     RemoteError,
@@ -29,6 +30,7 @@ from policykg.errors import (
     SourceError,
     StoreError,
 )
+from policykg.graph.store import Store
 
 # error raised -> (exit code, what the command line prints)
 MAPPING = [
@@ -38,6 +40,7 @@ MAPPING = [
      "Error: g.tsv:4: expected 3 tab-separated fields, got 2\n"),
     (FetchError("HTTP 404 Not Found", url="https://api.example/Zaak"), 1,
      "Error: https://api.example/Zaak: HTTP 404 Not Found\n"),
+    (OutputError("is a folder; give a file name", path="out"), 1, "Error: out: is a folder; give a file name\n"),
     (QueryError("no named query 'nope'"), 1, "Error: no named query 'nope'\n"),
     (CurationError("empty subject", path="c.csv", line=2), 1, "Error: c.csv:2: empty subject\n"),
     (RemoteError("URLError: refused", url="http://127.0.0.1:9/query"), 1,
@@ -104,6 +107,7 @@ def test_validate_exits_2_on_any_error(error, monkeypatch, tmp_path):
         raise error
 
     monkeypatch.setattr(cli, "validate_store", fail)
+    Store(tmp_path / "s").close()  # a store that is there (a missing one is refused first)
     result = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "s")])
     assert (result.exit_code, result.output) == (2, f"Error: {error}\n")
 

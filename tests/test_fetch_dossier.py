@@ -188,3 +188,12 @@ def test_a_record_pointing_to_another_host_is_not_followed(tmp_path):
     assert failure == ("http://elsewhere.example/kst-30950-1.xml",
                        "kst-30950-1: not on the search API's host; not fetched")
     assert not (tmp_path / "publications" / "kst-30950-1.xml").exists()
+
+
+def test_a_listing_past_the_page_limit_fails_its_stage_loudly_and_records_nothing(apis, tmp_path):
+    done = fetch(apis, tmp_path, "--max-pages", "1")
+    assert done.returncode == 1
+    assert "stopped at the limit of 1 pages with more to come" in done.stderr
+    assert "Traceback" not in done.stderr
+    state = tmp_path / "dossier-30950" / "sync-state.json"
+    assert not state.exists() or "ob:30950" not in state.read_text("utf-8")

@@ -173,3 +173,22 @@ def test_one_request_at_a_time_per_host_with_a_pause_between():
         took = time.monotonic() - start
     assert server.most_at_once == 1 and len(server.seen) == 3
     assert took >= 2 * (0.3 + 0.2) - 0.1  # each waited its turn and the pause
+
+
+def test_slow_redirects_cannot_run_past_the_deadline_of_one_attempt():
+    """Each hop answers within the timeout, but the request as a whole must not run past it."""
+    hops = {f"/hop{i}": [Reply(302, headers={"Location": f"/hop{i + 1}"}, delay=0.4)] for i in range(6)}
+    with FaultServer({**hops, "/hop6": [Reply(body=b"finally")]}) as root:
+        start = time.monotonic()
+        with pytest.raises(FetchError, match="no complete answer within 1 s"):
+            Client(timeout=1.0, attempts=1, **FAST).get(f"{root}/hop0")
+        took = time.monotonic() - start
+    assert took < 1.0 + 0.5
+
+
+def test_an_api_page_over_its_limit_is_an_error_naming_the_limit():
+    with FaultServer({"/page": [Reply(body=b"{}" * 600)]}) as root:
+        client = Client(**FAST)
+        assert len(client.get(f"{root}/page").body) == 1200  # the client's own limit is far higher
+        with pytest.raises(FetchError, match="the API page is larger than the limit of 1,000 bytes"):
+            client.limited(1000, "API page").get(f"{root}/page")
