@@ -24,7 +24,7 @@ FORMATS = tuple(RDF_FORMATS) + NETWORK_FORMATS
 _NETWORK_QUERY = """
 PREFIX pkg: <https://w3id.org/policykg/def#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?s ?p ?o (COUNT(?ev) AS ?evidence) (MIN(?q) AS ?quote) WHERE {
+SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?evidence) (MIN(?q) AS ?quote) WHERE {
   { VALUES ?p { pkg:cites pkg:ledTo pkg:usesInstrument pkg:submittedBy pkg:responsibleFor } ?s ?p ?o }
   OPTIONAL { SELECT ?s ?p ?o ?ev ?q WHERE {
     VALUES ?p { pkg:cites pkg:ledTo pkg:usesInstrument pkg:submittedBy pkg:responsibleFor }

@@ -19,16 +19,23 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Self
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from policykg.errors import RemoteError
+from policykg.namespaces import PKGG
 
 from .backend import Output, QueryResult, write_with_rdflib
 
+# Only policykg's own named graphs are read as the store's graphs: a shared store
+# holds others too (Virtuoso its system graphs, such as virtrdf:).
+_OWN_GRAPHS = f'FILTER (STRSTARTS(STR(?g), "{PKGG}"))'
+_ALL_QUADS = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}"
 USER_VAR, PASSWORD_VAR = "POLICYKG_ENDPOINT_USER", "POLICYKG_ENDPOINT_PASSWORD"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SAFE_IRI = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -44,24 +51,77 @@ def term(value: Node) -> str:
     raise ValueError(f"cannot bind {value!r} in a query")
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+# What a query's text is made of, as far as binding needs it: strings, IRIs and
+# comments (skipped whole, so a brace or a "?x" inside them is never touched),
+# variables, braces, and words (keywords and prefixed names).
+_TOKEN = re.compile(r"""
+    (?P<string>'{3}(?:[^'\\]|\\.|'(?!''))*'{3}|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}
+               |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<comment>\#[^\n]*)
+  | (?P<var>[?$][A-Za-z0-9_]+)
+  | (?P<open>\{) | (?P<close>\})
+  | (?P<word>[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]*)?)
+""", re.VERBOSE)
+
+
+@dataclass
+class _Group:
+    start: int  # offset just after its "{"
+    variables: set[str] = field(default_factory=set)
+    data: bool = False  # a VALUES block, not a group
+    subselect: bool = False  # "{ SELECT ... }": nothing may precede the SELECT
+
+
+def _groups(sparql: str) -> list[_Group]:
+    """The brace blocks of ``sparql`` in order of opening, each with the variables
+    written inside it (nested blocks included)."""
+    groups: list[_Group] = []
+    open_: list[_Group] = []
+    values_pending = False
+    tokens = [(m.lastgroup, m.group(), m.end()) for m in _TOKEN.finditer(sparql)
+              if m.lastgroup not in ("comment", "string", "iri")]
+    for i, (kind, text, end) in enumerate(tokens):
+        if kind == "word" and text.upper() == "VALUES":
+            values_pending = True
+        elif kind == "open":
+            inside_data = any(g.data for g in open_)
+            following = tokens[i + 1][1].upper() if i + 1 < len(tokens) else ""
+            group = _Group(end, data=values_pending or inside_data, subselect=following == "SELECT")
+            values_pending = False
+            groups.append(group)
+            open_.append(group)
+        elif kind == "close" and open_:
+            open_.pop()
+        elif kind == "var":
+            for group in open_:
+                group.variables.add(text[1:])
+    return groups
 
 
 def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
-    """``sparql`` with each parameter bound, as the embedded store binds it: a
-    ``BIND(term AS ?name)`` opening the outermost WHERE group (so FILTERs see the
-    value), or a trailing VALUES block when the query has no WHERE keyword."""
+    """``sparql`` with each parameter bound to its value everywhere the query uses
+    it, as the embedded store substitutes it: ``VALUES ?name { term }`` opens the
+    query's outermost group and every group (sub-select, UNION branch, OPTIONAL,
+    MINUS ...) that uses the variable, so a sub-select that filters on a parameter
+    sees its value. (One difference with substitution: a MINUS whose only shared
+    variable is a parameter removes the rows it matches; none of ours is written so.)"""
     if not bindings:
         return sparql
     names = list(bindings)
     if not all(_NAME.match(n) for n in names):
         raise ValueError(f"bad parameter name in {names}")
-    where = _WHERE.search(sparql)
-    if where:
-        binds = " ".join(f"BIND ({term(bindings[n])} AS ?{n})" for n in names)
-        return f"{sparql[:where.end()]} {binds}\n{sparql[where.end():]}"
-    row = " ".join(term(bindings[n]) for n in names)
-    return f"{sparql.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
+    values = {n: f"VALUES ?{n} {{ {term(bindings[n])} }}" for n in names}
+    groups = [g for g in _groups(sparql) if not g.data and not g.subselect]
+    if not groups:
+        raise ValueError("the query has no group pattern to bind parameters in")
+    pieces, last = [], 0
+    for index, group in enumerate(groups):
+        used = names if index == 0 else [n for n in names if n in group.variables]
+        if used:
+            pieces += [sparql[last:group.start], " ", " ".join(values[n] for n in used), " "]
+            last = group.start
+    return "".join(pieces) + sparql[last:]
 
 
 _LATERAL_OPTIONAL = re.compile(r"LATERAL \{ (OPTIONAL \{[^{}]*\}) \}")
@@ -76,6 +136,9 @@ def without_lateral(sparql: str) -> str:
 
 
 def _to_rdflib(cell: dict | None) -> Node | None:
+    """A term of a JSON result as the embedded store gives it: ``xsd:string`` as a
+    plain literal, typed values in their canonical form (rdflib normalises them:
+    Virtuoso's boolean "1" is "true")."""
     if cell is None:
         return None
     kind, value = cell["type"], cell["value"]
@@ -85,7 +148,8 @@ def _to_rdflib(cell: dict | None) -> Node | None:
         return BNode(value)
     if "xml:lang" in cell:
         return Literal(value, lang=cell["xml:lang"])
-    return Literal(value, datatype=cell.get("datatype"))
+    datatype = cell.get("datatype")
+    return Literal(value, datatype=None if datatype == _XSD_STRING else datatype)
 
 
 class RemoteStore:
@@ -127,16 +191,14 @@ class RemoteStore:
             raise RemoteError(f"{type(exc).__name__}: {exc}".splitlines()[0], url=self.endpoint) from exc
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        text = bind(sparql, bindings)
-        if self._plain_optionals:
-            text = without_lateral(text)
+        text = without_lateral(sparql) if self._plain_optionals else sparql
         try:
-            data = self._run(text)
+            data = self._run(bind(text, bindings))
         except RemoteError:
-            if self._plain_optionals or without_lateral(text) == text:
+            if self._plain_optionals or without_lateral(sparql) == sparql:
                 raise
             self._plain_optionals = True  # the store does not know LATERAL: ask again without
-            data = self._run(without_lateral(text))
+            data = self._run(bind(without_lateral(sparql), bindings))
         if "boolean" in data:
             return QueryResult([], [], bool(data["boolean"]))
         variables = data["head"]["vars"]
@@ -144,16 +206,16 @@ class RemoteStore:
         return QueryResult(variables, rows)
 
     def graph_names(self) -> list[URIRef]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}").rows
         return sorted(r[0] for r in rows)
 
     def __len__(self) -> int:
-        return int(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
+        return int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}").rows[0][0])
 
     def triple_count(self) -> int:
         """Distinct triples over all graphs."""
-        return int(self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
-                              "GRAPH ?g { ?s ?p ?o } } }").rows[0][0])
+        return int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ "
+                              f"GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }} }}").rows[0][0])
 
     def graph(self, name: URIRef) -> Graph:
         graph = Graph()
@@ -163,14 +225,14 @@ class RemoteStore:
 
     def union(self, exclude: Iterable[URIRef] = ()) -> Graph:
         merged, skip = Graph(), set(exclude)
-        for g, s, p, o in self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows:
+        for g, s, p, o in self.query(_ALL_QUADS).rows:
             if g not in skip:
                 merged.add((s, p, o))
         return merged
 
     def dataset(self) -> Dataset:
         ds = Dataset()
-        for g, s, p, o in self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows:
+        for g, s, p, o in self.query(_ALL_QUADS).rows:
             ds.graph(g).add((s, p, o))
         return ds
 
