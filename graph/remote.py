@@ -125,14 +125,25 @@ def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
 
 
 _LATERAL_OPTIONAL = re.compile(r"LATERAL \{ (OPTIONAL \{[^{}]*\}) \}")
-_LATERAL_GROUP = re.compile(r"LATERAL (\{[^{}]*\})")
+_LATERAL_GROUP = re.compile(r"LATERAL \{([^{}]*)\}")
+_NOT_PLAIN = re.compile(r"\b(?:FILTER|BIND|OPTIONAL|VALUES|MINUS|SERVICE|GRAPH)\b", re.IGNORECASE)
+
+
+def _plain_group(match: re.Match) -> str:
+    """``LATERAL { X }`` as ``X .`` when X is triple patterns only (the same join,
+    and Virtuoso 7.2 then sees X's variables in the enclosing group), else ``{ X }``."""
+    body = match.group(1).strip()
+    if _NOT_PLAIN.search(body):
+        return "{ " + body + " }"
+    return body if body.endswith(".") else body + " ."
 
 
 def without_lateral(sparql: str) -> str:
     """The query for stores without LATERAL: ``P LATERAL { OPTIONAL { X } }`` as
-    ``P OPTIONAL { X }`` and ``P LATERAL { X }`` as ``P { X }``; the same answers
-    when X has no nested groups and P binds what X uses, as in our named queries."""
-    return _LATERAL_GROUP.sub(r"\1", _LATERAL_OPTIONAL.sub(r"\1", sparql))
+    ``P OPTIONAL { X }``, ``P LATERAL { X }`` as ``P X .`` (triple patterns) or
+    ``P { X }``; the same answers when X has no nested groups and P binds what X
+    uses, as in our named queries."""
+    return _LATERAL_GROUP.sub(_plain_group, _LATERAL_OPTIONAL.sub(r"\1", sparql))
 
 
 def _to_rdflib(cell: dict | None) -> Node | None:
