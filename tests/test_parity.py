@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic, to_isomorphic
 
 from policykg.cli import oxigraph_binary
@@ -22,7 +22,7 @@ from policykg.graph.export import citation_network, export_network, write_rdf
 from policykg.graph.ingest import ingest
 from policykg.graph.push import push_graphs
 from policykg.graph.queries import named_queries, run_query
-from policykg.graph.remote import RemoteStore
+from policykg.graph.remote import RemoteStore, bind, without_lateral
 from policykg.graph.stats import graph_stats
 from policykg.graph.store import Store
 from policykg.graph.trace import render_json, trace
@@ -220,3 +220,34 @@ def test_citation_network_is_the_same(parity_store, remote):
     assert local.number_of_edges() > 10
     assert sorted(theirs.nodes(data=True)) == sorted(local.nodes(data=True))
     assert sorted(theirs.edges(data=True, keys=True)) == sorted(local.edges(data=True, keys=True))
+
+
+def test_a_parameter_is_bound_in_every_group_that_uses_it():
+    query = """SELECT ?c ?n WHERE {
+  { SELECT DISTINCT ?c WHERE { ?c <label> ?l FILTER (str(?l) = ?c) } }
+  VALUES ?p { <a> <b> }
+  ?x ?p ?n . # a comment with ?c and { braces
+  FILTER (?n != "?c } {")
+}"""
+    text = bind(query, {"c": Literal("Staatscommissie")})
+    assert text.count('VALUES ?c { "Staatscommissie" }') == 2  # the outer group and the sub-select
+    assert 'WHERE { VALUES ?c { "Staatscommissie" }  ?c <label>' in text  # inside the sub-select's group
+    assert "VALUES ?p { <a> <b> }" in text  # a data block is left alone
+    assert '# a comment with ?c and { braces\n  FILTER (?n != "?c } {")' in text  # strings and comments too
+    assert bind(query, {}) == query
+
+
+def test_a_parameter_reaches_a_filter_in_a_union_branch(parity_store):
+    query = """SELECT ?curation ?s WHERE {
+  { ?s a <https://w3id.org/policykg/def#Debate> OPTIONAL { ?s ?p ?o FILTER (?curation = "include") } } UNION { }
+}"""
+    text = bind(query, {"curation": Literal("include")})
+    assert text.count('VALUES ?curation { "include" }') == 3  # outer group, branch, optional
+    rows = parity_store.query(text).rows
+    substituted = parity_store.query(query, {"curation": Literal("include")}).rows
+    assert len(rows) > 1 and Counter(rows) == Counter(substituted)
+
+
+def test_lateral_of_triple_patterns_is_joined_in_place():
+    plain = without_lateral("SELECT * WHERE { ?m <p> ?x LATERAL { ?x <q>* ?y } LATERAL { ?y <r> ?z FILTER (?z) } }")
+    assert plain == "SELECT * WHERE { ?m <p> ?x ?x <q>* ?y . { ?y <r> ?z FILTER (?z) } }"
