@@ -163,6 +163,28 @@ def _to_rdflib(cell: dict | None) -> Node | None:
     return Literal(value, datatype=None if datatype == _XSD_STRING else datatype)
 
 
+# Virtuoso's header on an answer cut off at its ResultSetMaxRows.
+_CAPPED = "X-SPARQL-MaxRows"
+
+
+class AnswerCutOff(RemoteError):
+    """The store answered with only part of the rows (its result-size limit)."""
+
+
+def _reason(exc: Exception) -> str:
+    """One line on why a request failed: the store's own message where it gave one
+    (Virtuoso: "Virtuoso 37000 Error SP030: SPARQL compiler, line 13: syntax error at
+    'LATERAL'"), else the exception's first line."""
+    text = f"{type(exc).__name__}: {exc}"
+    if "Response:" in text:
+        body = text.split("Response:", 1)[1].strip()
+        body = body[2:] if body.startswith(("b'", 'b"')) else body
+        first = body.replace("\\n", "\n").strip().splitlines()
+        if first and first[0].strip():
+            return f"the store refused the query: {first[0].strip()}"
+    return text.splitlines()[0]
+
+
 class RemoteStore:
     """Reads (and, for push, writes) a SPARQL 1.1 endpoint."""
 
@@ -197,14 +219,23 @@ class RemoteStore:
         self._client.setQuery("\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#")))
         self._client.setReturnFormat(JSON)
         try:
-            return self._client.queryAndConvert()
+            answer = self._client.query()
+            cap = answer.response.headers.get(_CAPPED)
+            data = answer.convert()
         except Exception as exc:  # SPARQLWrapper raises urllib and its own errors
-            raise RemoteError(f"{type(exc).__name__}: {exc}".splitlines()[0], url=self.endpoint) from exc
+            raise RemoteError(_reason(exc), url=self.endpoint) from exc
+        if cap:
+            raise AnswerCutOff(f"the store cut the answer off at {cap} rows; policykg never uses a partial "
+                              "answer: raise the limit (Virtuoso: ResultSetMaxRows in [SPARQL] of virtuoso.ini)",
+                              url=self.endpoint)
+        return data
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         text = without_lateral(sparql) if self._plain_optionals else sparql
         try:
             data = self._run(bind(text, bindings))
+        except AnswerCutOff:
+            raise
         except RemoteError:
             if self._plain_optionals or without_lateral(sparql) == sparql:
                 raise
@@ -257,7 +288,7 @@ class RemoteStore:
         try:
             self._client.query()
         except Exception as exc:
-            raise RemoteError(f"{type(exc).__name__}: {exc}".splitlines()[0], url=self.update_endpoint) from exc
+            raise RemoteError(_reason(exc), url=self.update_endpoint) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph, batch: int = 5000) -> None:
         """Make the remote named graph ``name`` hold exactly ``graph``: DROP, then

@@ -22,13 +22,15 @@ from policykg.graph.export import citation_network, export_network, write_rdf
 from policykg.graph.ingest import ingest
 from policykg.graph.push import push_graphs
 from policykg.graph.queries import named_queries, run_query
-from policykg.graph.remote import RemoteStore, bind, without_lateral
+from policykg.errors import RemoteError
+from policykg.graph.remote import AnswerCutOff, RemoteStore, bind, without_lateral
 from policykg.graph.stats import graph_stats
 from policykg.graph.store import Store
 from policykg.graph.trace import render_json, trace
 from policykg.graph.validate import validate_store
 
 from .conftest import CORPUS, ROOT
+from . import virtuoso_server
 from .virtuoso_server import free_port, stop, wait_until_answers
 
 OPEN_DATA = ROOT / "tests" / "fixtures" / "tk"
@@ -251,3 +253,22 @@ def test_a_parameter_reaches_a_filter_in_a_union_branch(parity_store):
 def test_lateral_of_triple_patterns_is_joined_in_place():
     plain = without_lateral("SELECT * WHERE { ?m <p> ?x LATERAL { ?x <q>* ?y } LATERAL { ?y <r> ?z FILTER (?z) } }")
     assert plain == "SELECT * WHERE { ?m <p> ?x ?x <q>* ?y . { ?y <r> ?z FILTER (?z) } }"
+
+
+def test_an_answer_the_store_cut_off_is_an_error(tmp_path, parity_store):
+    if not virtuoso_server.installed():
+        pytest.skip(virtuoso_server.MISSING)
+    with virtuoso_server.running_virtuoso(tmp_path / "virtuoso", max_rows=50) as server:
+        remote = _pushed(parity_store, server.endpoint)
+        assert len(run_query(remote, "documents").rows) == len(run_query(parity_store, "documents").rows) < 50
+        with pytest.raises(AnswerCutOff, match="cut the answer off at 50 rows.*ResultSetMaxRows"):
+            remote.union()  # every triple: thousands of rows
+        with pytest.raises(AnswerCutOff):
+            write_rdf(remote, "nquads", tmp_path / "cut.nq")
+
+
+def test_a_query_the_store_cannot_run_names_the_store_and_the_feature(virtuoso):
+    remote = RemoteStore(virtuoso.endpoint)
+    with pytest.raises(RemoteError, match=r"^http://127\.0\.0\.1:\d+/sparql: the store refused the query: "
+                                          r"Virtuoso .*syntax error at 'LATERAL'"):
+        remote.query("SELECT * WHERE { ?s ?p ?o LATERAL { SELECT ?x WHERE { ?s ?q ?x } LIMIT 1 } }")

@@ -66,7 +66,7 @@ Charset = UTF-8
 
 [SPARQL]
 ; the default (10,000) cuts larger answers; policykg reads whole graphs
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = {max_rows}
 MaxQueryExecutionTime = 300
 """
 
@@ -135,12 +135,13 @@ def _isql(port: int, statement: str) -> None:
 
 
 @contextmanager
-def running_virtuoso(folder: Path) -> Iterator[Virtuoso]:
-    """A Virtuoso server with a new, empty database in ``folder``; stopped on exit."""
+def running_virtuoso(folder: Path, max_rows: int = 1_000_000) -> Iterator[Virtuoso]:
+    """A Virtuoso server with a new, empty database in ``folder``, answering at
+    most ``max_rows`` rows per query; stopped on exit."""
     folder.mkdir(parents=True, exist_ok=True)
     http_port, isql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(_INI.format(folder=folder, http_port=http_port, isql_port=isql_port), encoding="utf-8")
+    ini.write_text(_INI.format(folder=folder, http_port=http_port, isql_port=isql_port, max_rows=max_rows), encoding="utf-8")
     log = (folder / "server.out").open("wb")
     process = subprocess.Popen([SERVER, "+foreground", "+configfile", str(ini)], cwd=folder,
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
