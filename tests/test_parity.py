@@ -16,21 +16,21 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic, to_isomorphic
 
 from policykg.cli import oxigraph_binary
+from policykg.errors import RemoteError
 from policykg.graph.backend import GraphStore, QueryResult
 from policykg.graph.curation import load_curation
 from policykg.graph.export import citation_network, export_network, write_rdf
 from policykg.graph.ingest import ingest
 from policykg.graph.push import push_graphs
 from policykg.graph.queries import named_queries, run_query
-from policykg.errors import RemoteError
 from policykg.graph.remote import AnswerCutOff, RemoteStore, bind, without_lateral
 from policykg.graph.stats import graph_stats
 from policykg.graph.store import Store
 from policykg.graph.trace import render_json, trace
 from policykg.graph.validate import validate_store
 
-from .conftest import CORPUS, ROOT
 from . import virtuoso_server
+from .conftest import CORPUS, ROOT
 from .virtuoso_server import free_port, stop, wait_until_answers
 
 OPEN_DATA = ROOT / "tests" / "fixtures" / "tk"
@@ -52,7 +52,8 @@ PARAMETERS: dict[str, dict[str, str]] = {
 MORE_PARAMETERS: list[tuple[str, dict[str, str]]] = [
     ("mentions-over-time", {"concept": "Staatscommissie"}), ("timeline", {"concept": "NCDR"}),
     ("timeline", {"concept": "toetsingskader"}), ("motion-measures", {"motion": "kst-30950-295"}),
-    ("motions", {}), ("citations", {"doc": "2025-01-beslisnota-kabinetsreactie-amnesty-etnisch-profileren"}), ("cited-by", {"doc": "BWBR0001840"}),
+    ("motions", {}), ("citations", {"doc": "2025-01-beslisnota-kabinetsreactie-amnesty-etnisch-profileren"}),
+    ("cited-by", {"doc": "BWBR0001840"}),
     ("trace-edges", {"node": KST_295, "curation": "exclude"}),
     ("trace-motion", {"motion": "kst-35510-21"}),
 ]
@@ -190,7 +191,8 @@ def _written(store: GraphStore, fmt: str, folder: Path) -> Path:
 
 def test_nquads_export_is_the_same(parity_store, remote, tmp_path):
     local = sorted(_written(parity_store, "nquads", tmp_path / "local").read_text(encoding="utf-8").splitlines())
-    theirs = [line for line in _written(remote, "nquads", tmp_path / "remote").read_text(encoding="utf-8").splitlines() if line]
+    written = _written(remote, "nquads", tmp_path / "remote").read_text(encoding="utf-8")
+    theirs = [line for line in written.splitlines() if line]
     assert sorted(theirs) == local
 
 

@@ -141,7 +141,8 @@ def running_virtuoso(folder: Path, max_rows: int = 1_000_000) -> Iterator[Virtuo
     folder.mkdir(parents=True, exist_ok=True)
     http_port, isql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
-    ini.write_text(_INI.format(folder=folder, http_port=http_port, isql_port=isql_port, max_rows=max_rows), encoding="utf-8")
+    settings = {"folder": folder, "http_port": http_port, "isql_port": isql_port, "max_rows": max_rows}
+    ini.write_text(_INI.format(**settings), encoding="utf-8")
     log = (folder / "server.out").open("wb")
     process = subprocess.Popen([SERVER, "+foreground", "+configfile", str(ini)], cwd=folder,
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
