@@ -4,14 +4,26 @@ writes that ``policykg push`` needs.
 
 Queries go through SPARQLWrapper. A parameter's value never enters a query as
 raw text: it is serialised as an RDF term (IRIs checked, literals escaped by
-rdflib) and bound with ``BIND(term AS ?name)`` at the start of the query's
-WHERE group, the same result as the embedded store's binding. Credentials come from the
-environment (``POLICYKG_ENDPOINT_USER``, ``POLICYKG_ENDPOINT_PASSWORD``), never
-from the command line.
+rdflib) and bound with ``VALUES ?name { term }`` in every group of the query that
+uses the variable (sub-selects included), the same answers as the embedded
+store's substitution (``bind``). Credentials come from the environment
+(``POLICYKG_ENDPOINT_USER``, ``POLICYKG_ENDPOINT_PASSWORD``), never from the
+command line.
 
 The named queries assume the default graph is the union of the named graphs:
 Oxigraph's server with ``--union-default-graph``, Fuseki/TDB2 with
 ``tdb2:unionDefaultGraph true``; GraphDB, Virtuoso and Neptune do this already.
+Such a union view repeats a triple once per graph that holds it, so the named
+queries count and list with DISTINCT where they mean a set.
+
+What differs between stores is made equal here, and tested on an Oxigraph server
+and Virtuoso 7.2 (tests/test_parity.py): a store without LATERAL gets the plain
+query (``without_lateral``); ``xsd:string`` literals come back plain and typed
+values in canonical form (Virtuoso's boolean "1" is "true"); only policykg's own
+named graphs (``pkgg:``) are read as the store's graphs (Virtuoso holds system
+graphs too); an answer the store cut off at its row limit is an error, never a
+partial result. GROUP_CONCAT lists are normalised for every store in
+``queries.sorted_lists``.
 """
 
 from __future__ import annotations
