@@ -168,10 +168,11 @@ def test_the_curated_step_is_traced_remotely(remote):
     assert "'curator': 'policykg maintainers'" in str(trace(remote, "debat 2020-07-01").as_dict())
 
 
-def test_validate_is_the_same(parity_store, remote):
-    expected = validate_store(parity_store)
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_validate_is_the_same(parity_store, remote, engine):
+    expected = validate_store(parity_store, engine=engine)
     assert expected.findings
-    assert validate_store(remote).text(limit=1000) == expected.text(limit=1000)
+    assert validate_store(remote, engine=engine).text(limit=1000) == expected.text(limit=1000)
 
 
 def test_stats_are_the_same(parity_store, remote):
