@@ -12,10 +12,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic, to_isomorphic
 
-from policykg.cli import oxigraph_binary
+from policykg.cli import main, oxigraph_binary
 from policykg.errors import RemoteError
 from policykg.graph.backend import GraphStore, QueryResult
 from policykg.graph.curation import load_curation
@@ -68,6 +69,15 @@ def parity_store(tmp_path_factory) -> Store:
     assert not report.failed, report.failed
     assert load_curation(store, CURATION) > 0
     return store
+
+
+@pytest.fixture(scope="session")
+def cli_store(tmp_path_factory) -> Path:
+    """The same corpus loaded by the command line, in a store no test holds open."""
+    path = tmp_path_factory.mktemp("parity-cli") / "store"
+    for args in (["ingest", "--quiet", str(CORPUS), str(OPEN_DATA)], ["curate", str(CURATION)]):
+        CliRunner().invoke(main, [*args, "--store", str(path)], catch_exceptions=False)
+    return path
 
 
 def _pushed(local: Store, endpoint: str) -> RemoteStore:
@@ -275,3 +285,15 @@ def test_a_query_the_store_cannot_run_names_the_store_and_the_feature(virtuoso):
     with pytest.raises(RemoteError, match=r"^http://127\.0\.0\.1:\d+/sparql: the store refused the query: "
                                           r"Virtuoso .*syntax error at 'LATERAL'"):
         remote.query("SELECT * WHERE { ?s ?p ?o LATERAL { SELECT ?x WHERE { ?s ?q ?x } LIMIT 1 } }")
+
+
+@pytest.mark.parametrize("args", [["query", "timeline", "--param", "concept=Staatscommissie"],
+                                  ["query", "cited-by", "--param", "doc=kst-30950-295", "--format", "csv"],
+                                  ["trace", "debat 2020-07-01"], ["validate"], ["stats"]])
+def test_the_command_line_prints_the_same(cli_store, remote, args):
+    def printed(*where: str) -> list[str]:
+        result = CliRunner().invoke(main, [*args, *where], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()[1:] if args == ["stats"] else result.output.splitlines()
+
+    assert printed("--endpoint", str(remote.path)) == printed("--store", str(cli_store))
