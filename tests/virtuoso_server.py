@@ -148,9 +148,18 @@ def running_virtuoso(folder: Path, max_rows: int = 1_000_000) -> Iterator[Virtuo
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     endpoint = f"http://127.0.0.1:{http_port}/sparql"
     try:
-        wait_until_answers(f"{endpoint}?query=ASK%7B%7D", process)
+        try:
+            wait_until_answers(f"{endpoint}?query=ASK%7B%7D", process)
+        except RuntimeError as exc:
+            raise RuntimeError(f"{exc}; its log ends: {_log_tail(folder)}") from exc
         _isql(isql_port, 'GRANT SPARQL_UPDATE TO "SPARQL";')
         yield Virtuoso(endpoint, version())
     finally:
         stop(process)
         log.close()
+
+
+def _log_tail(folder: Path, lines: int = 5) -> str:
+    text = (folder / "virtuoso.log").read_text(encoding="utf-8", errors="replace") \
+        if (folder / "virtuoso.log").exists() else ""
+    return " | ".join(text.splitlines()[-lines:]) or "(no log)"
