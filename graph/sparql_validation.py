@@ -90,7 +90,7 @@ def _value_checks(shapes: Graph, prop: Node) -> list[str]:
         # class and its subclasses found first: Virtuoso 7.2 matches nothing with a
         # zero-or-more path (a/rdfs:subClassOf*) inside MINUS
         classes = f"{{ BIND (<{cls}> AS ?type) }} UNION {{ ?type {RDFS_SUBCLASS}+ <{cls}> }}"
-        checks.append(f"?this PATH ?value MINUS {{ ?value a ?type . {{ SELECT ?type WHERE {{ {classes} }} }} }}")
+        checks.append(f"?this PATH ?value MINUS {{ {{ SELECT ?type WHERE {{ {classes} }} }} ?value a ?type }}")
     kind = shapes.value(prop, SH.nodeKind)
     if kind is not None:
         if kind != SH.IRI:
