@@ -17,6 +17,8 @@ SPARQL leaves the order of GROUP_CONCAT's items to the store, and stores differ
 gives a plain "" then). So that every store gives the same answer, each column a
 query computes with ``GROUP_CONCAT(... ; separator="S") AS ?col`` is normalised:
 its items sorted, as a plain literal, an empty list unbound (``sorted_lists``).
+Items are told apart by the separator, so a query joins with one its items cannot
+contain (identifiers and names with ", ", labels with "; ").
 """
 
 from __future__ import annotations
