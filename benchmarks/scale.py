@@ -140,7 +140,7 @@ def _parameters(store) -> dict[str, Any]:
             "motion-measures": {"motion": motion_id}, "mentions-over-time": {"concept": "NCDR"},
             "trace-edges": {"node": node, "curation": "include"}, "node": {"node": node},
             "timeline": {"concept": "Staatscommissie"}, "trace-motion": {"motion": motion_id},
-            "dossier-motions": {"dossier": "30950"}, "_motion": motion_id}
+            "dossier-motions": {"dossier": "30950"}, "motion-followup": {"dossier": "30950"}, "_motion": motion_id}
 
 
 def _forked(func, timeout: float) -> tuple[float, object] | str | None:

@@ -28,11 +28,12 @@ FORMATS = tuple(RDF_FORMATS) + NETWORK_FORMATS
 
 # Evidence is read in one pass over the evidence records of these relations and
 # joined to the edges; node attributes are looked up per node (LATERAL, see
-# queries/trace-edges.rq).
+# queries/trace-edges.rq). MIN, not SAMPLE, and of the text (STR) where Virtuoso
+# orders stored terms otherwise, so that every store picks the same value.
 _NETWORK_QUERY = """
 PREFIX pkg: <https://w3id.org/policykg/def#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?s ?p ?o (COUNT(?ev) AS ?evidence) (MIN(?q) AS ?quote) WHERE {
+SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?evidence) (MIN(STR(?q)) AS ?quote) WHERE {
   { VALUES ?p { pkg:cites pkg:ledTo pkg:usesInstrument pkg:submittedBy pkg:responsibleFor } ?s ?p ?o }
   OPTIONAL { SELECT ?s ?p ?o ?ev ?q WHERE {
     VALUES ?p { pkg:cites pkg:ledTo pkg:usesInstrument pkg:submittedBy pkg:responsibleFor }
@@ -45,11 +46,12 @@ PREFIX pkg: <https://w3id.org/policykg/def#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?n (SAMPLE(?i) AS ?identifier) (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (SAMPLE(?d) AS ?date)
-       (SAMPLE(?f) AS ?file) WHERE {
-  { SELECT DISTINCT ?n WHERE {
-      { ?n pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?x }
-      UNION { ?x pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?n } } }
+SELECT ?n (MIN(STR(?i)) AS ?identifier) (MIN(STR(?l)) AS ?label) (IRI(MIN(STR(?t))) AS ?type) (MIN(?d) AS ?date)
+       (MIN(STR(?f)) AS ?file) WHERE {
+  # no DISTINCT sub-select of the nodes first: Virtuoso 7.2 then mixes up the rows of
+  # different nodes (MIN is the same over repeated rows)
+  { ?n pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?x }
+  UNION { ?x pkg:cites|pkg:ledTo|pkg:usesInstrument|pkg:submittedBy|pkg:responsibleFor ?n }
   LATERAL { OPTIONAL { ?n pkg:identifier ?i } }
   LATERAL { OPTIONAL { ?n skos:prefLabel|rdfs:label|dcterms:title ?l FILTER (lang(?l) IN ("nl", "")) } }
   LATERAL { OPTIONAL { ?n a ?t FILTER (STRSTARTS(STR(?t), STR(pkg:)) && ?t != pkg:ParliamentaryPaper) } }

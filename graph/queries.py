@@ -11,6 +11,14 @@ A parameter value is bound to the variable of the same name as an RDF term:
 an IRI when it starts with http:// or https://, else a plain string literal.
 It is never pasted into the query text. A SELECT query projects its parameter
 variables (Oxigraph substitutes only projected variables).
+
+SPARQL leaves the order of GROUP_CONCAT's items to the store, and stores differ
+(Oxigraph keeps a common language tag and leaves an empty list unbound; Virtuoso
+gives a plain "" then). So that every store gives the same answer, each column a
+query computes with ``GROUP_CONCAT(... ; separator="S") AS ?col`` is normalised:
+its items sorted, as a plain literal, an empty list unbound (``sorted_lists``).
+Items are told apart by the separator, so a query joins with one its items cannot
+contain (identifiers and names with ", ", labels with "; ").
 """
 
 from __future__ import annotations
@@ -131,12 +139,45 @@ def read_query_file(path: Path) -> str:
     return text
 
 
+# GROUP_CONCAT([DISTINCT] ?x [; separator="S"]) AS ?column
+_CONCAT = re.compile(r'GROUP_CONCAT\s{0,9}\(\s{0,9}(?:DISTINCT\s{1,9})?[?$]\w{1,60}\s{0,9}'
+                     r'(?:;\s{0,9}separator\s{0,9}=\s{0,9}"(?P<sep>[^"\\\n]{0,20})"\s{0,9})?\)\s{1,9}AS\s{1,9}'
+                     r'[?$](?P<column>\w{1,60})', re.IGNORECASE)
+
+
+def concatenated_columns(sparql: str) -> dict[str, str]:
+    """The columns ``sparql`` computes with GROUP_CONCAT, and their separators."""
+    return {m["column"]: " " if m["sep"] is None else m["sep"] for m in _CONCAT.finditer(sparql)}
+
+
+def sorted_lists(sparql: str, result: QueryResult) -> QueryResult:
+    """``result`` with each GROUP_CONCAT column normalised: items sorted, a plain
+    literal, unbound when empty; the same on every store."""
+    columns = {result.variables.index(c): sep for c, sep in concatenated_columns(sparql).items()
+               if c in result.variables}
+    if not columns:
+        return result
+
+    def normal(index: int, cell: Node | None) -> Node | None:
+        if index not in columns or cell is None or str(cell) == "":
+            return None if index in columns else cell
+        return Literal(columns[index].join(sorted(str(cell).split(columns[index]))))
+
+    rows = [tuple(normal(i, cell) for i, cell in enumerate(row)) for row in result.rows]
+    return QueryResult(result.variables, rows, result.boolean)
+
+
+def answer(store: GraphStore, query: NamedQuery, bindings: dict[str, Node]) -> QueryResult:
+    """``query``'s rows on ``store`` with ``bindings``, its lists normalised (``sorted_lists``)."""
+    return sorted_lists(query.text, store.query(query.text, bindings))
+
+
 def run_query(store: GraphStore, name_or_file: str, params: dict[str, str] | None = None) -> QueryResult:
     """The rows of a named query or ``.rq`` file; a ``QueryError`` for a query that
     cannot run: bad syntax or parameters, or a SERVICE endpoint that cannot be reached."""
     query = load_query(name_or_file)
     try:
-        return store.query(query.text, query.bindings(params or {}))
+        return answer(store, query, query.bindings(params or {}))
     except (SyntaxError, ValueError) as exc:
         raise QueryError(f"query {query.name!r}: {exc}") from exc
     except OSError as exc:

@@ -4,14 +4,26 @@ writes that ``policykg push`` needs.
 
 Queries go through SPARQLWrapper. A parameter's value never enters a query as
 raw text: it is serialised as an RDF term (IRIs checked, literals escaped by
-rdflib) and bound with ``BIND(term AS ?name)`` at the start of the query's
-WHERE group, the same result as the embedded store's binding. Credentials come from the
-environment (``POLICYKG_ENDPOINT_USER``, ``POLICYKG_ENDPOINT_PASSWORD``), never
-from the command line.
+rdflib) and bound with ``VALUES ?name { term }`` in every group of the query that
+uses the variable (sub-selects included), the same answers as the embedded
+store's substitution (``bind``). Credentials come from the environment
+(``POLICYKG_ENDPOINT_USER``, ``POLICYKG_ENDPOINT_PASSWORD``), never from the
+command line.
 
 The named queries assume the default graph is the union of the named graphs:
 Oxigraph's server with ``--union-default-graph``, Fuseki/TDB2 with
 ``tdb2:unionDefaultGraph true``; GraphDB, Virtuoso and Neptune do this already.
+Such a union view repeats a triple once per graph that holds it, so the named
+queries count and list with DISTINCT where they mean a set.
+
+What differs between stores is made equal here, and tested on an Oxigraph server
+and Virtuoso 7.2 (tests/test_parity.py): a store without LATERAL gets the plain
+query (``without_lateral``); ``xsd:string`` literals come back plain and typed
+values in canonical form (Virtuoso's boolean "1" is "true"); only policykg's own
+named graphs (``pkgg:``) are read as the store's graphs (Virtuoso holds system
+graphs too); an answer the store cut off at its row limit is an error, never a
+partial result. GROUP_CONCAT lists are normalised for every store in
+``queries.sorted_lists``.
 """
 
 from __future__ import annotations
@@ -19,16 +31,23 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Self
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from policykg.errors import RemoteError
+from policykg.namespaces import PKGG
 
 from .backend import Output, QueryResult, write_with_rdflib
 
+# Only policykg's own named graphs are read as the store's graphs: a shared store
+# holds others too (Virtuoso its system graphs, such as virtrdf:).
+_OWN_GRAPHS = f'FILTER (STRSTARTS(STR(?g), "{PKGG}"))'
+_ALL_QUADS = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}"
 USER_VAR, PASSWORD_VAR = "POLICYKG_ENDPOINT_USER", "POLICYKG_ENDPOINT_PASSWORD"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SAFE_IRI = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -44,38 +63,105 @@ def term(value: Node) -> str:
     raise ValueError(f"cannot bind {value!r} in a query")
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+# What a query's text is made of, as far as binding needs it: strings, IRIs and
+# comments (skipped whole, so a brace or a "?x" inside them is never touched),
+# variables, braces, and words (keywords and prefixed names).
+_TOKEN = re.compile(r"""
+    (?P<string>'{3}(?:[^'\\]|\\.|'(?!''))*'{3}|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}
+               |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\s]*>)
+  | (?P<comment>\#[^\n]*)
+  | (?P<var>[?$][A-Za-z0-9_]+)
+  | (?P<open>\{) | (?P<close>\})
+  | (?P<word>[A-Za-z_][A-Za-z0-9_.-]*(?::[A-Za-z0-9_.-]*)?)
+""", re.VERBOSE)
+
+
+@dataclass
+class _Group:
+    start: int  # offset just after its "{"
+    variables: set[str] = field(default_factory=set)
+    data: bool = False  # a VALUES block, not a group
+    subselect: bool = False  # "{ SELECT ... }": nothing may precede the SELECT
+
+
+def _groups(sparql: str) -> list[_Group]:
+    """The brace blocks of ``sparql`` in order of opening, each with the variables
+    written inside it (nested blocks included)."""
+    groups: list[_Group] = []
+    open_: list[_Group] = []
+    values_pending = False
+    tokens = [(m.lastgroup, m.group(), m.end()) for m in _TOKEN.finditer(sparql)
+              if m.lastgroup not in ("comment", "string", "iri")]
+    for i, (kind, text, end) in enumerate(tokens):
+        if kind == "word" and text.upper() == "VALUES":
+            values_pending = True
+        elif kind == "open":
+            inside_data = any(g.data for g in open_)
+            following = tokens[i + 1][1].upper() if i + 1 < len(tokens) else ""
+            group = _Group(end, data=values_pending or inside_data, subselect=following == "SELECT")
+            values_pending = False
+            groups.append(group)
+            open_.append(group)
+        elif kind == "close" and open_:
+            open_.pop()
+        elif kind == "var":
+            for group in open_:
+                group.variables.add(text[1:])
+    return groups
 
 
 def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
-    """``sparql`` with each parameter bound, as the embedded store binds it: a
-    ``BIND(term AS ?name)`` opening the outermost WHERE group (so FILTERs see the
-    value), or a trailing VALUES block when the query has no WHERE keyword."""
+    """``sparql`` with each parameter bound to its value everywhere the query uses
+    it, as the embedded store substitutes it: ``VALUES ?name { term }`` opens the
+    query's outermost group and every group (sub-select, UNION branch, OPTIONAL,
+    MINUS ...) that uses the variable, so a sub-select that filters on a parameter
+    sees its value. (One difference with substitution: a MINUS whose only shared
+    variable is a parameter removes the rows it matches; none of ours is written so.)"""
     if not bindings:
         return sparql
     names = list(bindings)
     if not all(_NAME.match(n) for n in names):
         raise ValueError(f"bad parameter name in {names}")
-    where = _WHERE.search(sparql)
-    if where:
-        binds = " ".join(f"BIND ({term(bindings[n])} AS ?{n})" for n in names)
-        return f"{sparql[:where.end()]} {binds}\n{sparql[where.end():]}"
-    row = " ".join(term(bindings[n]) for n in names)
-    return f"{sparql.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
+    values = {n: f"VALUES ?{n} {{ {term(bindings[n])} }}" for n in names}
+    groups = [g for g in _groups(sparql) if not g.data and not g.subselect]
+    if not groups:
+        raise ValueError("the query has no group pattern to bind parameters in")
+    pieces, last = [], 0
+    for index, group in enumerate(groups):
+        used = names if index == 0 else [n for n in names if n in group.variables]
+        if used:
+            pieces += [sparql[last:group.start], " ", " ".join(values[n] for n in used), " "]
+            last = group.start
+    return "".join(pieces) + sparql[last:]
 
 
 _LATERAL_OPTIONAL = re.compile(r"LATERAL \{ (OPTIONAL \{[^{}]*\}) \}")
-_LATERAL_GROUP = re.compile(r"LATERAL (\{[^{}]*\})")
+_LATERAL_GROUP = re.compile(r"LATERAL \{([^{}]*)\}")
+_NOT_PLAIN = re.compile(r"\b(?:FILTER|BIND|OPTIONAL|VALUES|MINUS|SERVICE|GRAPH)\b", re.IGNORECASE)
+
+
+def _plain_group(match: re.Match) -> str:
+    """``LATERAL { X }`` as ``X .`` when X is triple patterns only (the same join,
+    and Virtuoso 7.2 then sees X's variables in the enclosing group), else ``{ X }``."""
+    body = match.group(1).strip()
+    if _NOT_PLAIN.search(body):
+        return "{ " + body + " }"
+    return body if body.endswith(".") else body + " ."
 
 
 def without_lateral(sparql: str) -> str:
     """The query for stores without LATERAL: ``P LATERAL { OPTIONAL { X } }`` as
-    ``P OPTIONAL { X }`` and ``P LATERAL { X }`` as ``P { X }``; the same answers
-    when X has no nested groups and P binds what X uses, as in our named queries."""
-    return _LATERAL_GROUP.sub(r"\1", _LATERAL_OPTIONAL.sub(r"\1", sparql))
+    ``P OPTIONAL { X }``, ``P LATERAL { X }`` as ``P X .`` (triple patterns) or
+    ``P { X }``; the same answers when X has no nested groups and P binds what X
+    uses, as in our named queries."""
+    return _LATERAL_GROUP.sub(_plain_group, _LATERAL_OPTIONAL.sub(r"\1", sparql))
 
 
 def _to_rdflib(cell: dict | None) -> Node | None:
+    """A term of a JSON result as the embedded store gives it: ``xsd:string`` as a
+    plain literal, typed values in their canonical form (rdflib normalises them:
+    Virtuoso's boolean "1" is "true")."""
     if cell is None:
         return None
     kind, value = cell["type"], cell["value"]
@@ -85,7 +171,30 @@ def _to_rdflib(cell: dict | None) -> Node | None:
         return BNode(value)
     if "xml:lang" in cell:
         return Literal(value, lang=cell["xml:lang"])
-    return Literal(value, datatype=cell.get("datatype"))
+    datatype = cell.get("datatype")
+    return Literal(value, datatype=None if datatype == _XSD_STRING else datatype)
+
+
+# Virtuoso's header on an answer cut off at its ResultSetMaxRows.
+_CAPPED = "X-SPARQL-MaxRows"
+
+
+class AnswerCutOff(RemoteError):
+    """The store answered with only part of the rows (its result-size limit)."""
+
+
+def _reason(exc: Exception) -> str:
+    """One line on why a request failed: the store's own message where it gave one
+    (Virtuoso: "Virtuoso 37000 Error SP030: SPARQL compiler, line 13: syntax error at
+    'LATERAL'"), else the exception's first line."""
+    text = f"{type(exc).__name__}: {exc}"
+    if "Response:" in text:
+        body = text.split("Response:", 1)[1].strip()
+        body = body[2:] if body.startswith(("b'", 'b"')) else body
+        first = body.replace("\\n", "\n").strip().splitlines()
+        if first and first[0].strip():
+            return f"the store refused the query: {first[0].strip()}"
+    return text.splitlines()[0]
 
 
 class RemoteStore:
@@ -122,21 +231,28 @@ class RemoteStore:
         self._client.setQuery("\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#")))
         self._client.setReturnFormat(JSON)
         try:
-            return self._client.queryAndConvert()
+            answer = self._client.query()
+            cap = answer.response.headers.get(_CAPPED)
+            data = answer.convert()
         except Exception as exc:  # SPARQLWrapper raises urllib and its own errors
-            raise RemoteError(f"{type(exc).__name__}: {exc}".splitlines()[0], url=self.endpoint) from exc
+            raise RemoteError(_reason(exc), url=self.endpoint) from exc
+        if cap:
+            raise AnswerCutOff(f"the store cut the answer off at {cap} rows; policykg never uses a partial "
+                              "answer: raise the limit (Virtuoso: ResultSetMaxRows in [SPARQL] of virtuoso.ini)",
+                              url=self.endpoint)
+        return data
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        text = bind(sparql, bindings)
-        if self._plain_optionals:
-            text = without_lateral(text)
+        text = without_lateral(sparql) if self._plain_optionals else sparql
         try:
-            data = self._run(text)
+            data = self._run(bind(text, bindings))
+        except AnswerCutOff:
+            raise
         except RemoteError:
-            if self._plain_optionals or without_lateral(text) == text:
+            if self._plain_optionals or without_lateral(sparql) == sparql:
                 raise
             self._plain_optionals = True  # the store does not know LATERAL: ask again without
-            data = self._run(without_lateral(text))
+            data = self._run(bind(without_lateral(sparql), bindings))
         if "boolean" in data:
             return QueryResult([], [], bool(data["boolean"]))
         variables = data["head"]["vars"]
@@ -144,16 +260,16 @@ class RemoteStore:
         return QueryResult(variables, rows)
 
     def graph_names(self) -> list[URIRef]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}").rows
         return sorted(r[0] for r in rows)
 
     def __len__(self) -> int:
-        return int(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
+        return int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}").rows[0][0])
 
     def triple_count(self) -> int:
         """Distinct triples over all graphs."""
-        return int(self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
-                              "GRAPH ?g { ?s ?p ?o } } }").rows[0][0])
+        return int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ "
+                              f"GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }} }}").rows[0][0])
 
     def graph(self, name: URIRef) -> Graph:
         graph = Graph()
@@ -163,14 +279,14 @@ class RemoteStore:
 
     def union(self, exclude: Iterable[URIRef] = ()) -> Graph:
         merged, skip = Graph(), set(exclude)
-        for g, s, p, o in self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows:
+        for g, s, p, o in self.query(_ALL_QUADS).rows:
             if g not in skip:
                 merged.add((s, p, o))
         return merged
 
     def dataset(self) -> Dataset:
         ds = Dataset()
-        for g, s, p, o in self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows:
+        for g, s, p, o in self.query(_ALL_QUADS).rows:
             ds.graph(g).add((s, p, o))
         return ds
 
@@ -184,7 +300,7 @@ class RemoteStore:
         try:
             self._client.query()
         except Exception as exc:
-            raise RemoteError(f"{type(exc).__name__}: {exc}".splitlines()[0], url=self.update_endpoint) from exc
+            raise RemoteError(_reason(exc), url=self.update_endpoint) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph, batch: int = 5000) -> None:
         """Make the remote named graph ``name`` hold exactly ``graph``: DROP, then

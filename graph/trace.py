@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 
 from .backend import GraphStore
 from .lookup import find_node
-from .queries import load_query
+from .queries import answer, load_query
 
 # Which relations to follow from a node reached through a relation. A citing
 # document is expanded only by the "led to" steps its own text states (see
@@ -52,7 +52,7 @@ class Step:
 
 
 def _describe(store: GraphStore, iri: URIRef, relation: str | None) -> Step:
-    row = store.query(load_query("node").text, {"node": iri}).dicts()[0]
+    row = answer(store, load_query("node"), {"node": iri}).dicts()[0]
     text = {k: (str(v) if v is not None else None) for k, v in row.items()}
     kind = text["type"].rsplit("#", 1)[-1] if text["type"] else None
     return Step(relation, str(iri), text["identifier"], text["label"], kind, text["date"],
@@ -73,8 +73,7 @@ def _children(store: GraphStore, step: Step, seen: set[str], curation: str) -> l
     if follow is not None and not follow:  # a leaf: nothing of its edges would be kept
         return []
     children: dict[tuple[str, str], Step] = {}
-    rows = store.query(load_query("trace-edges").text,
-                       {"node": URIRef(step.iri), "curation": Literal(curation)}).dicts()
+    rows = answer(store, load_query("trace-edges"), {"node": URIRef(step.iri), "curation": Literal(curation)}).dicts()
     for row in rows:
         relation, target = str(row["relation"]), str(row["target"])
         if (follow is not None and relation not in follow) or target in seen:

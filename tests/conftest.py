@@ -1,11 +1,14 @@
 """Shared fixtures: the real corpus, and a store with it ingested once per session."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from policykg.graph.ingest import ingest
 from policykg.graph.store import Store
+
+from . import virtuoso_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "examples" / "corpus"
@@ -29,3 +32,13 @@ def corpus_store(tmp_path_factory) -> Store:
 @pytest.fixture
 def fresh_store(tmp_path) -> Store:
     return Store(tmp_path / "store")
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory) -> Iterator[virtuoso_server.Virtuoso]:
+    """Virtuoso Open Source on 127.0.0.1 with a throwaway database, once per session
+    (tests/virtuoso_server.py); skipped where the Debian package is not installed."""
+    if not virtuoso_server.installed():
+        pytest.skip(virtuoso_server.MISSING)
+    with virtuoso_server.running_virtuoso(tmp_path_factory.mktemp("virtuoso")) as server:
+        yield server
