@@ -393,9 +393,6 @@ def test_a_remote_store_gives_the_same_pages(store, remote):
     assert node_page(remote, URIRef(OEP + "kst-99999-1")) is None
 
 
-@pytest.mark.xfail(strict=True, reason="trace-edges.rq on a remote store: the curation parameter, bound by "
-                   "a BIND that opens WHERE, is not in scope inside the UNION branches, so the curator of a "
-                   "curated step is lost (issue 14, parity)")
 def test_a_remote_store_gives_the_same_trace_of_a_curated_step(store, remote):
     ncdr = URIRef(PKGID + "org/ncdr")
     assert "asserted by policykg maintainers" in read(node_page(store, ncdr)).text("Trace: what followed")
