@@ -19,7 +19,7 @@ from policykg.text import slug
 
 _OFFICIAL_PREFIXES = ("kst-", "stcrt-", "stb-", "trb-", "h-tk-", "h-ek-", "ah-tk-", "ah-ek-", "kv-tk-", "kv-ek-")
 _SKOLEM = "https://w3id.org/policykg/.well-known/genid/"
-_TZ_NUMBER = re.compile(r"TZ\d{6}-\d{3}")
+_TZ_NUMBER = re.compile(r"TZ[0-9]{6}-[0-9]{3}")
 _TK_API = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 
 
