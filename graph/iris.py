@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import quote
 
 from rdflib import URIRef
 
@@ -83,9 +84,16 @@ def evidence(doc_key: str, *parts: object) -> URIRef:
     return PKGID[f"evidence/{slug(doc_key)}/{_digest(*parts)}"]
 
 
+def _file_part(file_stem: str) -> str:
+    """A file name as one IRI path segment, different for different names (``cur`` and
+    ``cur!`` must not share a graph, as a slug would make them): the UTF-8 bytes (the
+    name's own bytes where they are no UTF-8), unreserved characters kept, all else %XX."""
+    return quote(file_stem.encode("utf-8", "surrogateescape"), safe="-._~")
+
+
 def curation_record(file_stem: str, *parts: object) -> URIRef:
     """An assertion or rejection of a curation file, by what it states."""
-    return PKGID[f"curation/{slug(file_stem)}/{_digest(*parts)}"]
+    return PKGID[f"curation/{_file_part(file_stem)}/{_digest(*parts)}"]
 
 
 def named_graph(doc_key: str) -> URIRef:
@@ -112,8 +120,9 @@ def undertaking_graph(number: str) -> URIRef:
 
 
 def curation_graph(file_stem: str) -> URIRef:
-    """The named graph of a curation file."""
-    return PKGG[f"curation/{slug(file_stem)}"]
+    """The named graph of a curation file: ``pkgg:curation/corpus`` for corpus.csv,
+    ``pkgg:curation/cur%21`` for cur!.csv."""
+    return PKGG[f"curation/{_file_part(file_stem)}"]
 
 
 def skolem(blank_node_id: str) -> URIRef:
