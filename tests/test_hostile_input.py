@@ -333,19 +333,22 @@ def test_corpus_bad_page_bad_text_good_page_loads_all_good_names_both_exits_1_wi
     folder.mkdir()
     for source in CORPUS.iterdir():
         (folder / source.name).write_bytes(source.read_bytes())
-    bad_page = folder / "a-bad-page.json"
-    bad_page.write_text(_deep(100_000), encoding="utf-8")
+    bad_page = folder / "a-bad-page.json"  # an invalid IRI aborted the ingest; a number no TZ number
+    page = _toezegging(_activities("Datum", " 2020-07-01x"))
+    page["value"][1]["Nummer"] = "TZ٢٠٢٠٠٧-٠١٥"
+    bad_page.write_text(json.dumps(page), encoding="utf-8")
     bad_text = folder / "bad-text.txt"
     bad_text.write_bytes("Betreft co\xf6rdinatie van beleid".encode("latin-1"))
     (folder / "z-good-page.json").write_bytes(GOOD_PAGE.read_bytes())
     done = policykg("ingest", "--quiet", "--store", str(tmp_path / "s"), str(folder), timeout=600)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr + done.stdout
-    assert f"error: {bad_page}: JSON nested too deeply" in done.stderr
     assert f"error: {bad_text}: not valid UTF-8" in done.stderr
+    assert "not loadable: a-bad-page.json: Toezegging TZ٢٠٢٠٠٧-٠١٥: Nummer 'TZ٢٠٢٠٠٧-٠١٥' is not a TZ number" in done.stdout
     corpus_files = len(list(CORPUS.iterdir()))
-    assert done.stdout.startswith(f"{corpus_files} loaded, 0 unchanged, 1 failed; "
-                                  "Open Data: 1 motion loaded, 0 unchanged, 0 not placed, 1 file failed; store ")
+    assert done.stdout.startswith(f"{corpus_files} loaded, 0 unchanged, 1 failed; Open Data: 1 motion loaded, "
+                                  "0 unchanged, 0 not placed, 2 undertakings loaded, 0 unchanged, 2 not loadable"), \
+        done.stdout
     assert iris.motion_graph(GOOD_MOTION) in _graphs(tmp_path / "s")
     with Store(tmp_path / "s") as store:
         files = {str(r[1]) for r in store.query("SELECT ?p ?f WHERE { ?d ?p ?f }", {"p": PKG.sourceFile}).rows}
