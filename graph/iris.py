@@ -29,8 +29,8 @@ def is_official(identifier: str) -> bool:
 
 
 def _digest(*parts: object) -> str:
-    """A short stable hash of ``parts``."""
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+    """A short stable hash of ``parts`` (a lone surrogate hashed as written, never an error)."""
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def document(identifier: str) -> URIRef:
@@ -86,9 +86,10 @@ def evidence(doc_key: str, *parts: object) -> URIRef:
 
 def _file_part(file_stem: str) -> str:
     """A file name as one IRI path segment, different for different names (``cur`` and
-    ``cur!`` must not share a graph, as a slug would make them): the UTF-8 bytes (the
-    name's own bytes where they are no UTF-8), unreserved characters kept, all else %XX."""
-    return quote(file_stem.encode("utf-8", "surrogateescape"), safe="-._~")
+    ``cur!`` must not share a graph, as a slug would make them): the UTF-8 bytes (a lone
+    surrogate of a name that is no UTF-8 as its own three), unreserved characters kept,
+    all else %XX."""
+    return quote(file_stem.encode("utf-8", "surrogatepass"), safe="-._~")
 
 
 def curation_record(file_stem: str, *parts: object) -> URIRef:
