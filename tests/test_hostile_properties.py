@@ -1,5 +1,5 @@
-"""Property-based: generated hostile Open Data records, curation rows, XML/HTML trees
-and IRIs. Whatever they hold, policykg never raises an uncaught exception: a source is
+"""Property-based: generated hostile Open Data records, curation rows, XML/HTML trees,
+search API answers and IRIs. Whatever they hold, policykg never raises an uncaught exception: a source is
 loaded, or it is named with its problem (file and reason), and what was loaded before
 stays. See tests/test_hostile_input.py for the cases found by hand, one test each."""
 
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policykg.errors import CurationError, SourceError
+from policykg.errors import CurationError, FetchError, SourceError
 from policykg.graph import iris
 from policykg.graph.curation import load_curation
 from policykg.graph.ingest import ingest, ingest_tk_page
@@ -26,6 +26,7 @@ from policykg.graph.store import Store
 from policykg.loaders.document import extract_file
 from policykg.loaders.officielebekendmakingen import parse_xml
 from policykg.loaders.sources import read_source
+from policykg.loaders.sru import parse_page
 
 from .conftest import CORPUS
 from .tk_server import FIXTURES
@@ -311,3 +312,44 @@ def test_every_iri_minted_from_any_text_is_a_valid_iri(text):
             pass
     for iri in minted:
         assert ox.NamedNode(str(iri)).value == str(iri)
+
+
+# --- API answers: a search page of the officielebekendmakingen SRU API --------------------------
+
+SRU_NAMES = {"sru": "http://docs.oasis-open.org/ns/search-ws/sruResponse",
+             "diag": "http://docs.oasis-open.org/ns/search-ws/diagnostic", "gzd": "http://standaarden.overheid.nl/sru",
+             "w": "http://standaarden.overheid.nl/wetgeving/", "dcterms": "http://purl.org/dc/terms/",
+             "c": "http://standaarden.overheid.nl/cup/data"}
+SRU_TAGS = ["sru:records", "sru:record", "sru:recordData", "gzd:gzd", "gzd:originalData", "w:meta", "w:owmskern",
+            "w:tpmeta", "dcterms:identifier", "dcterms:title", "dcterms:modified", "gzd:enrichedData",
+            "gzd:itemUrl", "sru:numberOfRecords", "sru:nextRecordPosition", "diag:diagnostic", "diag:message",
+            "w:publicatienaam", "c:datumTijdstipWijzigingExpression"]
+SRU_TEXT = st.sampled_from(["kst-30950-319", "stcrt-2022-11349", "kst 1", "99999999999", "٣", "-1", "xml", "",
+                            "https://repository.overheid.nl/x.xml"]) | TEXT.map(_clean)
+
+
+@st.composite
+def sru_element(draw, depth: int = 0):
+    tag = draw(st.sampled_from(SRU_TAGS))
+    attrs = draw(st.dictionaries(st.just("manifestation"), st.sampled_from(["xml", "pdf", "metadata", "x"]),
+                                 max_size=1))
+    children = draw(st.lists(SRU_TEXT if depth > 5 else st.one_of(SRU_TEXT, sru_element(depth + 1)), max_size=4))
+    return tag, attrs, children
+
+
+@SETTINGS
+@given(root=sru_element(), cut=st.none() | st.integers(0, 400))
+def test_hostile_search_pages_are_read_or_named_never_raised(root, cut):
+    """What the search API answers is parsed into records, a record it cannot read is
+    skipped with why, and anything else is a FetchError naming the URL."""
+    declarations = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in SRU_NAMES.items())
+    body = _xml(("sru:searchRetrieveResponse", {}, [root]), False).replace(
+        "<sru:searchRetrieveResponse>", f"<sru:searchRetrieveResponse {declarations}>", 1)
+    data = body.encode("utf-8")[:cut]
+    url = "https://repository.overheid.nl/sru?query=x"
+    try:
+        page = parse_page(data, url)
+    except FetchError as exc:
+        assert str(exc).startswith(f"{url}: ")
+    else:
+        assert all(record.identifier for record in page.records)
