@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -305,12 +306,34 @@ def _file_hash(path: Path) -> str | None:
 
 def _documents(paths: list[Path], jobs: int) -> Iterator[_Extracted]:
     """Extractions in input order (so the last of two files with one key wins, as
-    in a single process), over ``jobs`` processes."""
+    in a single process), over ``jobs`` processes. A worker that dies (the kernel's
+    out-of-memory killer, a crash in a library) breaks the pool: the next file is then
+    extracted in a process of its own, which names it when it dies too, and a new pool
+    takes the rest; no file is lost with the pool."""
     if jobs <= 1 or len(paths) < 2:
         yield from map(_extract, paths)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_extract, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4))))
+    start = 0
+    while start < len(paths):
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                rest = paths[start:]
+                for done in pool.map(_extract, rest, chunksize=max(1, min(32, len(rest) // (jobs * 4)))):
+                    start += 1
+                    yield done
+        except BrokenProcessPool:
+            yield _alone(paths[start])
+            start += 1
+
+
+def _alone(path: Path) -> _Extracted:
+    """``_extract(path)`` in a process of its own; a failure naming the file if it dies."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_extract, path).result()
+    except BrokenProcessPool:
+        return _Extracted(path, error=f"{path}: the process extracting it died (out of memory, or a crash "
+                                      "in a library reading it)")
 
 
 def ingest(store: Store, paths: Iterable[Path] | Sources, force: bool = False,

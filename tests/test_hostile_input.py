@@ -6,8 +6,10 @@ summary is printed; the exit code is 1 when something failed."""
 
 import copy
 import json
+import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +20,7 @@ from click.testing import CliRunner
 from policykg.cli import main
 from policykg.graph import iris
 from policykg.graph.curation import curation_graph
+from policykg.graph.ingest import ingest
 from policykg.graph.store import Store
 from policykg.namespaces import PKG
 
@@ -268,7 +271,6 @@ def corpus_copy(tmp_path_factory) -> Path:
     """A store with the corpus, for curation runs that change it (copied per test)."""
     path = tmp_path_factory.mktemp("hostile") / "store"
     with Store(path) as store:
-        from policykg.graph.ingest import ingest
         assert not ingest(store, [CORPUS]).failed
     return path
 
@@ -354,3 +356,30 @@ def test_corpus_bad_page_bad_text_good_page_loads_all_good_names_both_exits_1_wi
     with Store(tmp_path / "s") as store:
         files = {str(r[1]) for r in store.query("SELECT ?p ?f WHERE { ?d ?p ?f }", {"p": PKG.sourceFile}).rows}
     assert {f.name for f in CORPUS.iterdir()} <= files and bad_text.name not in files
+
+
+# --- a worker process that dies ---------------------------------------------------------------
+
+def test_a_worker_killed_mid_ingest_loses_no_file(tmp_path):
+    """A worker that dies (here SIGKILL, as the kernel's out-of-memory killer sends it) broke
+    the process pool and aborted the ingest with a traceback; now its files are extracted
+    again and every file loads."""
+    folder = tmp_path / "in"
+    for copy_ in ("a", "b", "c"):
+        (folder / copy_).mkdir(parents=True)
+        for source in CORPUS.iterdir():
+            (folder / copy_ / source.name).write_bytes(source.read_bytes())
+    killed: list[int] = []
+
+    def kill_a_worker(_path):
+        workers = multiprocessing.active_children()
+        if not killed and workers:
+            killed.append(workers[0].pid)
+            os.kill(workers[0].pid, signal.SIGKILL)
+
+    with Store(tmp_path / "s") as store:
+        report = ingest(store, [folder], jobs=2, progress=kill_a_worker)
+        sources = {str(r[1]) for r in store.query("SELECT ?p ?f WHERE { ?d ?p ?f }", {"p": PKG.sourceFile}).rows}
+    assert killed, "no worker was running"
+    assert report.failed == [] and len(report.loaded) == 3 * len(list(CORPUS.iterdir()))
+    assert sources == {f.name for f in CORPUS.iterdir()}
