@@ -383,3 +383,16 @@ def test_a_worker_killed_mid_ingest_loses_no_file(tmp_path):
     assert killed, "no worker was running"
     assert report.failed == [] and len(report.loaded) == 3 * len(list(CORPUS.iterdir()))
     assert sources == {f.name for f in CORPUS.iterdir()}
+
+
+# --- gold files -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content, problem", [
+    ("# document: x.txt\nletter\tkst-1-2\tbrief \xff\n".encode("latin-1"), "not valid UTF-8 (byte"),
+    (b"", "no '# document: <path>' line"),
+])
+def test_a_gold_file_not_in_utf8_is_named_not_a_crash(tmp_path, content, problem):
+    gold = tmp_path / "gold.tsv"
+    gold.write_bytes(content)
+    result = CliRunner().invoke(main, ["eval", str(gold)], catch_exceptions=False)
+    assert result.exit_code == 1 and f"Error: {gold}: {problem}" in result.output, result.output
