@@ -1,7 +1,7 @@
 """Curated overlay: researchers assert links that no rule finds, or reject
 extracted ones, in CSV files (format: docs/curation.md).
 
-Each file loads into its own named graph ``pkgg:curation/<file stem>``,
+Each file loads into its own named graph ``pkgg:curation/<file stem>`` (percent-encoded),
 replaced on every load, so loading twice changes nothing. An asserted link is
 written as the triple itself plus a ``pkg:Assertion``; a rejection only as a
 ``pkg:Rejection`` (the extracted fact and its evidence stay where they are).
@@ -78,8 +78,10 @@ def _row(store: GraphStore, record: dict, where: str, line: int, relations: set[
 def read_curation(store: GraphStore, path: Path) -> list[Row]:
     """The rows of a curation file, each resolved against the store; every bad
     row is reported (file:line), and then none is loaded."""
+    if path.exists() and not path.is_file():  # a named pipe would wait for a writer, perhaps forever
+        raise CurationError(f"{path}: not a regular file; skipped")
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # Excel's "CSV UTF-8" starts with a BOM
             reader = csv.DictReader(handle)
             if not reader.fieldnames or not set(COLUMNS) <= {f.strip() for f in reader.fieldnames}:
                 raise CurationError(f"{path}: the header must name the columns {', '.join(COLUMNS)}")
@@ -92,6 +94,8 @@ def read_curation(store: GraphStore, path: Path) -> list[Row]:
             rows.append(_row(store, record, f"{path}:{line}", line, relations))
         except CurationError as exc:
             errors.append(str(exc))
+        except Exception as exc:  # a row no check foresaw is still this row's problem
+            errors.append(f"{path}:{line}: cannot be read: {type(exc).__name__}: {exc}")
     if errors:
         raise CurationError("\n".join(errors))
     return rows

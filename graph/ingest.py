@@ -12,21 +12,24 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from policykg.loaders.document import extract_text
+from policykg.loaders.document import extract_file
 from policykg.loaders.officielebekendmakingen import is_companion
-from policykg.loaders.sources import DOCUMENT_SUFFIXES, read_source
+from policykg.loaders.sources import DOCUMENT_SUFFIXES
 from policykg.loaders.sru import SEARCH_PAGE_SUFFIX
-from policykg.loaders.text import SourceError
+from policykg.loaders.text import SourceError, check_source_file
 from policykg.loaders.tk_fetch import STATE_FILE
 from policykg.loaders.tk_opendata import OpenDataFile, Unplaced, read_open_data
+from policykg.loaders.tk_records import short
 from policykg.loaders.tk_toezeggingen import TZ_NUMBER, NotLoadable
 from policykg.namespaces import PKG
 from policykg.reference import ontology_graph, vocabulary_graph
@@ -64,13 +67,15 @@ class IngestReport:
     undertakings: int = 0  # Open Data undertakings (toezeggingen) loaded
     undertakings_unchanged: int = 0
     not_loadable: list[NotLoadable] = field(default_factory=list)  # Toezegging records that could not be loaded
+    failed_records: list[str] = field(default_factory=list)  # Open Data records read but not stored, and why
+    unsupported: list[Path] = field(default_factory=list)  # files in the folders given of a type policykg does not read
     document_files: int = 0
     open_data_files: int = 0
 
     @property
     def complete(self) -> bool:
         """Nothing failed and nothing was left out: the exit code is 0."""
-        return not self.failed and not self.unplaced and not self.not_loadable
+        return not self.failed and not self.unplaced and not self.not_loadable and not self.failed_records
 
     def summary(self) -> str:
         """One line: documents as files; Open Data as motions, with what was not placed."""
@@ -91,6 +96,7 @@ class IngestReport:
             always += [(self.undertakings, "undertaking", "loaded"), (self.undertakings_unchanged, "", "unchanged"),
                        (len(self.not_loadable), "", "not loadable")]
         others = [(sum(self.ignored.values()), "other record", "ignored"),
+                  (len(self.failed_records), "record", "failed"),
                   (sum(_is_open_data(f) for f, _ in self.failed), "file", "failed"),
                   (len(self.empty), "file", "without records")]
         shown = always + [c for c in others if c[0]]
@@ -101,25 +107,64 @@ class IngestReport:
         """What the summary counts but does not name: each record not placed, what was ignored."""
         lines = [f"not placed: {u}" for u in self.unplaced]
         lines += [f"not loadable: {u}" for u in self.not_loadable]
+        lines += [f"failed: {record}" for record in self.failed_records]
         if self.ignored:
             ignored = ", ".join(f"{why}: {n}" for why, n in sorted(self.ignored.items()))
             lines.append("ignored (not motions or undertakings): " + ignored if self.undertakings
                          or self.undertakings_unchanged or self.not_loadable else "ignored (not motions): " + ignored)
         lines += [f"no records: {f}" for f in self.empty]
+        if self.unsupported:
+            lines.append(unsupported_line(self.unsupported))
         return lines
 
 
-def source_files(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: the given files, and the text files inside given folders."""
-    found = []
+def unsupported_line(files: list[Path]) -> str:
+    """The files of other types found in the folders, by suffix, a few named: "not read
+    (policykg reads ...): .doc: 2 (a.doc, b.doc; save as .docx or PDF)"."""
+    by_suffix: dict[str, list[Path]] = {}
+    for f in files:
+        by_suffix.setdefault(f.suffix.lower() or "(no suffix)", []).append(f)
+    parts = []
+    for suffix, found in sorted(by_suffix.items()):
+        names = ", ".join(str(f) for f in found[:3]) + (", …" if len(found) > 3 else "")
+        parts.append(f"{suffix}: {len(found)} ({names}{_HINTS.get(suffix, '')})")
+    return f"not read (policykg reads {' '.join(SOURCE_SUFFIXES)}): " + "; ".join(parts)
+
+
+_HINTS = {".doc": "; save as .docx or PDF", ".odt": "; save as .docx or PDF", ".rtf": "; save as .docx or PDF"}
+
+
+@dataclass
+class Sources:
+    """What a walk over the given paths found: the files to ingest, and the files of
+    other types inside the folders (named in the report, never read)."""
+
+    files: list[Path] = field(default_factory=list)
+    unsupported: list[Path] = field(default_factory=list)
+
+
+def find_sources(paths: Iterable[Path]) -> Sources:
+    """The given files, and the source files inside given folders (sorted); a folder's
+    hidden files, a fetcher's records, companion metadata and Word's lock files are left
+    out without a word, and so is all under a hidden folder (.git) but its sources."""
+    found = Sources()
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(f for f in path.rglob("*") if f.suffix.lower() in SOURCE_SUFFIXES
-                                and not is_companion(f) and not is_fetch_record(f)
-                                and not f.name.startswith("~$")))  # Word's lock file beside an open .docx
-        else:
-            found.append(path)
+        if not path.is_dir():
+            found.files.append(path)
+            continue
+        for f in sorted(path.rglob("*")):
+            if f.is_dir() or is_companion(f) or is_fetch_record(f) or f.name.startswith("~$"):
+                continue  # ~$: Word's lock file beside an open .docx
+            if f.suffix.lower() in SOURCE_SUFFIXES:
+                found.files.append(f)
+            elif not any(part.startswith(".") for part in f.relative_to(path).parts):
+                found.unsupported.append(f)
     return found
+
+
+def source_files(paths: Iterable[Path]) -> list[Path]:
+    """Files to ingest: the given files, and the source files inside given folders."""
+    return find_sources(paths).files
 
 
 def is_fetch_record(path: Path) -> bool:
@@ -178,6 +223,7 @@ class PageLoad:
     motions_unchanged: int = 0
     undertakings: int = 0
     undertakings_unchanged: int = 0
+    failed: list[str] = field(default_factory=list)  # records read but not stored: "file: motion ...: why"
 
 
 def _replace_unless_kept(store: GraphStore, name: URIRef, graph: Graph, modified: str, force: bool) -> bool:
@@ -196,18 +242,37 @@ def ingest_tk_page(store: GraphStore, path: Path, force: bool = False) -> PageLo
     already holds a version at least as new. Returns what the file holds and what loaded."""
     load = PageLoad(read_open_data(path))
     for motion in load.found.motions:
-        name = iris.motion_graph(motion.id)
-        if _replace_unless_kept(store, name, build_motion_graph(motion), motion.modified, force):
-            load.motions += 1
-        else:
-            load.motions_unchanged += 1
+        written = _store_record(store, load, path, f"motion {motion.id}", motion.modified, force,
+                                lambda m: (iris.motion_graph(m.id), build_motion_graph(m)), motion)
+        if written is not None:
+            load.motions += written
+            load.motions_unchanged += not written
     for undertaking in load.found.undertakings:
-        if _replace_unless_kept(store, iris.undertaking_graph(undertaking.number),
-                                build_undertaking_graph(undertaking), undertaking.modified, force):
-            load.undertakings += 1
-        else:
-            load.undertakings_unchanged += 1
+        written = _store_record(store, load, path, f"undertaking {undertaking.number}", undertaking.modified,
+                                force, lambda u: (iris.undertaking_graph(u.number), build_undertaking_graph(u)),
+                                undertaking)
+        if written is not None:
+            load.undertakings += written
+            load.undertakings_unchanged += not written
     return load
+
+
+_R = TypeVar("_R")  # a record read from Open Data (a motion, an undertaking)
+
+
+def _store_record(store: GraphStore, load: PageLoad, path: Path, label: str, modified: str, force: bool,
+                     build: Callable[[_R], tuple[URIRef, Graph]], record: _R) -> bool | None:
+    """Build a record's named graph and write it (``_replace_unless_kept``): whether it was
+    written; None, with the reason in ``load.failed``, when it could not be built or stored
+    (the other records still are). The store's own failures (a full disk) stop the ingest."""
+    try:
+        name, graph = build(record)
+        return _replace_unless_kept(store, name, graph, modified, force)
+    except OSError:
+        raise
+    except Exception as exc:
+        load.failed.append(f"{path.name}: {label}: cannot be stored: {type(exc).__name__}: {short(str(exc), 160)}")
+        return None
 
 
 @dataclass(frozen=True)
@@ -223,14 +288,13 @@ class _Extracted:
 def _extract(path: Path) -> _Extracted:
     """Read, extract and build one document (runs in a worker process)."""
     try:
-        source = read_source(path)
-        extraction = extract_text(source.text, path.name, source.content_hash, published=source.metadata)
+        extraction = extract_file(path)
         name = iris.named_graph(extraction.key)
         return _Extracted(path, name, document_nquads(name, build_triples(extraction)))
     except SourceError as exc:
         return _Extracted(path, error=str(exc))
     except Exception as exc:  # one bad document must not stop the batch
-        return _Extracted(path, error=f"{path}: extraction failed: {type(exc).__name__}: {exc}")
+        return _Extracted(path, error=f"{path}: building its graph failed: {type(exc).__name__}: {exc}")
 
 
 def _file_hash(path: Path) -> str | None:
@@ -242,21 +306,46 @@ def _file_hash(path: Path) -> str | None:
 
 def _documents(paths: list[Path], jobs: int) -> Iterator[_Extracted]:
     """Extractions in input order (so the last of two files with one key wins, as
-    in a single process), over ``jobs`` processes."""
+    in a single process), over ``jobs`` processes. A worker that dies (the kernel's
+    out-of-memory killer, a crash in a library) breaks the pool: the next file is then
+    extracted in a process of its own, which names it when it dies too, and a new pool
+    takes the rest; no file is lost with the pool."""
     if jobs <= 1 or len(paths) < 2:
         yield from map(_extract, paths)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_extract, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4))))
+    start = 0
+    while start < len(paths):
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                rest = paths[start:]
+                for done in pool.map(_extract, rest, chunksize=max(1, min(32, len(rest) // (jobs * 4)))):
+                    start += 1
+                    yield done
+        except BrokenProcessPool:
+            yield _alone(paths[start])
+            start += 1
 
 
-def ingest(store: Store, paths: Iterable[Path], force: bool = False,
+def _alone(path: Path) -> _Extracted:
+    """``_extract(path)`` in a process of its own; a failure naming the file if it dies."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_extract, path).result()
+    except BrokenProcessPool:
+        return _Extracted(path, error=f"{path}: the process extracting it died (out of memory, or a crash "
+                                      "in a library reading it)")
+
+
+def ingest(store: Store, paths: Iterable[Path] | Sources, force: bool = False,
            progress: Callable[[Path], None] | None = None, jobs: int = 1) -> IngestReport:
     """Extract each source and write its named graph; documents are extracted
-    over ``jobs`` processes, and the store ends up the same for any ``jobs``."""
-    report = IngestReport()
+    over ``jobs`` processes, and the store ends up the same for any ``jobs``.
+    ``paths`` are files and folders (or what ``find_sources`` found in them).
+    Whatever goes wrong with one source is reported with its name; the rest still loads."""
+    found = paths if isinstance(paths, Sources) else find_sources(paths)
+    report = IngestReport(unsupported=list(found.unsupported))
     load_reference_data(store)
-    files = source_files(paths)
+    files = _readable(found.files, report, progress)
     known = set() if force else _ingested(store)  # empty: nothing to compare, no hashing
     todo = []
     for path in files:
@@ -291,6 +380,25 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
     return report
 
 
+def _readable(files: list[Path], report: IngestReport, progress: Callable[[Path], None] | None) -> list[Path]:
+    """The files that can be read; each other one (a named pipe, an empty file, a file name
+    not in UTF-8) is a failure in ``report`` before anything waits on it."""
+    readable = []
+    for path in files:
+        try:
+            check_source_file(path)
+            readable.append(path)
+        except SourceError as exc:
+            report.failed.append((str(path), str(exc)))
+            if _is_open_data(path):
+                report.open_data_files += 1
+            else:
+                report.document_files += 1
+            if progress:
+                progress(path)
+    return readable
+
+
 def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestReport) -> None:
     """One Open Data file into the report: counted by motion and undertaking; a file that
     loads neither is never "loaded", and one whose records are none of them either fails."""
@@ -300,7 +408,13 @@ def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestRepor
     except SourceError as exc:
         report.failed.append((str(path), str(exc)))
         return
+    except OSError:
+        raise  # the store's failure (a full disk), not this file's
+    except Exception as exc:  # a surprise on hostile data is this file's problem, never the batch's
+        report.failed.append((str(path), f"{path}: cannot be loaded: {type(exc).__name__}: {short(str(exc), 160)}"))
+        return
     found = load.found
+    report.failed_records.extend(load.failed)
     report.motions += load.motions
     report.motions_unchanged += load.motions_unchanged
     report.undertakings += load.undertakings

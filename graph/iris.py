@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -20,7 +21,7 @@ from policykg.text import slug
 
 _OFFICIAL_PREFIXES = ("kst-", "stcrt-", "stb-", "trb-", "h-tk-", "h-ek-", "ah-tk-", "ah-ek-", "kv-tk-", "kv-ek-")
 _SKOLEM = "https://w3id.org/policykg/.well-known/genid/"
-_TZ_NUMBER = re.compile(r"TZ\d{6}-\d{3}")
+_TZ_NUMBER = re.compile(r"TZ[0-9]{6}-[0-9]{3}")
 _TK_API = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
 
 
@@ -39,8 +40,8 @@ def is_official(identifier: str) -> bool:
 
 
 def _digest(*parts: object) -> str:
-    """A short stable hash of ``parts``."""
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+    """A short stable hash of ``parts`` (a lone surrogate hashed as written, never an error)."""
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def document(identifier: str) -> URIRef:
@@ -94,9 +95,17 @@ def evidence(doc_key: str, *parts: object) -> URIRef:
     return PKGID[f"evidence/{slug(doc_key)}/{_digest(*parts)}"]
 
 
+def _file_part(file_stem: str) -> str:
+    """A file name as one IRI path segment, different for different names (``cur`` and
+    ``cur!`` must not share a graph, as a slug would make them): the UTF-8 bytes (a lone
+    surrogate of a name that is no UTF-8 as its own three), unreserved characters kept,
+    all else %XX."""
+    return quote(file_stem.encode("utf-8", "surrogatepass"), safe="-._~")
+
+
 def curation_record(file_stem: str, *parts: object) -> URIRef:
     """An assertion or rejection of a curation file, by what it states."""
-    return PKGID[f"curation/{slug(file_stem)}/{_digest(*parts)}"]
+    return PKGID[f"curation/{_file_part(file_stem)}/{_digest(*parts)}"]
 
 
 def named_graph(doc_key: str) -> URIRef:
@@ -123,8 +132,9 @@ def undertaking_graph(number: str) -> URIRef:
 
 
 def curation_graph(file_stem: str) -> URIRef:
-    """The named graph of a curation file."""
-    return PKGG[f"curation/{slug(file_stem)}"]
+    """The named graph of a curation file: ``pkgg:curation/corpus`` for corpus.csv,
+    ``pkgg:curation/cur%21`` for cur!.csv."""
+    return PKGG[f"curation/{_file_part(file_stem)}"]
 
 
 def minted(local: str) -> URIRef:

@@ -20,7 +20,7 @@ from .recommendations import recommendation_links
 from .relations import established, motion_requests, responds_to
 from .resolve import resolve
 from .sources import read_source
-from .text import Sentences
+from .text import Sentences, SourceError
 
 
 def _laws(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Reference]:
@@ -96,6 +96,10 @@ def extract_text(text: str, source: str, content_hash: str = "",
 
 
 def extract_file(path: Path, gazetteer: Gazetteer | None = None) -> Extraction:
-    """Read and extract one source file (raises SourceError on bad input)."""
+    """Read and extract one source file; SourceError names the file and the problem,
+    whatever went wrong (bad input, or an extractor's surprise on it)."""
     source = read_source(path)
-    return extract_text(source.text, path.name, source.content_hash, gazetteer, source.metadata)
+    try:
+        return extract_text(source.text, path.name, source.content_hash, gazetteer, source.metadata)
+    except Exception as exc:  # one bad document is its own problem, never the batch's
+        raise SourceError(f"extraction failed: {type(exc).__name__}: {exc}", path=path) from exc

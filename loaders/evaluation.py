@@ -101,11 +101,23 @@ class Gold:
         return "corpus" if self.path.name.startswith("corpus-") else "written"
 
 
+def _gold_text(path: Path) -> str:
+    """The gold file's text; GoldError names the file when it cannot be read as UTF-8."""
+    if path.exists() and not path.is_file():  # a named pipe would wait for a writer
+        raise GoldError("not a regular file", path=path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GoldError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise GoldError(f"not valid UTF-8 (byte {exc.start})", path=path) from exc
+
+
 def read_gold(path: Path) -> Gold:
     document: Path | None = None
     rows: Counter[Row] = Counter()
     measures, quoted = False, []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(_gold_text(path).splitlines(), start=1):
         if line.startswith("# document:"):
             document = (path.parent / line.split(":", 1)[1].strip()).resolve()
         elif line.strip() == MEASURES_ANNOTATED:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import xml.parsers.expat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -149,34 +150,45 @@ def parse_html(data: bytes) -> Publication:
 
 def _companion_metadata(path: Path) -> Publication | None:
     """``kst-30950-319.xml`` may come with ``kst-30950-319.metadata.xml`` or a
-    ``metadata.xml`` in the same folder."""
+    ``metadata.xml`` in the same folder; a problem in it is reported with its own name."""
     for candidate in (path.with_name(path.stem + ".metadata.xml"), path.with_name("metadata.xml")):
         if candidate.exists() and candidate != path:
-            return parse_xml(candidate.read_bytes())
+            role = f" (the metadata of {path.name})"
+            return _parsed(candidate, _bytes(candidate, role), parse_xml, role)
     return None
+
+
+def _bytes(path: Path, role: str = "") -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}{role}", path=path) from exc
+
+
+def _parsed(path: Path, data: bytes, parse: Callable[[bytes], Publication], role: str = "") -> Publication:
+    """``parse(data)``; any failure a SourceError naming ``path`` (and its ``role``)."""
+    try:
+        return parse(data)
+    except UnicodeDecodeError as exc:
+        problem = f"not valid UTF-8 (byte {exc.start})"
+    except ValueError as exc:
+        problem = f"refused: {exc}"
+    except xml.parsers.expat.ExpatError as exc:
+        problem = f"not well-formed XML: {exc}"
+    except Exception as exc:  # a parser's surprise on hostile input is still this file's problem
+        problem = f"cannot be parsed: {type(exc).__name__}: {exc}"
+    raise SourceError(problem + role, path=path)
 
 
 def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str] | None]]:
     """``(text, "sha256:...", metadata)`` of an officielebekendmakingen XML or HTML file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
-    try:
-        if path.suffix.lower() == ".xml":
-            pub = parse_xml(data)
-            extra = _companion_metadata(path)
-            if extra:
-                for key, values in extra.meta.items():
-                    pub.meta.setdefault(key, values)
-        else:
-            pub = parse_html(data)
-    except ValueError as exc:
-        raise SourceError(f"refused: {exc}", path=path) from exc
-    except xml.parsers.expat.ExpatError as exc:
-        raise SourceError(f"not well-formed XML: {exc}", path=path) from exc
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"not valid UTF-8 (byte {exc.start})", path=path) from exc
+    data = _bytes(path)
+    xml_file = path.suffix.lower() == ".xml"
+    pub = _parsed(path, data, parse_xml if xml_file else parse_html)
+    extra = _companion_metadata(path) if xml_file else None
+    if extra:
+        for key, values in extra.meta.items():
+            pub.meta.setdefault(key, values)
     record = _RECORD_ID.search(pub.first("record") or "")
     identifier = pub.first("identifier") or (record["id"] if record else None)
     if identifier is not None and not _ID.match(identifier):

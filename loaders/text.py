@@ -4,12 +4,36 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from bisect import bisect_right
 from pathlib import Path
 
 from policykg.errors import SourceError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def check_source_file(path: Path) -> None:
+    """SourceError unless ``path`` is a regular, non-empty file with a UTF-8 name; asked
+    before anything reads it (reading a named pipe waits for a writer, perhaps forever)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", path=path) from exc
+    kind = next((name for test, name in _KINDS if test(info.st_mode)), None)
+    if kind or not stat.S_ISREG(info.st_mode):
+        raise SourceError(f"not a regular file but {kind or 'a special file'}; skipped", path=path)
+    if info.st_size == 0:
+        raise SourceError("empty file (0 bytes)", path=path)
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise SourceError("the file name is not valid UTF-8 (it is written in the graph); rename the file",
+                          path=path) from exc
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -31,6 +55,8 @@ def read_text(path: Path) -> tuple[str, str]:
             f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
             "convert it with e.g. `iconv -f latin1 -t utf-8`"
         , path=path) from exc
+    if not text.strip():
+        raise SourceError("no text: the file holds only whitespace", path=path)
     return text, "sha256:" + hashlib.sha256(data).hexdigest()
 
 

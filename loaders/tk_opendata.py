@@ -51,8 +51,8 @@ from .tk_records import text as _text
 from .tk_toezeggingen import NotLoadable, Undertaking, is_toezegging_page, looks_like_toezegging, read_record
 
 # "(t.v.v. 30950-229)", "t.v.v. 36410-VII-95", "t.v.v. 21501-02-3121", "t.v.v. 30950, nr. 229"
-_TVV = re.compile(r"t\.\s?v\.\s?v\.\s{0,3}(?P<dossier>\d{2,6})(?:[ -](?P<toev>[IVXLC]{1,6}|[A-Z]{1,2}|\d{2}))?"
-                  r"\s{0,2}[-,]\s{0,2}(?:nr\.\s{0,2})?(?P<nr>\d{1,5})\b")
+_TVV = re.compile(r"t\.\s?v\.\s?v\.\s{0,3}(?P<dossier>[0-9]{2,6})(?:[ -](?P<toev>[IVXLC]{1,6}|[A-Z]{1,2}|[0-9]{2}))?"
+                  r"\s{0,2}[-,]\s{0,2}(?:nr\.\s{0,2})?(?P<nr>[0-9]{1,5})\b")
 _OUTCOMES = ("aangenomen", "verworpen", "aangehouden", "ingetrokken", "uitgesteld", "vervallen")
 
 
@@ -339,10 +339,15 @@ def read_open_data(path: Path) -> OpenDataFile:
     found = OpenDataFile(records=len(records))
     toezeggingen = _is_toezegging_file(data)
     for position, record in enumerate(records, 1):
-        if toezeggingen or looks_like_toezegging(record):
-            _undertaking(record, position, path.name, found)
-        else:
-            _classify(record, position, path.name, found)
+        try:
+            if toezeggingen or looks_like_toezegging(record):
+                _undertaking(record, position, path.name, found)
+            else:
+                _classify(record, position, path.name, found)
+        except Exception as exc:  # a shape not foreseen: this record is not placed, the rest still is
+            found.unplaced.append(Unplaced(path.name, f"record {position}", None, None, None,
+                                           f"a value of an unexpected kind ({type(exc).__name__}: "
+                                           f"{_short(str(exc), 80)})", "check the record"))
     return found
 
 

@@ -4,21 +4,25 @@ in ``tk_toezeggingen``): text and dates that may be of any JSON type, expansions
 be null, one entity or a list, entities marked deleted, dossier numbers and the official
 id a numbered Kamerstuk gets, and the saved file itself.
 
-A value of the wrong type counts as missing; nothing here trusts the record.
+A value of the wrong type counts as missing, and so does a date that is no calendar date;
+a lone surrogate (JSON allows "\\ud800", UTF-8 does not) is read as U+FFFD; nothing here
+trusts the record.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
-from .text import SourceError
+from .text import SourceError, check_source_file
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # "2022-02-10T00:00:00+01:00" (the date part)
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # "2022-02-10T00:00:00+01:00" (the date part)
 GUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")  # an entity's Id
 _DIGITS = re.compile(r"[0-9]{1,6}")  # a number as text: "293"
-_TOEVOEGING = re.compile(r"[A-Z]{1,6}|\d{1,3}|[A-Z]{1,6}-\d{1,3}")  # "VII", "A", "02"
+_TOEVOEGING = re.compile(r"[A-Z]{1,6}|[0-9]{1,3}|[A-Z]{1,6}-[0-9]{1,3}")  # "VII", "A", "02"
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class Unplaceable(Exception):
@@ -34,12 +38,21 @@ def short(text: str, width: int = 90) -> str:
 
 
 def text(value) -> str | None:
-    """A string field as text; anything else (a number, a list, an object) as missing."""
-    return (value.strip() or None) if isinstance(value, str) else None
+    """A string field as text; anything else (a number, a list, an object) as missing.
+    A lone surrogate, which no UTF-8 output can hold, becomes U+FFFD."""
+    return (_SURROGATE.sub("\ufffd", value).strip() or None) if isinstance(value, str) else None
 
 
 def iso_date(value) -> str | None:
-    return value[:10] if ISO_DATE.match(text(value) or "") else None
+    """The calendar date a value starts with ("2022-02-10T00:00:00+01:00": "2022-02-10");
+    None for anything else ("2022-13-45", " 2022", "٢٠٢٢-٠١-٠١", a number)."""
+    found = text(value) or ""
+    if not ISO_DATE.match(found):
+        return None
+    try:
+        return date.fromisoformat(found[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def stamp(item: dict) -> str:
@@ -104,8 +117,12 @@ def document_kst_id(document: dict) -> str | None:
 
 def load_json(path: Path):
     """A saved file's JSON; SourceError names the file and the problem."""
+    check_source_file(path)
     try:
-        return json.loads(path.read_bytes().decode("utf-8"))
+        data = path.read_bytes()
+        if not data.strip():
+            raise SourceError("no JSON: the file holds only whitespace", path=path)
+        return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise SourceError(f"not UTF-8 JSON (byte {exc.start})", path=path) from exc
     except json.JSONDecodeError as exc:

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from .models import DebateRef
 from .tk_records import document_kst_id, guid, iso_date, live, number, short, stamp, text
 
-TZ_NUMBER = re.compile(r"TZ\d{6}-\d{3}")  # "TZ202412-116": registration month and a serial
-_DOCUMENT_NUMBER = re.compile(r"\d{4}D\d{5}")  # "2025D12345"
+TZ_NUMBER = re.compile(r"TZ[0-9]{6}-[0-9]{3}")  # "TZ202412-116": registration month and a serial
+_DOCUMENT_NUMBER = re.compile(r"[0-9]{4}D[0-9]{5}")  # "2025D12345"
 _CONTEXT = re.compile(r"#Toezegging(?:$|[(/])")  # ".../$metadata#Toezegging", "#Toezegging/$entity"
 _NO_DATE = "0001-01-01"  # the API's sentinel for a date not set
 _PARTICLES = re.compile(r"\s+")
@@ -226,6 +226,6 @@ def read_record(record, position: int, source: str) -> Undertaking | NotLoadable
         return undertaking_from_record(record, source)
     except _Bad as why:
         return NotLoadable(source, label, str(why))
-    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:  # a shape not foreseen
+    except Exception as exc:  # a shape not foreseen: this record is not loadable, the rest still is
         kind = f"{type(exc).__name__}: {short(str(exc), 80)}"
         return NotLoadable(source, label, f"a value of an unexpected kind ({kind})")

@@ -25,7 +25,7 @@ from policykg.graph import export as exporting
 from policykg.graph.backend import GraphStore
 from policykg.graph.curation import load_curation, remove_curation
 from policykg.graph.dossier import build_dossier
-from policykg.graph.ingest import IngestReport, remove_sources, source_files
+from policykg.graph.ingest import IngestReport, find_sources, remove_sources
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.push import DEFAULT_BATCH, graphs_to_push, push_graphs
 from policykg.graph.queries import named_queries, run_query
@@ -201,14 +201,14 @@ def ingest(paths, force, quiet, jobs, store_path):
     Example:
       policykg ingest examples/corpus
     """
-    files = source_files(paths)
+    sources = find_sources(paths)
     with open_local_store(store_path) as store:
         if quiet:
-            report = run_ingest(store, files, force=force, jobs=jobs or os.cpu_count() or 1)
+            report = run_ingest(store, sources, force=force, jobs=jobs or os.cpu_count() or 1)
         else:
-            with click.progressbar(length=len(files), label="ingesting", file=sys.stderr,
+            with click.progressbar(length=len(sources.files), label="ingesting", file=sys.stderr,
                                    item_show_func=_file_name) as bar:
-                report = run_ingest(store, files, force=force, progress=lambda p: bar.update(1, p),
+                report = run_ingest(store, sources, force=force, progress=lambda p: bar.update(1, p),
                                     jobs=jobs or os.cpu_count() or 1)
         echo_report(report, store)
     return 0 if report.complete else 1
