@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -63,7 +64,8 @@ class _Collector:
 
     def __init__(self):
         self.pub = Publication()
-        self.stack: list[str] = []
+        self.stack: list[str] = []  # open elements, innermost last
+        self.open: Counter[str] = Counter()  # how often each tag is open (the stack as a multiset)
         self.buffer: list[str] = []
         self.note: tuple[str, list[str]] | None = None
 
@@ -87,11 +89,12 @@ class _Collector:
         elif tag in _PARAGRAPHS and self.note is None:
             self.flush()
         self.stack.append(tag)
+        self.open[tag] += 1
 
     def end(self, tag: str) -> None:
         tag = tag.lower().split("}")[-1]
-        if tag in self.stack:  # HTML may leave elements unclosed: close up to the matching one
-            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+        if self.open[tag]:  # HTML may leave elements unclosed: close up to the matching one
+            self.close(tag)
         if tag == "noot" and self.note:
             number, parts = self.note
             self.pub.notes.append((number, re.sub(r"\s+", " ", "".join(parts)).strip()))
@@ -101,8 +104,18 @@ class _Collector:
         elif tag in _PARAGRAPHS and self.note is None:
             self.flush()
 
+    def close(self, tag: str) -> None:
+        """Pop the stack down to and including the innermost open ``tag``. Each element is
+        pushed once and popped once, so a whole document costs time linear in its
+        elements however deep it nests (no copy or scan of the stack per element)."""
+        while True:
+            top = self.stack.pop()
+            self.open[top] -= 1
+            if top == tag:
+                return
+
     def data(self, text: str) -> None:
-        if {"script", "style", "head"} & set(self.stack):
+        if self.open["script"] or self.open["style"] or self.open["head"]:
             return
         (self.note[1] if self.note else self.buffer).append(text)
 
