@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -22,7 +23,7 @@ from rdflib.term import Node
 
 from policykg.loaders.document import extract_text
 from policykg.loaders.officielebekendmakingen import is_companion
-from policykg.loaders.sources import DOCUMENT_SUFFIXES, read_source
+from policykg.loaders.sources import DOCUMENT_SUFFIXES, MAX_SOURCE_MB, check_size, read_source
 from policykg.loaders.sru import SEARCH_PAGE_SUFFIX
 from policykg.loaders.text import SourceError
 from policykg.loaders.tk_fetch import STATE_FILE
@@ -220,10 +221,10 @@ class _Extracted:
     error: str | None = None
 
 
-def _extract(path: Path) -> _Extracted:
+def _extract(path: Path, max_source_mb: float = MAX_SOURCE_MB) -> _Extracted:
     """Read, extract and build one document (runs in a worker process)."""
     try:
-        source = read_source(path)
+        source = read_source(path, max_source_mb)
         extraction = extract_text(source.text, path.name, source.content_hash, published=source.metadata)
         name = iris.named_graph(extraction.key)
         return _Extracted(path, name, document_nquads(name, build_triples(extraction)))
@@ -235,25 +236,29 @@ def _extract(path: Path) -> _Extracted:
 
 def _file_hash(path: Path) -> str | None:
     try:
-        return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as stream:  # in chunks: a file over the size limit is not read whole
+            return "sha256:" + hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
         return None  # the worker reports the problem
 
 
-def _documents(paths: list[Path], jobs: int) -> Iterator[_Extracted]:
+def _documents(paths: list[Path], jobs: int, max_source_mb: float = MAX_SOURCE_MB) -> Iterator[_Extracted]:
     """Extractions in input order (so the last of two files with one key wins, as
     in a single process), over ``jobs`` processes."""
+    extract = partial(_extract, max_source_mb=max_source_mb)
     if jobs <= 1 or len(paths) < 2:
-        yield from map(_extract, paths)
+        yield from map(extract, paths)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_extract, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4))))
+        yield from pool.map(extract, paths, chunksize=max(1, min(32, len(paths) // (jobs * 4))))
 
 
 def ingest(store: Store, paths: Iterable[Path], force: bool = False,
-           progress: Callable[[Path], None] | None = None, jobs: int = 1) -> IngestReport:
+           progress: Callable[[Path], None] | None = None, jobs: int = 1,
+           max_source_mb: float = MAX_SOURCE_MB) -> IngestReport:
     """Extract each source and write its named graph; documents are extracted
-    over ``jobs`` processes, and the store ends up the same for any ``jobs``."""
+    over ``jobs`` processes, and the store ends up the same for any ``jobs``. A source
+    larger than ``max_source_mb`` MB fails (named in the report); the others load."""
     report = IngestReport()
     load_reference_data(store)
     files = source_files(paths)
@@ -271,7 +276,7 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
         else:
             todo.append(path)
     batch: list[tuple[URIRef, bytes]] = []
-    for done in _documents(todo, jobs):
+    for done in _documents(todo, jobs, max_source_mb):
         if done.graph is None:  # extraction failed; done.error says why
             report.failed.append((str(done.path), done.error or "extraction failed"))
         else:
@@ -284,18 +289,20 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
             progress(done.path)
     store.load_documents(batch)
     for path in (f for f in files if _is_open_data(f)):
-        _ingest_page(store, path, force, report)
+        _ingest_page(store, path, force, report, max_source_mb)
         if progress:
             progress(path)
     store.flush()
     return report
 
 
-def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestReport) -> None:
+def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestReport,
+                 max_source_mb: float = MAX_SOURCE_MB) -> None:
     """One Open Data file into the report: counted by motion and undertaking; a file that
     loads neither is never "loaded", and one whose records are none of them either fails."""
     report.open_data_files += 1
     try:
+        check_size(path, max_source_mb)
         load = ingest_tk_page(store, path, force)
     except SourceError as exc:
         report.failed.append((str(path), str(exc)))

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 import xml.parsers.expat
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path

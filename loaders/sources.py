@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import TEXT_SUFFIXES, read_text
+from .text import TEXT_SUFFIXES, SourceError, read_text
 
 PUBLICATION_SUFFIXES = (".xml", ".html", ".htm")
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + (".pdf", ".docx") + PUBLICATION_SUFFIXES
+MB = 1_000_000
+# The largest source file read (`policykg ingest --max-source-mb`). Ingest holds a
+# document's text, extraction and triples in memory at once, about 90 MB per MB of
+# text, so this bounds what one source can take; the largest real publications are a
+# few MB.
+MAX_SOURCE_MB = 64.0
 
 
 @dataclass(frozen=True)
@@ -18,8 +24,22 @@ class Source:
     metadata: dict = field(default_factory=dict)  # what the publication's own metadata says
 
 
-def read_source(path: Path) -> Source:
-    """A text, markdown, PDF, Word (.docx) or officielebekendmakingen XML/HTML file (SourceError on bad input)."""
+def check_size(path: Path, max_mb: float = MAX_SOURCE_MB) -> None:
+    """SourceError, naming the file, when it is larger than ``max_mb`` MB (10^6 bytes).
+    A file that cannot be looked at is left to its reader to report."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return
+    if size > max_mb * MB:
+        raise SourceError(f"{size:,} bytes ({size / MB:,.1f} MB), larger than the limit of {max_mb:g} MB "
+                          "for one source; skipped (raise the limit with --max-source-mb)", path=path)
+
+
+def read_source(path: Path, max_mb: float = MAX_SOURCE_MB) -> Source:
+    """A text, markdown, PDF, Word (.docx) or officielebekendmakingen XML/HTML file (SourceError on
+    bad input, and on a file larger than ``max_mb`` MB)."""
+    check_size(path, max_mb)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from .pdf import read_pdf  # pdfplumber is imported only when a PDF is read
