@@ -186,6 +186,8 @@ def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str] | 
             pub = parse_html(data)
     except ValueError as exc:
         raise SourceError(f"refused: {exc}", path=path) from exc
+    except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
+        raise SourceError(f"not readable XML: {exc}", path=path) from exc
     except xml.parsers.expat.ExpatError as exc:
         raise SourceError(f"not well-formed XML: {exc}", path=path) from exc
     except UnicodeDecodeError as exc:
