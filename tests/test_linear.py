@@ -119,3 +119,15 @@ def test_ingest_max_source_mb_option(tmp_path):
     assert result.exit_code == 1
     assert "1 loaded, 0 unchanged, 1 failed" in result.output
     assert f"{CORPUS / KST}: 7,883 bytes (0.0 MB), larger than the limit of 0.005 MB" in result.output
+
+
+def test_a_word_document_nested_100k_deep_loads(tmp_path):
+    from policykg.loaders.docx import read_docx
+
+    from .docx_writer import paragraph, write_docx
+
+    body = ["<w:sdt><w:sdtContent>" * DEPTH + paragraph("Zie Kamerstuk 30 950, nr. 295.")
+            + "</w:sdtContent></w:sdt>" * DEPTH,
+            "<w:tbl><w:tr><w:tc>" * 1000 + paragraph("cel") + "</w:tc></w:tr></w:tbl>" * 1000]
+    text = read_docx(write_docx(tmp_path / "deep.docx", body))[0]
+    assert text == "Zie Kamerstuk 30 950, nr. 295.\n\ncel\n"
