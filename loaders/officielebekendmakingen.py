@@ -137,6 +137,10 @@ def parse_xml(data: bytes) -> Publication:
     return collector.pub
 
 
+class HtmlRefused(Exception):
+    """Markup ``html.parser`` gives up on (it raises AssertionError, e.g. at ``<![ x``)."""
+
+
 class _Html(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -153,9 +157,13 @@ class _Html(HTMLParser):
 
 
 def parse_html(data: bytes) -> Publication:
+    """The publication in an HTML page; ``HtmlRefused`` for markup ``html.parser`` gives up on."""
     parser = _Html()
-    parser.feed(data.decode("utf-8"))
-    parser.close()
+    try:
+        parser.feed(data.decode("utf-8"))
+        parser.close()
+    except AssertionError as exc:  # html.parser's way to refuse a bad "<![...": found by tests/fuzz.py
+        raise HtmlRefused(str(exc)) from exc
     parser.collector.flush()
     return parser.collector.pub
 
@@ -186,6 +194,8 @@ def read_publication(path: Path) -> tuple[str, str, dict[str, str | list[str] | 
             pub = parse_html(data)
     except ValueError as exc:
         raise SourceError(f"refused: {exc}", path=path) from exc
+    except HtmlRefused as exc:
+        raise SourceError(f"not readable HTML: {exc}", path=path) from exc
     except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
         raise SourceError(f"not readable XML: {exc}", path=path) from exc
     except xml.parsers.expat.ExpatError as exc:

@@ -131,3 +131,12 @@ def test_a_word_document_nested_100k_deep_loads(tmp_path):
             "<w:tbl><w:tr><w:tc>" * 1000 + paragraph("cel") + "</w:tc></w:tr></w:tbl>" * 1000]
     text = read_docx(write_docx(tmp_path / "deep.docx", body))[0]
     assert text == "Zie Kamerstuk 30 950, nr. 295.\n\ncel\n"
+
+
+@pytest.mark.parametrize("markup", ["<p>a</p><![ unri", "<p>a</p><![te[x]]>"])
+def test_html_that_html_parser_gives_up_on_is_a_source_error(tmp_path, markup):
+    # found by tests/fuzz.py: html.parser raises AssertionError on a bad marked section
+    path = tmp_path / "odd.html"
+    path.write_text(markup, encoding="utf-8")
+    with pytest.raises(SourceError, match=r"odd\.html: not readable HTML"):
+        read_publication(path)
