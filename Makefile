@@ -56,7 +56,7 @@ bench-extras: setup
 ingest-linearity: setup
 	$(BIN)/python benchmarks/ingest_linearity.py
 
-# Fuzz the extractor and the loaders: 1,000,000 inputs in all (about 25 minutes on 2 cores);
+# Fuzz the extractor and the loaders: 1,000,000 inputs in all (about 6 minutes on 2 cores);
 # fewer with `make fuzz FUZZ_INPUTS=20000`. Crashing and slowest inputs go to build/fuzz/.
 FUZZ_INPUTS ?= 1000000
 fuzz: setup
