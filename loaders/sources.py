@@ -11,8 +11,8 @@ PUBLICATION_SUFFIXES = (".xml", ".html", ".htm")
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + (".pdf", ".docx") + PUBLICATION_SUFFIXES
 MB = 1_000_000
 # The largest source file read (`policykg ingest --max-source-mb`). Ingest holds a
-# document's text, extraction, triples and N-Quads in memory at once, at the peak about
-# 70 MB per MB of text (benchmarks/ingest_linearity.py), so this bounds what one source
+# document's text, extraction, triples and N-Quads in memory at once, at the peak 60-90
+# MB per MB of text (benchmarks/ingest_linearity.py), so this bounds what one source
 # takes (about 3 GB); the largest real publications are a few MB of text.
 MAX_SOURCE_MB = 32.0
 

@@ -151,7 +151,7 @@ def main():
               help="Processes that extract documents in parallel. Default: all cores.")
 @click.option("--max-source-mb", type=click.FloatRange(min=0, min_open=True), default=MAX_SOURCE_MB,
               show_default=True, help="Largest source file to read, in MB (10^6 bytes); a larger one "
-              "fails with its name and the others load. Ingest needs about 70 MB of memory per MB of text at the peak.")
+              "fails with its name and the others load. Ingest needs 60-90 MB of memory per MB of text at the peak.")
 @store_option
 def ingest(paths, force, quiet, jobs, max_source_mb, store_path):
     """Extract sources (files or folders: .txt, .md, .pdf, .docx, officielebekendmakingen
