@@ -52,7 +52,7 @@ bench-extras: setup
 	$(BIN)/python benchmarks/store_choice.py
 	$(BIN)/python benchmarks/extraction_throughput.py --megabytes 10
 
-# Time per MB of `policykg ingest` for one text file of 1, 5, 10, 25 and 50 MB (about 8 minutes).
+# Time per MB of `policykg ingest` for one text file of 1, 5, 10, 25 and 50 MB (about 5 minutes).
 ingest-linearity: setup
 	$(BIN)/python benchmarks/ingest_linearity.py
 
