@@ -30,7 +30,7 @@ from policykg.loaders.models import (
     ThisDocument,
 )
 from policykg.loaders.relations import letter_key
-from policykg.loaders.text import line_of
+from policykg.loaders.text import LineIndex
 from policykg.namespaces import PKG
 
 from . import iris
@@ -97,6 +97,7 @@ class _Builder:
         self.doc = _node(iris.document(ex.key))
         self.mentioned: dict[tuple, URIRef] = {}  # (s, o) of a mention -> its evidence
         self.occurrences: dict[URIRef, int] = {}
+        self.lines = LineIndex(ex.content)
 
     def add(self, triple: tuple) -> None:
         self.triples[tuple(map(_term, triple))] = None
@@ -114,7 +115,7 @@ class _Builder:
         if mention:
             self.mentioned[s, o], self.occurrences[ev] = ev, 1
         quote = self.ex.content[start:end]
-        line = line_of(self.ex.content, start)
+        line = self.lines.line(start)
         evidence = ox.NamedNode(ev)  # not cached: one per fact
         for prop, value in (
             (_TYPE, _EVIDENCE), (_TYPE, _STATEMENT), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import OWL, RDF, Graph, Literal, URIRef
@@ -44,9 +45,12 @@ def curation_graph(path: Path) -> URIRef:
     return iris.curation_graph(path.stem)
 
 
-def _relations() -> set[str]:
+@lru_cache(maxsize=1)
+def _relations() -> frozenset[str]:
+    """The ontology's object properties by local name (parsed once: the ontology is packaged data)."""
     onto = ontology_graph()
-    return {str(p)[len(str(PKG)):] for p in onto.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(str(PKG))}
+    return frozenset(str(p)[len(str(PKG)):] for p in onto.subjects(RDF.type, OWL.ObjectProperty)
+                     if str(p).startswith(str(PKG)))
 
 
 def _node(store: GraphStore, name: str, where: str) -> URIRef:
@@ -57,7 +61,7 @@ def _node(store: GraphStore, name: str, where: str) -> URIRef:
         raise CurationError(f"{where}: {exc}") from exc
 
 
-def _row(store: GraphStore, record: dict, where: str, line: int, relations: set[str]) -> Row:
+def _row(store: GraphStore, record: dict, where: str, line: int, relations: frozenset[str]) -> Row:
     missing = [c for c in COLUMNS if not (record.get(c) or "").strip()]
     if missing:
         raise CurationError(f"{where}: empty {', '.join(missing)}")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,7 +25,7 @@ from rdflib.term import Node
 
 from policykg.loaders.document import extract_file
 from policykg.loaders.officielebekendmakingen import is_companion
-from policykg.loaders.sources import DOCUMENT_SUFFIXES
+from policykg.loaders.sources import DOCUMENT_SUFFIXES, MAX_SOURCE_MB, check_size
 from policykg.loaders.sru import SEARCH_PAGE_SUFFIX
 from policykg.loaders.text import SourceError, check_source_file
 from policykg.loaders.tk_fetch import STATE_FILE
@@ -285,10 +286,10 @@ class _Extracted:
     error: str | None = None
 
 
-def _extract(path: Path) -> _Extracted:
+def _extract(path: Path, max_source_mb: float = MAX_SOURCE_MB) -> _Extracted:
     """Read, extract and build one document (runs in a worker process)."""
     try:
-        extraction = extract_file(path)
+        extraction = extract_file(path, max_mb=max_source_mb)
         name = iris.named_graph(extraction.key)
         return _Extracted(path, name, document_nquads(name, build_triples(extraction)))
     except SourceError as exc:
@@ -299,49 +300,53 @@ def _extract(path: Path) -> _Extracted:
 
 def _file_hash(path: Path) -> str | None:
     try:
-        return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as stream:  # in chunks: a file over the size limit is not read whole
+            return "sha256:" + hashlib.file_digest(stream, "sha256").hexdigest()
     except OSError:
         return None  # the worker reports the problem
 
 
-def _documents(paths: list[Path], jobs: int) -> Iterator[_Extracted]:
+def _documents(paths: list[Path], jobs: int, max_source_mb: float = MAX_SOURCE_MB) -> Iterator[_Extracted]:
     """Extractions in input order (so the last of two files with one key wins, as
     in a single process), over ``jobs`` processes. A worker that dies (the kernel's
     out-of-memory killer, a crash in a library) breaks the pool: the next file is then
     extracted in a process of its own, which names it when it dies too, and a new pool
     takes the rest; no file is lost with the pool."""
+    extract = partial(_extract, max_source_mb=max_source_mb)
     if jobs <= 1 or len(paths) < 2:
-        yield from map(_extract, paths)
+        yield from map(extract, paths)
         return
     start = 0
     while start < len(paths):
         try:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 rest = paths[start:]
-                for done in pool.map(_extract, rest, chunksize=max(1, min(32, len(rest) // (jobs * 4)))):
+                for done in pool.map(extract, rest, chunksize=max(1, min(32, len(rest) // (jobs * 4)))):
                     start += 1
                     yield done
         except BrokenProcessPool:
-            yield _alone(paths[start])
+            yield _alone(extract, paths[start])
             start += 1
 
 
-def _alone(path: Path) -> _Extracted:
-    """``_extract(path)`` in a process of its own; a failure naming the file if it dies."""
+def _alone(extract: Callable[[Path], _Extracted], path: Path) -> _Extracted:
+    """``extract(path)`` in a process of its own; a failure naming the file if it dies."""
     try:
         with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(_extract, path).result()
+            return pool.submit(extract, path).result()
     except BrokenProcessPool:
         return _Extracted(path, error=f"{path}: the process extracting it died (out of memory, or a crash "
                                       "in a library reading it)")
 
 
 def ingest(store: Store, paths: Iterable[Path] | Sources, force: bool = False,
-           progress: Callable[[Path], None] | None = None, jobs: int = 1) -> IngestReport:
+           progress: Callable[[Path], None] | None = None, jobs: int = 1,
+           max_source_mb: float = MAX_SOURCE_MB) -> IngestReport:
     """Extract each source and write its named graph; documents are extracted
     over ``jobs`` processes, and the store ends up the same for any ``jobs``.
     ``paths`` are files and folders (or what ``find_sources`` found in them).
-    Whatever goes wrong with one source is reported with its name; the rest still loads."""
+    Whatever goes wrong with one source is reported with its name (a source larger
+    than ``max_source_mb`` MB too); the rest still loads."""
     found = paths if isinstance(paths, Sources) else find_sources(paths)
     report = IngestReport(unsupported=list(found.unsupported))
     load_reference_data(store)
@@ -360,7 +365,7 @@ def ingest(store: Store, paths: Iterable[Path] | Sources, force: bool = False,
         else:
             todo.append(path)
     batch: list[tuple[URIRef, bytes]] = []
-    for done in _documents(todo, jobs):
+    for done in _documents(todo, jobs, max_source_mb):
         if done.graph is None:  # extraction failed; done.error says why
             report.failed.append((str(done.path), done.error or "extraction failed"))
         else:
@@ -373,7 +378,7 @@ def ingest(store: Store, paths: Iterable[Path] | Sources, force: bool = False,
             progress(done.path)
     store.load_documents(batch)
     for path in (f for f in files if _is_open_data(f)):
-        _ingest_page(store, path, force, report)
+        _ingest_page(store, path, force, report, max_source_mb)
         if progress:
             progress(path)
     store.flush()
@@ -399,11 +404,13 @@ def _readable(files: list[Path], report: IngestReport, progress: Callable[[Path]
     return readable
 
 
-def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestReport) -> None:
+def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestReport,
+                 max_source_mb: float = MAX_SOURCE_MB) -> None:
     """One Open Data file into the report: counted by motion and undertaking; a file that
     loads neither is never "loaded", and one whose records are none of them either fails."""
     report.open_data_files += 1
     try:
+        check_size(path, max_source_mb)
         load = ingest_tk_page(store, path, force)
     except SourceError as exc:
         report.failed.append((str(path), str(exc)))

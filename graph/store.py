@@ -85,7 +85,10 @@ def document_nquads(name: URIRef, triples: Iterable[tuple]) -> bytes:
     triples of Oxigraph terms: what ``Store.load_documents`` takes (built where
     the document is extracted)."""
     graph = str(ox.NamedNode(str(name)))  # str() of an Oxigraph term is its N-Triples form
-    return "".join(f"{s} {p} {o} {graph} .\n{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+    # encoded quad by quad: one text of the whole document and its bytes beside it would
+    # double the peak memory of a large source (a text with one accented letter is 2-4
+    # bytes per character)
+    return b"".join(f"{s} {p} {o} {graph} .\n{s} {p} {o} .\n".encode() for s, p, o in triples)
 
 
 class Store:

@@ -19,7 +19,7 @@ from .motions import find_motions
 from .recommendations import recommendation_links
 from .relations import established, motion_requests, responds_to
 from .resolve import resolve
-from .sources import read_source
+from .sources import MAX_SOURCE_MB, read_source
 from .text import Sentences, SourceError
 
 
@@ -95,10 +95,10 @@ def extract_text(text: str, source: str, content_hash: str = "",
     )
 
 
-def extract_file(path: Path, gazetteer: Gazetteer | None = None) -> Extraction:
-    """Read and extract one source file; SourceError names the file and the problem,
-    whatever went wrong (bad input, or an extractor's surprise on it)."""
-    source = read_source(path)
+def extract_file(path: Path, gazetteer: Gazetteer | None = None, max_mb: float = MAX_SOURCE_MB) -> Extraction:
+    """Read and extract one source file (at most ``max_mb`` MB); SourceError names the file
+    and the problem, whatever went wrong (bad input, or an extractor's surprise on it)."""
+    source = read_source(path, max_mb)
     try:
         return extract_text(source.text, path.name, source.content_hash, gazetteer, source.metadata)
     except Exception as exc:  # one bad document is its own problem, never the batch's

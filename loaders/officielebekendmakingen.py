@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import xml.parsers.expat
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -64,7 +65,8 @@ class _Collector:
 
     def __init__(self):
         self.pub = Publication()
-        self.stack: list[str] = []
+        self.stack: list[str] = []  # open elements, innermost last
+        self.open: Counter[str] = Counter()  # how often each tag is open (the stack as a multiset)
         self.buffer: list[str] = []
         self.note: tuple[str, list[str]] | None = None
 
@@ -88,11 +90,12 @@ class _Collector:
         elif tag in _PARAGRAPHS and self.note is None:
             self.flush()
         self.stack.append(tag)
+        self.open[tag] += 1
 
     def end(self, tag: str) -> None:
         tag = tag.lower().split("}")[-1]
-        if tag in self.stack:  # HTML may leave elements unclosed: close up to the matching one
-            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+        if self.open[tag]:  # HTML may leave elements unclosed: close up to the matching one
+            self.close(tag)
         if tag == "noot" and self.note:
             number, parts = self.note
             self.pub.notes.append((number, re.sub(r"\s+", " ", "".join(parts)).strip()))
@@ -102,8 +105,18 @@ class _Collector:
         elif tag in _PARAGRAPHS and self.note is None:
             self.flush()
 
+    def close(self, tag: str) -> None:
+        """Pop the stack down to and including the innermost open ``tag``. Each element is
+        pushed once and popped once, so a whole document costs time linear in its
+        elements however deep it nests (no copy or scan of the stack per element)."""
+        while True:
+            top = self.stack.pop()
+            self.open[top] -= 1
+            if top == tag:
+                return
+
     def data(self, text: str) -> None:
-        if {"script", "style", "head"} & set(self.stack):
+        if self.open["script"] or self.open["style"] or self.open["head"]:
             return
         (self.note[1] if self.note else self.buffer).append(text)
 
@@ -125,6 +138,10 @@ def parse_xml(data: bytes) -> Publication:
     return collector.pub
 
 
+class HtmlRefused(Exception):
+    """Markup ``html.parser`` gives up on (it raises AssertionError, e.g. at ``<![ x``)."""
+
+
 class _Html(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -141,9 +158,13 @@ class _Html(HTMLParser):
 
 
 def parse_html(data: bytes) -> Publication:
+    """The publication in an HTML page; ``HtmlRefused`` for markup ``html.parser`` gives up on."""
     parser = _Html()
-    parser.feed(data.decode("utf-8"))
-    parser.close()
+    try:
+        parser.feed(data.decode("utf-8"))
+        parser.close()
+    except AssertionError as exc:  # html.parser's way to refuse a bad "<![...": found by tests/fuzz.py
+        raise HtmlRefused(str(exc)) from exc
     parser.collector.flush()
     return parser.collector.pub
 
@@ -173,6 +194,10 @@ def _parsed(path: Path, data: bytes, parse: Callable[[bytes], Publication], role
         problem = f"not valid UTF-8 (byte {exc.start})"
     except ValueError as exc:
         problem = f"refused: {exc}"
+    except HtmlRefused as exc:
+        problem = f"not readable HTML: {exc}"
+    except LookupError as exc:  # <?xml encoding="..."?> names an encoding Python does not know
+        problem = f"not readable XML: {exc}"
     except xml.parsers.expat.ExpatError as exc:
         problem = f"not well-formed XML: {exc}"
     except Exception as exc:  # a parser's surprise on hostile input is still this file's problem

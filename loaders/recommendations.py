@@ -14,6 +14,7 @@ recommendation, it need not say the measure follows from it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .models import SELF, Link, Measure, MeasureRef, RecommendationRef
@@ -48,15 +49,20 @@ def sections(text: str) -> list[Section]:
 
 def recommendation_links(text: str, measures: list[Measure]) -> list[Link]:
     links = []
+    # the measures by start, so a section finds its own by binary search (each
+    # section scanning every measure is quadratic on a long text)
+    by_start = sorted((m.start, i) for i, m in enumerate(measures))
+    starts = [start for start, _ in by_start]
     for section in sections(text):
         recommendation = RecommendationRef(section.key, section.heading)
-        head_end = section.start + len(text[section.start:].split("\n", 1)[0].rstrip())
+        line_end = text.find("\n", section.start)
+        head_end = section.start + len(text[section.start:line_end if line_end >= 0 else len(text)].rstrip())
         links.append(Link(SELF, "respondsTo", recommendation, text[section.start:head_end], section.start, head_end,
                           rule="recommendation-heading", confidence=0.9))
         if section.response_start is None:
             continue
-        for m in measures:
-            if section.response_start <= m.start < section.end:
-                links.append(Link(recommendation, "ledTo", MeasureRef(m.label), m.quote, m.start, m.end,
-                                  rule="measure-in-response", confidence=0.6))
+        inside = by_start[bisect_left(starts, section.response_start):bisect_left(starts, section.end)]
+        for m in (measures[i] for i in sorted(i for _, i in inside)):
+            links.append(Link(recommendation, "ledTo", MeasureRef(m.label), m.quote, m.start, m.end,
+                              rule="measure-in-response", confidence=0.6))
     return links

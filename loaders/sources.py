@@ -9,6 +9,12 @@ from .text import TEXT_SUFFIXES, SourceError, check_source_file, read_text
 
 PUBLICATION_SUFFIXES = (".xml", ".html", ".htm")
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + (".pdf", ".docx") + PUBLICATION_SUFFIXES
+MB = 1_000_000
+# The largest source file read (`policykg ingest --max-source-mb`). Ingest holds a
+# document's text, extraction, triples and N-Quads in memory at once, at the peak 60-90
+# MB per MB of text (benchmarks/ingest_linearity.py), so this bounds what one source
+# takes (about 3 GB); the largest real publications are a few MB of text.
+MAX_SOURCE_MB = 32.0
 
 
 @dataclass(frozen=True)
@@ -18,10 +24,24 @@ class Source:
     metadata: dict = field(default_factory=dict)  # what the publication's own metadata says
 
 
-def read_source(path: Path) -> Source:
+def check_size(path: Path, max_mb: float = MAX_SOURCE_MB) -> None:
+    """SourceError, naming the file, when it is larger than ``max_mb`` MB (10^6 bytes).
+    A file that cannot be looked at is left to its reader to report."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return
+    if size > max_mb * MB:
+        raise SourceError(f"{size:,} bytes ({size / MB:,.1f} MB), larger than the limit of {max_mb:g} MB "
+                          "for one source; skipped (raise the limit with --max-source-mb)", path=path)
+
+
+def read_source(path: Path, max_mb: float = MAX_SOURCE_MB) -> Source:
     """A text, markdown, PDF, Word (.docx) or officielebekendmakingen XML/HTML file; SourceError
-    names the file and the problem, whatever the problem (a reader's surprise included)."""
+    names the file and the problem, whatever the problem (a reader's surprise included, and a
+    file larger than ``max_mb`` MB)."""
     check_source_file(path)
+    check_size(path, max_mb)
     try:
         return _read(path)
     except SourceError:

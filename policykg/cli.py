@@ -40,6 +40,7 @@ from policykg.loaders.document import extract_file
 from policykg.loaders.dossier_fetch import DossierFetch
 from policykg.loaders.evaluation import evaluate_groups, render_errors, render_groups
 from policykg.loaders.http import Client
+from policykg.loaders.sources import MAX_SOURCE_MB
 from policykg.loaders.tk_fetch import DEFAULT_BASE, fetch_motions
 from policykg.site.server import serve as run_server
 from policykg.site.sparql_endpoint import Limits
@@ -185,8 +186,11 @@ def main():
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
               help="Processes that extract documents in parallel. Default: all cores.")
+@click.option("--max-source-mb", type=click.FloatRange(min=0, min_open=True), default=MAX_SOURCE_MB,
+              show_default=True, help="Largest source file to read, in MB (10^6 bytes); a larger one "
+              "fails with its name and the others load. Ingest needs 60-90 MB of memory per MB of text at the peak.")
 @store_option
-def ingest(paths, force, quiet, jobs, store_path):
+def ingest(paths, force, quiet, jobs, max_source_mb, store_path):
     """Extract sources (files or folders: .txt, .md, .pdf, .docx, officielebekendmakingen
     .xml/.html, and .json Tweede Kamer Open Data: a page, a list of Zaak records
     or one record) into the store.
@@ -204,12 +208,13 @@ def ingest(paths, force, quiet, jobs, store_path):
     sources = find_sources(paths)
     with open_local_store(store_path) as store:
         if quiet:
-            report = run_ingest(store, sources, force=force, jobs=jobs or os.cpu_count() or 1)
+            report = run_ingest(store, sources, force=force, jobs=jobs or os.cpu_count() or 1,
+                                max_source_mb=max_source_mb)
         else:
             with click.progressbar(length=len(sources.files), label="ingesting", file=sys.stderr,
                                    item_show_func=_file_name) as bar:
                 report = run_ingest(store, sources, force=force, progress=lambda p: bar.update(1, p),
-                                    jobs=jobs or os.cpu_count() or 1)
+                                    jobs=jobs or os.cpu_count() or 1, max_source_mb=max_source_mb)
         echo_report(report, store)
     return 0 if report.complete else 1
 
