@@ -13,8 +13,9 @@ MB = 1_000_000
 # The largest source file read (`policykg ingest --max-source-mb`). Ingest holds a
 # document's text, extraction, triples and N-Quads in memory at once, at the peak 60-90
 # MB per MB of text (benchmarks/ingest_linearity.py), so this bounds what one source
-# takes (about 3 GB); the largest real publications are a few MB of text.
-MAX_SOURCE_MB = 32.0
+# takes (about 3 GB for 50 MB, 6 GB at the limit); the largest real publications are a
+# few MB of text, and a 50 MB dump still loads without a flag.
+MAX_SOURCE_MB = 64.0
 
 
 @dataclass(frozen=True)
