@@ -46,12 +46,28 @@ def _by(kind: str):
     return getattr(By, kind)
 
 
+def navigate(browser, act) -> None:
+    """Run ``act`` (a click, a submit) and wait until the browser shows the next page,
+    so no element of the old page is read after it."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    old = browser.find_element(_by("TAG_NAME"), "html")
+    act()
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, 30).until(lambda b: b.execute_script("return document.readyState") == "complete")
+
+
+def click(browser, element) -> None:
+    navigate(browser, element.click)
+
+
 def search(browser, text: str) -> None:
     """Type ``text`` into the header's search box and submit it, as a reader would."""
     box = browser.find_element(_by("CSS_SELECTOR"), "header input[type=search]")
     box.clear()
     box.send_keys(text)
-    box.submit()
+    navigate(browser, box.submit)
 
 
 def test_the_front_page_offers_search_dossiers_and_documents(site, browser):
@@ -67,7 +83,7 @@ def test_a_search_by_id_leads_to_the_node_page_with_its_quotes(site, browser):
     browser.get(site.base + "/")
     search(browser, "kst-30950-295")
     assert "/search?q=kst-30950-295" in browser.current_url
-    browser.find_element(_by("CSS_SELECTOR"), "main a[href='/doc/kst-30950-295']").click()
+    click(browser, browser.find_element(_by("CSS_SELECTOR"), "main a[href='/doc/kst-30950-295']"))
     assert browser.current_url == site.base + "/doc/kst-30950-295"
     assert browser.find_element(_by("TAG_NAME"), "h1").text == "kst-30950-295"
     types = [t.text for t in browser.find_elements(_by("CSS_SELECTOR"), "main .type")]
@@ -81,23 +97,23 @@ def test_a_search_by_id_leads_to_the_node_page_with_its_quotes(site, browser):
 def test_a_search_by_name_finds_the_submitter_and_a_click_follows_a_link(site, browser):
     browser.get(site.base + "/")
     search(browser, "Westerveld")
-    browser.find_element(_by("LINK_TEXT"), "Westerveld").click()
+    click(browser, browser.find_element(_by("LINK_TEXT"), "Westerveld"))
     assert browser.current_url.endswith("/id/person/westerveld")
     assert browser.find_element(_by("TAG_NAME"), "h1").text
     motion_links = browser.find_elements(_by("CSS_SELECTOR"), "main a[href^='/doc/kst-']")
     assert motion_links, "a submitter's page links to the motions"
     target = motion_links[0].get_attribute("href")
-    motion_links[0].click()
+    click(browser, motion_links[0])
     assert browser.current_url == target
 
 
 def test_the_query_page_runs_a_named_query_with_its_parameter(site, browser):
     browser.get(site.base + "/query")
-    browser.find_element(_by("CSS_SELECTOR"), "a[href='/query?name=citations']").click()
+    click(browser, browser.find_element(_by("CSS_SELECTOR"), "a[href='/query?name=citations']"))
     parameter = browser.find_element(_by("NAME"), "param.doc")
     parameter.clear()
     parameter.send_keys("kst-30950-319")
-    browser.find_element(_by("CSS_SELECTOR"), "form.query-form button[type=submit]").click()
+    click(browser, browser.find_element(_by("CSS_SELECTOR"), "form.query-form button[type=submit]"))
     rows = browser.find_elements(_by("CSS_SELECTOR"), "main table tbody tr")
     assert len(rows) >= 5, browser.find_element(_by("TAG_NAME"), "main").text[:2000]
     cells = [row.text for row in rows]
