@@ -32,7 +32,7 @@ from policykg.namespaces import PKG
 from policykg.reference import ontology_graph, vocabulary_graph
 
 from . import iris
-from .backend import GraphStore
+from .backend import GraphStore, UnstorableTerm
 from .build import build_triples
 from .motions import build_motion_graph
 from .store import Store, document_nquads
@@ -197,17 +197,29 @@ def ingest_tk_page(store: GraphStore, path: Path, force: bool = False) -> PageLo
     load = PageLoad(read_open_data(path))
     for motion in load.found.motions:
         name = iris.motion_graph(motion.id)
-        if _replace_unless_kept(store, name, build_motion_graph(motion), motion.modified, force):
+        if _replace_storable(store, path, f"motion {motion.id}", name, build_motion_graph(motion),
+                             motion.modified, force):
             load.motions += 1
         else:
             load.motions_unchanged += 1
     for undertaking in load.found.undertakings:
-        if _replace_unless_kept(store, iris.undertaking_graph(undertaking.number),
-                                build_undertaking_graph(undertaking), undertaking.modified, force):
+        if _replace_storable(store, path, f"undertaking {undertaking.number}",
+                             iris.undertaking_graph(undertaking.number),
+                             build_undertaking_graph(undertaking), undertaking.modified, force):
             load.undertakings += 1
         else:
             load.undertakings_unchanged += 1
     return load
+
+
+def _replace_storable(store: GraphStore, path: Path, what: str, name: URIRef, graph: Graph,
+                      modified: str, force: bool) -> bool:
+    """``_replace_unless_kept`` for one record; a value the store cannot hold is a
+    ``SourceError`` naming the file and the record, and the record's graph stays as it was."""
+    try:
+        return _replace_unless_kept(store, name, graph, modified, force)
+    except UnstorableTerm as exc:
+        raise SourceError(f"{what}: {exc}", path=path) from exc
 
 
 @dataclass(frozen=True)
@@ -340,6 +352,11 @@ def remove_sources(store: GraphStore, names: Iterable[str]) -> dict[str, list[UR
         tk = iris.undertaking_graph(key) if TZ_NUMBER.fullmatch(key) else iris.motion_graph(key)
         if tk in store.graph_names():
             graphs.append(tk)
-        removed[name] = [g for g in sorted(set(graphs)) if store.remove_graph(g)]
+        removed[name] = sorted(set(graphs))
+    held = set(store.remove_graphs(g for graphs in removed.values() for g in graphs))  # one transaction
+    claimed: set[URIRef] = set()
+    for name, graphs in removed.items():  # a graph two names share is reported for the first
+        removed[name] = [g for g in graphs if g in held and g not in claimed]
+        claimed.update(removed[name])
     store.flush()
     return removed

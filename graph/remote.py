@@ -200,6 +200,15 @@ class RemoteStore:
         self.update(f"DROP SILENT GRAPH {term(name)}")
         return bool(exists)
 
+    def remove_graphs(self, names: Iterable[URIRef]) -> list[URIRef]:
+        """Drop the named graphs ``names`` in one update request (one transaction on
+        stores that run a request as one)."""
+        held = [name for name in dict.fromkeys(names)
+                if self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": name}).boolean]
+        if held:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH {term(name)}" for name in held))
+        return held
+
     def write_rdf(self, fmt: str, output: Output, prefixes: Mapping[str, str] | None = None) -> None:
         """As ``backend.GraphStore.write_rdf``, through a copy of the graphs in rdflib."""
         write_with_rdflib(self, fmt, output, prefixes)

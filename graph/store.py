@@ -18,7 +18,8 @@ directory, and binds query parameters without touching the query text.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+import signal
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Self
 
@@ -28,9 +29,12 @@ from rdflib.term import Node
 
 from policykg.errors import StoreError
 
-from .backend import DATASET_FORMATS, Output, QueryResult, write_with_rdflib
+from .backend import DATASET_FORMATS, Output, QueryResult, UnstorableTerm, write_with_rdflib
 
 ENV_VAR = "POLICYKG_STORE"
+# Test-only: the number of write transactions after which a process kills itself
+# (Store._crash_if_due); unset in normal runs.
+KILL_ENV_VAR = "POLICYKG_TEST_KILL_AFTER_WRITES"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 DEFAULT_GRAPH = ox.DefaultGraph()
@@ -93,6 +97,8 @@ class Store:
         if path is not None:
             path.mkdir(parents=True, exist_ok=True)
         self._open: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
+        self._writes = 0
+        self._kill_after = _kill_after()
         self._materialize_union()
 
     @property
@@ -128,46 +134,74 @@ class Store:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Make named graph ``name`` hold exactly ``graph``."""
-        target = ox.NamedNode(str(name))
-        self._drop(target)
-        triples = ox.parse(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
-        self._ox.extend([ox.Quad(t.subject, t.predicate, t.object, g)
-                         for t in triples for g in (target, DEFAULT_GRAPH)])
+        """Make named graph ``name`` hold exactly ``graph``, in one transaction. Every
+        term is checked before the store is touched: a term Oxigraph cannot store
+        raises ``UnstorableTerm`` and leaves the graph as it was."""
+        self._swap({ox.NamedNode(str(name)): [_triple(t) for t in graph]})
 
     def load_documents(self, documents: Iterable[tuple[URIRef, bytes]]) -> None:
         """Replace many named graphs at once with the N-Quads of
-        ``document_nquads``; a name given twice keeps its last data. Loads with
-        Oxigraph's bulk loader (fast, not one transaction: an interrupted load
-        leaves the graphs it reached; loading again completes it)."""
-        latest = dict(documents)
-        for name in latest:
-            self._drop(ox.NamedNode(str(name)))
-        if latest:
-            self._ox.bulk_load(b"".join(latest.values()), ox.RdfFormat.N_QUADS)
+        ``document_nquads``; a name given twice keeps its last data. Each document
+        is written whole or not at all, its content hash with it: new graphs in one
+        transactional load (as fast as the bulk loader at a batch's size), graphs
+        the store holds swapped in one SPARQL Update (``_swap``)."""
+        latest = {ox.NamedNode(str(name)): data for name, data in dict(documents).items()}
+        held = [name for name in latest if self._ox.contains_named_graph(name)]
+        new = b"".join(data for name, data in latest.items() if name not in held)
+        if new:
+            self._write(lambda: self._ox.load(new, ox.RdfFormat.N_QUADS))
+        if held:
+            quads = ox.parse(b"".join(latest[name] for name in held), ox.RdfFormat.N_QUADS)
+            graphs: dict[ox.NamedNode, list[ox.Triple]] = {name: [] for name in held}
+            for q in quads:
+                if isinstance(q.graph_name, ox.NamedNode):
+                    graphs[q.graph_name].append(q.triple)
+            self._swap(graphs)
 
     def remove_graph(self, name: URIRef) -> bool:
-        return self._drop(ox.NamedNode(str(name)))
+        return bool(self.remove_graphs([name]))
 
-    def _drop(self, target: ox.NamedNode) -> bool:
-        """Remove a named graph, and from the default graph each of its triples
-        that no other named graph holds."""
-        if not self._ox.contains_named_graph(target):
-            return False
-        triples = [(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, target)]
-        self._ox.remove_graph(target)
-        for s, p, o in triples:
-            if not any(q.graph_name != DEFAULT_GRAPH for q in self._ox.quads_for_pattern(s, p, o)):
-                self._ox.remove(ox.Quad(s, p, o, DEFAULT_GRAPH))
-        return True
+    def remove_graphs(self, names: Iterable[URIRef]) -> list[URIRef]:
+        """Drop the named graphs ``names`` in one transaction; the ones there were."""
+        held = [URIRef(n.value) for n in dict.fromkeys(ox.NamedNode(str(name)) for name in names)
+                if self._ox.contains_named_graph(n)]
+        if held:
+            request = _drop_request([ox.NamedNode(str(name)) for name in held])
+            self._write(lambda: self._ox.update(request))
+        return held
+
+    def _swap(self, graphs: Mapping[ox.NamedNode, list[ox.Triple]]) -> None:
+        """One SPARQL Update request, so one transaction: drop the graphs the store
+        holds (``_drop_request``), then write each graph and its share of the
+        default graph."""
+        held = [name for name in graphs if self._ox.contains_named_graph(name)]
+        data = "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n{_lines(triples)}"
+                       for name, triples in graphs.items())
+        request = (_drop_request(held) + " ;\n" if held else "") + f"INSERT DATA {{\n{data}}}"
+        self._write(lambda: self._ox.update(request))
+
+    def _write(self, action: Callable[[], None]) -> None:
+        """Run one write transaction, counted for the crash test's hook."""
+        self._crash_if_due()
+        action()
+        self._writes += 1
+
+    def _crash_if_due(self) -> None:
+        """Test-only hook, inert unless ``$POLICYKG_TEST_KILL_AFTER_WRITES`` is set: with
+        it set to N, the process kills itself (SIGKILL) when it is about to start
+        write N + 1, which is how tests/test_crash_safety.py stops a command at
+        every point between two transactions."""
+        if self._kill_after is not None and self._writes >= self._kill_after:
+            os.kill(os.getpid(), signal.SIGKILL)
 
     def _materialize_union(self) -> None:
-        """Fill the default graph of a store written before it held the union."""
+        """Fill the default graph of a store written before it held the union (one
+        transaction, so an interrupted fill is no half-filled union)."""
         if next(iter(self._ox.quads_for_pattern(None, None, None, DEFAULT_GRAPH)), None) is not None:
             return
         if next(iter(self._ox.named_graphs()), None) is None:
             return
-        self._ox.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, DEFAULT_GRAPH) for q in self._named_quads())
+        self._write(lambda: self._ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
     def _named_quads(self):
         """The quads of every named graph (not the default graph's copy)."""
@@ -240,6 +274,44 @@ class Store:
     def flush(self) -> None:
         if self.path is not None and self._open is not None:
             self._open.flush()
+
+
+def _triple(triple: tuple) -> ox.Triple:
+    """An rdflib triple as Oxigraph's; ``UnstorableTerm`` names a term it refuses."""
+    try:
+        return ox.Triple(*map(to_oxigraph, triple))
+    except (TypeError, ValueError) as exc:
+        bad = next((t for t in triple if not _storable(t)), triple)
+        raise UnstorableTerm(bad, str(exc)) from exc
+
+
+def _storable(term: Node) -> bool:
+    try:
+        to_oxigraph(term)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _lines(triples: Iterable[ox.Triple]) -> str:
+    """Triples as N-Triples lines, which is also SPARQL's syntax for them."""
+    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+
+
+def _drop_request(names: list[ox.NamedNode]) -> str:
+    """SPARQL Update that drops the named graphs ``names`` and removes from the
+    default graph each of their triples that no other named graph holds."""
+    values = " ".join(map(str, names))
+    drops = " ;\n".join(f"DROP SILENT GRAPH {name}" for name in names)
+    return ("DELETE { ?s ?p ?o } WHERE { VALUES ?g { " + values + " } GRAPH ?g { ?s ?p ?o } "
+            "FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other NOT IN (" + ", ".join(map(str, names))
+            + ")) } } ;\n" + drops)
+
+
+def _kill_after() -> int | None:
+    """``$POLICYKG_TEST_KILL_AFTER_WRITES`` as a number (``Store._crash_if_due``); None unset."""
+    value = os.environ.get(KILL_ENV_VAR, "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def _returned(data: bytes | None) -> bytes:
