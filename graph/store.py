@@ -38,6 +38,11 @@ KILL_ENV_VAR = "POLICYKG_TEST_KILL_AFTER_WRITES"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 DEFAULT_GRAPH = ox.DefaultGraph()
+# The journal of a bulk load under way (Store._bulk_load_new): the graphs it writes.
+PENDING_LOAD = ox.NamedNode("urn:policykg:pending-load")
+_LOADING = ox.NamedNode("urn:policykg:loading")
+# The comment line between a document's named graph and its default-graph share.
+DEFAULT_PART = b"# default graph\n"
 # The syntaxes of backend.RDF_FORMATS that Oxigraph writes itself, streaming.
 _STREAMED = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
              "nquads": ox.RdfFormat.N_QUADS}
@@ -80,11 +85,13 @@ def to_oxigraph(term: Node):
 
 
 def document_nquads(name: URIRef, triples: Iterable[tuple]) -> bytes:
-    """N-Quads for named graph ``name`` and its share of the default graph, from
-    triples of Oxigraph terms: what ``Store.load_documents`` takes (built where
-    the document is extracted)."""
+    """N-Quads for named graph ``name``, then, after the comment line
+    ``DEFAULT_PART``, its share of the default graph, from triples of Oxigraph
+    terms: what ``Store.load_documents`` takes (built where the document is extracted)."""
     graph = str(ox.NamedNode(str(name)))  # str() of an Oxigraph term is its N-Triples form
-    return "".join(f"{s} {p} {o} {graph} .\n{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+    lines = [f"{s} {p} {o}" for s, p, o in triples]
+    named, default = "".join(f"{t} {graph} .\n" for t in lines), "".join(f"{t} .\n" for t in lines)
+    return named.encode("utf-8") + DEFAULT_PART + default.encode("utf-8")
 
 
 class Store:
@@ -99,6 +106,7 @@ class Store:
         self._open: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
         self._writes = 0
         self._kill_after = _kill_after()
+        self._undo_pending_load()
         self._materialize_union()
 
     @property
@@ -140,16 +148,16 @@ class Store:
         self._swap({ox.NamedNode(str(name)): [_triple(t) for t in graph]})
 
     def load_documents(self, documents: Iterable[tuple[URIRef, bytes]]) -> None:
-        """Replace many named graphs at once with the N-Quads of
-        ``document_nquads``; a name given twice keeps its last data. Each document
-        is written whole or not at all, its content hash with it: new graphs in one
-        transactional load (as fast as the bulk loader at a batch's size), graphs
-        the store holds swapped in one SPARQL Update (``_swap``)."""
+        """Replace many named graphs at once with the N-Quads of ``document_nquads``;
+        a name given twice keeps its last data. A document is there whole, with its
+        content hash, or not at all: graphs the store holds are swapped in one
+        transaction (``_swap``); new ones are bulk-loaded (three times faster than a
+        transactional load) under a journal (``_bulk_load_new``)."""
         latest = {ox.NamedNode(str(name)): data for name, data in dict(documents).items()}
         held = [name for name in latest if self._ox.contains_named_graph(name)]
-        new = b"".join(data for name, data in latest.items() if name not in held)
+        new = [name for name in latest if name not in held]
         if new:
-            self._write(lambda: self._ox.load(new, ox.RdfFormat.N_QUADS))
+            self._bulk_load_new({name: latest[name] for name in new})
         if held:
             quads = ox.parse(b"".join(latest[name] for name in held), ox.RdfFormat.N_QUADS)
             graphs: dict[ox.NamedNode, list[ox.Triple]] = {name: [] for name in held}
@@ -157,6 +165,31 @@ class Store:
                 if isinstance(q.graph_name, ox.NamedNode):
                     graphs[q.graph_name].append(q.triple)
             self._swap(graphs)
+
+    def _bulk_load_new(self, documents: Mapping[ox.NamedNode, bytes]) -> None:
+        """Bulk-load graphs the store does not hold, resumably: the journal graph
+        ``PENDING_LOAD`` names them (one transaction), the named graphs are loaded,
+        then their default-graph share, then the journal is dropped (one transaction).
+        A store opened with a journal undoes the load (``_undo_pending_load``)."""
+        parts = [data.partition(DEFAULT_PART) for data in documents.values()]
+        if any(not separator for _, separator, _ in parts):
+            raise ValueError("load_documents takes the N-Quads of document_nquads")
+        journal = "".join(f"{PENDING_LOAD} {_LOADING} {name} .\n" for name in documents)
+        self._write(lambda: self._ox.update(f"INSERT DATA {{ GRAPH {PENDING_LOAD} {{\n{journal}}} }}"))
+        self._write(lambda: self._ox.bulk_load(b"".join(named for named, _, _ in parts), ox.RdfFormat.N_QUADS))
+        self._write(lambda: self._ox.bulk_load(b"".join(default for _, _, default in parts), ox.RdfFormat.N_QUADS))
+        self._write(lambda: self._ox.update(f"DROP GRAPH {PENDING_LOAD}"))
+
+    def _undo_pending_load(self) -> None:
+        """Drop what an interrupted ``_bulk_load_new`` wrote, in one transaction: its
+        graphs were new, so this is the store as it was. The default-graph share is
+        loaded after the named graphs are complete, so ``_drop_request`` finds all of it."""
+        if not self._ox.contains_named_graph(PENDING_LOAD):
+            return
+        names = [q.object for q in self._ox.quads_for_pattern(None, _LOADING, None, PENDING_LOAD)]
+        graphs = [name for name in names if isinstance(name, ox.NamedNode)]
+        request = (_drop_request(graphs) + " ;\n" if graphs else "") + f"DROP SILENT GRAPH {PENDING_LOAD}"
+        self._write(lambda: self._ox.update(request))
 
     def remove_graph(self, name: URIRef) -> bool:
         return bool(self.remove_graphs([name]))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -37,7 +38,7 @@ from rdflib import Graph, Literal, URIRef
 
 from policykg.graph import iris
 from policykg.graph.backend import UnstorableTerm
-from policykg.graph.store import KILL_ENV_VAR, Store
+from policykg.graph.store import KILL_ENV_VAR, Store, document_nquads
 
 from .conftest import CORPUS, ROOT
 from .tk_server import FIXTURES
@@ -381,3 +382,34 @@ def test_replacing_and_removing_keep_the_default_graph_the_union(fresh_store):
         "new", "only two", "shared"]
     assert fresh_store.remove_graphs([one, two, URIRef("http://example.org/none")]) == [one, two]
     assert fresh_store.nquads() == b"\n" and not fresh_store.remove_graph(one)
+
+
+def test_a_bulk_load_interrupted_at_each_step_is_undone_when_the_store_is_next_opened(tmp_path):
+    """New documents are bulk-loaded under a journal graph; a store opened with the
+    journal still there drops what that load wrote, leaving the store as it was."""
+    shared = URIRef("http://example.org/shared")
+    (old := Store(tmp_path / "start")).replace_graph(URIRef("http://example.org/old"), _graph("shared"))
+    old.close()
+    before = nquads(tmp_path / "start")
+    documents = [(URIRef(f"http://example.org/new{i}"),
+                  document_nquads(URIRef(f"http://example.org/new{i}"),
+                                  [(ox.NamedNode(str(shared)), ox.NamedNode("http://example.org/p"), ox.Literal(v))
+                                   for v in ("shared", f"only {i}")])) for i in range(3)]
+    batch = tmp_path / "batch.pickle"
+    batch.write_bytes(pickle.dumps(documents))
+    for n in range(4):  # journal, named graphs, default share, journal dropped
+        store = tmp_path / f"kill-{n}"
+        shutil.copytree(tmp_path / "start", store)
+        done = subprocess.run([sys.executable, "-c", LOAD, str(store), str(batch)], check=False,
+                              env={**os.environ, KILL_ENV_VAR: str(n)}, capture_output=True, text=True)
+        assert done.returncode == KILLED, done.stderr
+        assert nquads(store) == before
+        assert_whole(store, graphs(tmp_path / "start"))
+
+
+LOAD = """
+import pickle, sys
+from pathlib import Path
+from policykg.graph.store import Store
+Store(Path(sys.argv[1])).load_documents(pickle.loads(Path(sys.argv[2]).read_bytes()))
+"""
