@@ -204,14 +204,35 @@ class Store:
         return held
 
     def _swap(self, graphs: Mapping[ox.NamedNode, list[ox.Triple]]) -> None:
-        """One SPARQL Update request, so one transaction: drop the graphs the store
-        holds (``_drop_request``), then write each graph and its share of the
-        default graph."""
-        held = [name for name in graphs if self._ox.contains_named_graph(name)]
-        data = "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n{_lines(triples)}"
-                       for name, triples in graphs.items())
-        request = (_drop_request(held) + " ;\n" if held else "") + f"INSERT DATA {{\n{data}}}"
-        self._write(lambda: self._ox.update(request))
+        """Make each named graph hold its triples, in one SPARQL Update request (one
+        transaction) that writes only the difference: the triples a graph loses, and
+        from the default graph those no named graph holds afterwards; the triples it
+        gains, in its graph and the default graph. A graph left empty is dropped."""
+        new = {name: set(triples) for name, triples in graphs.items()}
+        old = {name: {q.triple for q in self._ox.quads_for_pattern(None, None, None, name)} for name in new}
+        lost = {name: old[name] - new[name] for name in new}
+        gained = {name: new[name] - old[name] for name in new}
+        kept = set().union(*new.values())
+        orphans = {t for triples in lost.values() for t in triples
+                   if t not in kept and not self._held_outside(t, new)}
+        request = []
+        if orphans or any(lost.values()):
+            request.append("DELETE DATA {\n" + "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n"
+                                                      for name, triples in lost.items() if triples)
+                           + _lines(orphans) + "}")
+        if any(gained.values()):
+            request.append("INSERT DATA {\n" + "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n"
+                                                      for name, triples in gained.items() if triples)
+                           + _lines(set().union(*gained.values())) + "}")
+        request += [f"DROP SILENT GRAPH {name}" for name, triples in new.items()
+                    if not triples and self._ox.contains_named_graph(name)]
+        if request:
+            self._write(lambda: self._ox.update(" ;\n".join(request)))
+
+    def _held_outside(self, triple: ox.Triple, graphs: Mapping[ox.NamedNode, object]) -> bool:
+        """Whether a named graph not among ``graphs`` holds ``triple``."""
+        return any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in graphs
+                   for q in self._ox.quads_for_pattern(triple.subject, triple.predicate, triple.object))
 
     def _write(self, action: Callable[[], None]) -> None:
         """Run one write transaction, counted for the crash test's hook."""
