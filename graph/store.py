@@ -207,15 +207,19 @@ class Store:
         """Make each named graph hold its triples, in one SPARQL Update request (one
         transaction) that writes only the difference: the triples a graph loses, and
         from the default graph those no named graph holds afterwards; the triples it
-        gains, in its graph and the default graph. A graph left empty is dropped."""
+        gains, in its graph and the default graph. A graph left empty is dropped; one
+        that holds blank nodes (which no request can name) is dropped and written anew."""
         new = {name: set(triples) for name, triples in graphs.items()}
         old = {name: {q.triple for q in self._ox.quads_for_pattern(None, None, None, name)} for name in new}
+        anew = [name for name in new if any(_has_blank_node(t) for t in old[name])]
+        for name in anew:
+            old[name] = set()
         lost = {name: old[name] - new[name] for name in new}
         gained = {name: new[name] - old[name] for name in new}
         kept = set().union(*new.values())
         orphans = {t for triples in lost.values() for t in triples
                    if t not in kept and not self._held_outside(t, new)}
-        request = []
+        request = [_drop_request(anew)] if anew else []
         if orphans or any(lost.values()):
             request.append("DELETE DATA {\n" + "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n"
                                                       for name, triples in lost.items() if triples)
@@ -345,6 +349,10 @@ def _storable(term: Node) -> bool:
     except (TypeError, ValueError):
         return False
     return True
+
+
+def _has_blank_node(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
 
 
 def _lines(triples: Iterable[ox.Triple]) -> str:

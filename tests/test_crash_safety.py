@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from policykg.graph import iris
 from policykg.graph.backend import UnstorableTerm
@@ -413,3 +413,17 @@ from pathlib import Path
 from policykg.graph.store import Store
 Store(Path(sys.argv[1])).load_documents(pickle.loads(Path(sys.argv[2]).read_bytes()))
 """
+
+
+def test_a_graph_with_blank_nodes_is_replaced_whole(fresh_store):
+    name, shared = URIRef("http://example.org/g"), URIRef("http://example.org/shared")
+    fresh_store.replace_graph(URIRef("http://example.org/other"), _graph("kept"))
+    for label in ("first", "second", "second"):
+        graph = _graph("kept")
+        graph.add((BNode(), URIRef("http://example.org/p"), Literal(label)))
+        graph.add((shared, URIRef("http://example.org/q"), BNode()))
+        fresh_store.replace_graph(name, graph)
+        assert len(fresh_store.graph(name)) == 3
+    assert sorted(str(r[0]) for r in fresh_store.query("SELECT ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }").rows) == [
+        "kept", "second"]
+    assert fresh_store.triple_count() == 3
