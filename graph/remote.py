@@ -26,7 +26,7 @@ from rdflib.term import Node
 
 from policykg.errors import RemoteError
 
-from .backend import Output, QueryResult, write_with_rdflib
+from .backend import Output, QueryResult, UnstorableTerm, write_with_rdflib
 
 USER_VAR, PASSWORD_VAR = "POLICYKG_ENDPOINT_USER", "POLICYKG_ENDPOINT_PASSWORD"
 _SAFE_IRI = re.compile(r"^[^\s<>\"{}|^`\\]+$")
@@ -157,7 +157,7 @@ class RemoteStore:
 
     def graph(self, name: URIRef) -> Graph:
         graph = Graph()
-        for s, p, o in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}).rows:
+        for s, p, o, _ in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}).rows:
             graph.add((s, p, o))
         return graph
 
@@ -187,13 +187,17 @@ class RemoteStore:
             raise RemoteError(f"{type(exc).__name__}: {exc}".splitlines()[0], url=self.update_endpoint) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph, batch: int = 5000) -> None:
-        """Make the remote named graph ``name`` hold exactly ``graph``: DROP, then
-        INSERT DATA in batches (blank nodes are not expected in our graphs)."""
-        self.update(f"DROP SILENT GRAPH {term(name)}")
+        """Make the remote named graph ``name`` hold exactly ``graph``: every term is
+        checked first (``UnstorableTerm``, nothing sent); then DROP and the first
+        ``batch`` triples in one update request (one transaction on stores that run a
+        request as one, so a graph of up to ``batch`` triples is swapped whole), the
+        rest in further requests (blank nodes are not expected in our graphs)."""
         triples = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-        for i in range(0, len(triples), batch):
-            body = " .\n".join(" ".join(_data_term(x) for x in t) for t in triples[i:i + batch])
-            self.update(f"INSERT DATA {{ GRAPH {term(name)} {{\n{body} .\n}} }}")
+        inserts = [f"INSERT DATA {{ GRAPH {term(name)} {{\n{body} .\n}} }}"
+                   for body in (_batch_body(triples[i:i + batch]) for i in range(0, len(triples), batch))]
+        drop = f"DROP SILENT GRAPH {term(name)}"
+        for request in [" ;\n".join([drop, *inserts[:1]]), *inserts[1:]]:
+            self.update(request)
 
     def remove_graph(self, name: URIRef) -> bool:
         exists = self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": name}).boolean
@@ -215,6 +219,25 @@ class RemoteStore:
 
     def flush(self) -> None:
         pass
+
+
+def _batch_body(triples: list) -> str:
+    """Triples as SPARQL data; a term no request can carry raises ``UnstorableTerm``."""
+    lines = []
+    for triple in triples:
+        try:
+            lines.append(" ".join(_data_term(x) for x in triple))
+        except ValueError as exc:
+            raise UnstorableTerm(next((x for x in triple if not _carried(x)), triple), str(exc)) from exc
+    return " .\n".join(lines)
+
+
+def _carried(value: Node) -> bool:
+    try:
+        _data_term(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _data_term(value: Node) -> str:

@@ -29,6 +29,7 @@ from rdflib.term import Node
 
 from policykg.errors import StoreError
 
+from . import iris
 from .backend import DATASET_FORMATS, Output, QueryResult, UnstorableTerm, write_with_rdflib
 
 ENV_VAR = "POLICYKG_STORE"
@@ -39,8 +40,8 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 DEFAULT_GRAPH = ox.DefaultGraph()
 # The journal of a bulk load under way (Store._bulk_load_new): the graphs it writes.
-PENDING_LOAD = ox.NamedNode("urn:policykg:pending-load")
-_LOADING = ox.NamedNode("urn:policykg:loading")
+PENDING_LOAD = ox.NamedNode(str(iris.PENDING_LOAD_GRAPH))
+_LOADING = ox.NamedNode(str(iris.LOADING))
 # The comment line between a document's named graph and its default-graph share.
 DEFAULT_PART = b"# default graph\n"
 # The syntaxes of backend.RDF_FORMATS that Oxigraph writes itself, streaming.

@@ -38,9 +38,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from policykg.graph import iris
 from policykg.graph.backend import UnstorableTerm
+from policykg.graph.remote import RemoteStore
 from policykg.graph.store import KILL_ENV_VAR, Store, document_nquads
 
 from .conftest import CORPUS, ROOT
+from .test_endpoints import oxigraph_server  # noqa: F401 (a fixture)
 from .tk_server import FIXTURES
 
 POLICYKG = [sys.executable, "-m", "policykg.cli"]
@@ -427,3 +429,16 @@ def test_a_graph_with_blank_nodes_is_replaced_whole(fresh_store):
     assert sorted(str(r[0]) for r in fresh_store.query("SELECT ?o WHERE { ?s ?p ?o FILTER isLiteral(?o) }").rows) == [
         "kept", "second"]
     assert fresh_store.triple_count() == 3
+
+
+def test_a_remote_graph_replaced_with_an_unstorable_term_stays(oxigraph_server):  # noqa: F811
+    there = RemoteStore(oxigraph_server + "/query", oxigraph_server + "/update")
+    name = URIRef("http://example.org/g")
+    there.replace_graph(name, _graph("a", "b"))
+    bad = _graph("c")
+    bad.add((URIRef("http://example.org/a b"), URIRef("http://example.org/p"), Literal("d")))
+    with pytest.raises(UnstorableTerm, match="a b"):
+        there.replace_graph(name, bad)
+    assert sorted(str(o) for o in there.graph(name).objects()) == ["a", "b"]
+    there.replace_graph(name, _graph("c"), batch=1)
+    assert sorted(str(o) for o in there.graph(name).objects()) == ["c"]
