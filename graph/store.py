@@ -9,6 +9,11 @@ documents is described once, not once per citing document (the union view of a
 quad store returns a triple once per graph that holds it, which made joins grow
 with the square of a node's citations).
 
+No write leaves a graph half-written: a graph is replaced, and graphs removed, in
+one SPARQL Update request each (one transaction); new documents are bulk-loaded
+under a journal graph that the next opening undoes if the load did not finish.
+tests/test_crash_safety.py kills commands between and inside these writes.
+
 Chosen by measurement (benchmarks/store_choice.py, figures in the README):
 Oxigraph loads and answers our property-path and aggregate queries one to two
 orders of magnitude faster than rdflib's in-memory store, persists to a
