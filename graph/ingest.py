@@ -267,6 +267,8 @@ def ingest(store: Store, paths: Iterable[Path], force: bool = False,
     """Extract each source and write its named graph; documents are extracted
     over ``jobs`` processes, and the store ends up the same for any ``jobs``."""
     report = IngestReport()
+    if force:
+        store.repair_union()  # --force also mends a default graph an older version left inconsistent
     load_reference_data(store)
     files = source_files(paths)
     known = set() if force else _ingested(store)  # empty: nothing to compare, no hashing

@@ -258,6 +258,15 @@ class Store:
         if self._kill_after is not None and self._writes >= self._kill_after:
             os.kill(os.getpid(), signal.SIGKILL)
 
+    def repair_union(self) -> None:
+        """Make the default graph exactly the union of the named graphs again, in one
+        transaction: a store written by a version that could be interrupted between
+        a graph and its default-graph share kept orphan triples there (a content hash
+        among them made the next ingest skip a document). Reads the whole store."""
+        self._write(lambda: self._ox.update(
+            "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
+            "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"))
+
     def _materialize_union(self) -> None:
         """Fill the default graph of a store written before it held the union (one
         transaction, so an interrupted fill is no half-filled union)."""

@@ -442,3 +442,23 @@ def test_a_remote_graph_replaced_with_an_unstorable_term_stays(oxigraph_server):
     assert sorted(str(o) for o in there.graph(name).objects()) == ["a", "b"]
     there.replace_graph(name, _graph("c"), batch=1)
     assert sorted(str(o) for o in there.graph(name).objects()) == ["c"]
+
+
+def test_force_mends_the_orphan_hash_an_older_interrupted_reingest_left(tmp_path):
+    """Stores written before writes were whole can hold a triple in the default graph
+    that no named graph holds (here an old content hash), and miss others; ``--force``
+    makes the default graph the union again."""
+    sources = sources_folder(tmp_path)
+    clean = clean_build(tmp_path, sources, "store")
+    store = tmp_path / "store"
+    opened = ox.Store(str(store))
+    doc = next(q.subject for q in opened.quads_for_pattern(
+        None, ox.NamedNode("https://w3id.org/policykg/def#sourceFile"), ox.Literal(CHANGED_DOC), ox.DefaultGraph()))
+    opened.add(ox.Quad(doc, ox.NamedNode("https://w3id.org/policykg/def#contentHash"), ox.Literal("sha256:stale")))
+    missing = next(q for q in opened.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    opened.remove(missing)
+    opened.flush()
+    del opened
+    assert nquads(store) != clean
+    assert run(["ingest", "--quiet", "--force", "--jobs", "1", str(sources)], store)[0] == 0
+    assert nquads(store) == clean
