@@ -182,8 +182,13 @@ class Store:
             raise ValueError("load_documents takes the N-Quads of document_nquads")
         journal = "".join(f"{PENDING_LOAD} {_LOADING} {name} .\n" for name in documents)
         self._write(lambda: self._ox.update(f"INSERT DATA {{ GRAPH {PENDING_LOAD} {{\n{journal}}} }}"))
-        self._write(lambda: self._ox.bulk_load(b"".join(named for named, _, _ in parts), ox.RdfFormat.N_QUADS))
-        self._write(lambda: self._ox.bulk_load(b"".join(default for _, _, default in parts), ox.RdfFormat.N_QUADS))
+        try:
+            self._write(lambda: self._ox.bulk_load(b"".join(named for named, _, _ in parts), ox.RdfFormat.N_QUADS))
+            self._write(lambda: self._ox.bulk_load(b"".join(default for _, _, default in parts),
+                                                   ox.RdfFormat.N_QUADS))
+        except BaseException:  # a full disk, Ctrl-C: undo now (else the next opening does)
+            self._undo_pending_load()
+            raise
         self._write(lambda: self._ox.update(f"DROP GRAPH {PENDING_LOAD}"))
 
     def _undo_pending_load(self) -> None:

@@ -462,3 +462,15 @@ def test_force_mends_the_orphan_hash_an_older_interrupted_reingest_left(tmp_path
     assert nquads(store) != clean
     assert run(["ingest", "--quiet", "--force", "--jobs", "1", str(sources)], store)[0] == 0
     assert nquads(store) == clean
+
+
+def test_a_bulk_load_that_fails_is_undone_at_once(fresh_store):
+    fresh_store.replace_graph(URIRef("http://example.org/old"), _graph("kept"))
+    before = fresh_store.nquads()
+    good = document_nquads(URIRef("http://example.org/new"), [
+        (ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("new"))])
+    broken = good + b"<http://example.org/s> <http://example.org/p> not-a-term .\n"  # in the default-graph share
+    with pytest.raises(SyntaxError):
+        fresh_store.load_documents([(URIRef("http://example.org/new"), broken)])
+    assert fresh_store.nquads() == before
+    assert fresh_store.graph_names() == [URIRef("http://example.org/old")]
