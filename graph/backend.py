@@ -25,6 +25,15 @@ DATASET_FORMATS = frozenset({"jsonld", "trig", "nquads"})
 Output = Path | BinaryIO
 
 
+class UnstorableTerm(ValueError):
+    """A term a store cannot hold (an invalid IRI, a string with a lone surrogate);
+    raised before anything is written. ``term`` is the term, ``reason`` the store's word."""
+
+    def __init__(self, term: object, reason: str):
+        self.term, self.reason = term, reason
+        super().__init__(f"cannot store {str(term)!r}: {reason}")
+
+
 @dataclass
 class QueryResult:
     """Rows of a SELECT (``variables``, ``rows``), or an ASK (``boolean``)."""
@@ -78,10 +87,14 @@ class GraphStore(Protocol):
         """A copy of every named graph."""
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Make named graph ``name`` hold exactly ``graph``."""
+        """Make named graph ``name`` hold exactly ``graph``; a term the store cannot
+        hold raises ``UnstorableTerm`` and the graph stays as it was."""
 
     def remove_graph(self, name: URIRef) -> bool:
         """Drop named graph ``name``; False when there was none."""
+
+    def remove_graphs(self, names: Iterable[URIRef]) -> list[URIRef]:
+        """Drop the named graphs ``names`` in one request; the ones that were there."""
 
     def write_rdf(self, fmt: str, output: Output, prefixes: Mapping[str, str] | None = None) -> None:
         """Write every graph in ``fmt`` (a key of ``RDF_FORMATS``) to ``output`` (a

@@ -24,7 +24,7 @@ from policykg.namespaces import PKG
 from policykg.reference import ontology_graph
 
 from . import iris
-from .backend import GraphStore
+from .backend import GraphStore, UnstorableTerm
 from .lookup import find_node
 
 COLUMNS = ("action", "subject", "relation", "object", "curator", "note")
@@ -131,6 +131,10 @@ def build_curation(path: Path, rows: list[Row]) -> Graph:
 def load_curation(store: GraphStore, path: Path) -> int:
     """Replace the curation graph of ``path``; returns the number of rows loaded."""
     rows = read_curation(store, path)
-    store.replace_graph(curation_graph(path), build_curation(path, rows))
+    try:
+        store.replace_graph(curation_graph(path), build_curation(path, rows))  # one transaction
+    except UnstorableTerm as exc:  # the graph of ``path`` stays as it was
+        lines = [f":{row.line}" for row in rows if exc.term in (row.subject, row.object)]
+        raise CurationError(f"{path}{(lines or [''])[0]}: {exc}") from exc
     store.flush()
     return len(rows)

@@ -349,6 +349,8 @@ def ingest(store: Store, paths: Iterable[Path] | Sources, force: bool = False,
     than ``max_source_mb`` MB too); the rest still loads."""
     found = paths if isinstance(paths, Sources) else find_sources(paths)
     report = IngestReport(unsupported=list(found.unsupported))
+    if force:
+        store.repair_union()  # --force also mends a default graph an older version left inconsistent
     load_reference_data(store)
     files = _readable(found.files, report, progress)
     known = set() if force else _ingested(store)  # empty: nothing to compare, no hashing
@@ -461,6 +463,11 @@ def remove_sources(store: GraphStore, names: Iterable[str]) -> dict[str, list[UR
         tk = iris.undertaking_graph(key) if TZ_NUMBER.fullmatch(key) else iris.motion_graph(key)
         if tk in store.graph_names():
             graphs.append(tk)
-        removed[name] = [g for g in sorted(set(graphs)) if store.remove_graph(g)]
+        removed[name] = sorted(set(graphs))
+    held = set(store.remove_graphs(g for graphs in removed.values() for g in graphs))  # one transaction
+    claimed: set[URIRef] = set()
+    for name, graphs in removed.items():  # a graph two names share is reported for the first
+        removed[name] = [g for g in graphs if g in held and g not in claimed]
+        claimed.update(removed[name])
     store.flush()
     return removed

@@ -166,3 +166,7 @@ def tk_toezegging(api_id: str) -> URIRef:
 
 ONTOLOGY_GRAPH = PKGG["ontology"]
 VOCABULARY_GRAPH = PKGG["vocab"]
+# The journal of a bulk load under way (store.Store._bulk_load_new) and its one
+# predicate: never data, gone when the load ends or the store is next opened.
+PENDING_LOAD_GRAPH = URIRef("urn:policykg:pending-load")
+LOADING = URIRef("urn:policykg:loading")

@@ -40,7 +40,7 @@ from rdflib.term import Node
 from policykg.errors import RemoteError
 from policykg.namespaces import PKGG
 
-from .backend import Output, QueryResult, write_with_rdflib
+from .backend import Output, QueryResult, UnstorableTerm, write_with_rdflib
 
 # Only policykg's own named graphs are read as the store's graphs: a shared store
 # holds others too (Virtuoso its system graphs, such as virtrdf:).
@@ -273,7 +273,7 @@ class RemoteStore:
 
     def graph(self, name: URIRef) -> Graph:
         graph = Graph()
-        for s, p, o in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}).rows:
+        for s, p, o, _ in self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": name}).rows:
             graph.add((s, p, o))
         return graph
 
@@ -303,18 +303,31 @@ class RemoteStore:
             raise RemoteError(_reason(exc), url=self.update_endpoint) from exc
 
     def replace_graph(self, name: URIRef, graph: Graph, batch: int = 5000) -> None:
-        """Make the remote named graph ``name`` hold exactly ``graph``: DROP, then
-        INSERT DATA in batches (blank nodes are not expected in our graphs)."""
-        self.update(f"DROP SILENT GRAPH {term(name)}")
+        """Make the remote named graph ``name`` hold exactly ``graph``: every term is
+        checked first (``UnstorableTerm``, nothing sent); then DROP and the first
+        ``batch`` triples in one update request (one transaction on stores that run a
+        request as one, so a graph of up to ``batch`` triples is swapped whole), the
+        rest in further requests (blank nodes are not expected in our graphs)."""
         triples = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-        for i in range(0, len(triples), batch):
-            body = " .\n".join(" ".join(_data_term(x) for x in t) for t in triples[i:i + batch])
-            self.update(f"INSERT DATA {{ GRAPH {term(name)} {{\n{body} .\n}} }}")
+        inserts = [f"INSERT DATA {{ GRAPH {term(name)} {{\n{body} .\n}} }}"
+                   for body in (_batch_body(triples[i:i + batch]) for i in range(0, len(triples), batch))]
+        drop = f"DROP SILENT GRAPH {term(name)}"
+        for request in [" ;\n".join([drop, *inserts[:1]]), *inserts[1:]]:
+            self.update(request)
 
     def remove_graph(self, name: URIRef) -> bool:
         exists = self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": name}).boolean
         self.update(f"DROP SILENT GRAPH {term(name)}")
         return bool(exists)
+
+    def remove_graphs(self, names: Iterable[URIRef]) -> list[URIRef]:
+        """Drop the named graphs ``names`` in one update request (one transaction on
+        stores that run a request as one)."""
+        held = [name for name in dict.fromkeys(names)
+                if self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": name}).boolean]
+        if held:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH {term(name)}" for name in held))
+        return held
 
     def write_rdf(self, fmt: str, output: Output, prefixes: Mapping[str, str] | None = None) -> None:
         """As ``backend.GraphStore.write_rdf``, through a copy of the graphs in rdflib."""
@@ -322,6 +335,25 @@ class RemoteStore:
 
     def flush(self) -> None:
         pass
+
+
+def _batch_body(triples: list) -> str:
+    """Triples as SPARQL data; a term no request can carry raises ``UnstorableTerm``."""
+    lines = []
+    for triple in triples:
+        try:
+            lines.append(" ".join(_data_term(x) for x in triple))
+        except ValueError as exc:
+            raise UnstorableTerm(next((x for x in triple if not _carried(x)), triple), str(exc)) from exc
+    return " .\n".join(lines)
+
+
+def _carried(value: Node) -> bool:
+    try:
+        _data_term(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _data_term(value: Node) -> str:

@@ -9,6 +9,11 @@ documents is described once, not once per citing document (the union view of a
 quad store returns a triple once per graph that holds it, which made joins grow
 with the square of a node's citations).
 
+No write leaves a graph half-written: a graph is replaced, and graphs removed, in
+one SPARQL Update request each (one transaction); new documents are bulk-loaded
+under a journal graph that the next opening undoes if the load did not finish.
+tests/test_crash_safety.py kills commands between and inside these writes.
+
 Chosen by measurement (benchmarks/store_choice.py, figures in the README):
 Oxigraph loads and answers our property-path and aggregate queries one to two
 orders of magnitude faster than rdflib's in-memory store, persists to a
@@ -18,7 +23,8 @@ directory, and binds query parameters without touching the query text.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+import signal
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Self
 
@@ -28,12 +34,21 @@ from rdflib.term import Node
 
 from policykg.errors import StoreError
 
-from .backend import DATASET_FORMATS, Output, QueryResult, write_with_rdflib
+from . import iris
+from .backend import DATASET_FORMATS, Output, QueryResult, UnstorableTerm, write_with_rdflib
 
 ENV_VAR = "POLICYKG_STORE"
+# Test-only: the number of write transactions after which a process kills itself
+# (Store._crash_if_due); unset in normal runs.
+KILL_ENV_VAR = "POLICYKG_TEST_KILL_AFTER_WRITES"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 DEFAULT_GRAPH = ox.DefaultGraph()
+# The journal of a bulk load under way (Store._bulk_load_new): the graphs it writes.
+PENDING_LOAD = ox.NamedNode(str(iris.PENDING_LOAD_GRAPH))
+_LOADING = ox.NamedNode(str(iris.LOADING))
+# The comment line between a document's named graph and its default-graph share.
+DEFAULT_PART = b"# default graph\n"
 # The syntaxes of backend.RDF_FORMATS that Oxigraph writes itself, streaming.
 _STREAMED = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
              "nquads": ox.RdfFormat.N_QUADS}
@@ -81,14 +96,16 @@ def to_oxigraph(term: Node):
 
 
 def document_nquads(name: URIRef, triples: Iterable[tuple]) -> bytes:
-    """N-Quads for named graph ``name`` and its share of the default graph, from
-    triples of Oxigraph terms: what ``Store.load_documents`` takes (built where
-    the document is extracted)."""
+    """N-Quads for named graph ``name``, then, after the comment line
+    ``DEFAULT_PART``, its share of the default graph, from triples of Oxigraph
+    terms: what ``Store.load_documents`` takes (built where the document is extracted)."""
     graph = str(ox.NamedNode(str(name)))  # str() of an Oxigraph term is its N-Triples form
-    # encoded quad by quad: one text of the whole document and its bytes beside it would
+    # encoded line by line: one text of the whole document and its bytes beside it would
     # double the peak memory of a large source (a text with one accented letter is 2-4
     # bytes per character)
-    return b"".join(f"{s} {p} {o} {graph} .\n{s} {p} {o} .\n".encode() for s, p, o in triples)
+    lines = [f"{s} {p} {o}" for s, p, o in triples]
+    named = b"".join(f"{t} {graph} .\n".encode() for t in lines)
+    return named + DEFAULT_PART + b"".join(f"{t} .\n".encode() for t in lines)
 
 
 class Store:
@@ -102,6 +119,9 @@ class Store:
             path.mkdir(parents=True, exist_ok=True)
         self._open: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
         self._read_only = False
+        self._writes = 0
+        self._kill_after = _kill_after()
+        self._undo_pending_load()
         self._materialize_union()
 
     @classmethod
@@ -118,6 +138,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot open the store at {path} to read: {exc}", path=path) from exc
         store._read_only = True
+        store._writes, store._kill_after = 0, None
         return store
 
     @property
@@ -153,46 +174,138 @@ class Store:
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Make named graph ``name`` hold exactly ``graph``."""
-        target = ox.NamedNode(str(name))
-        self._drop(target)
-        triples = ox.parse(graph.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
-        self._ox.extend([ox.Quad(t.subject, t.predicate, t.object, g)
-                         for t in triples for g in (target, DEFAULT_GRAPH)])
+        """Make named graph ``name`` hold exactly ``graph``, in one transaction. Every
+        term is checked before the store is touched: a term Oxigraph cannot store
+        raises ``UnstorableTerm`` and leaves the graph as it was."""
+        self._swap({ox.NamedNode(str(name)): [_triple(t) for t in graph]})
 
     def load_documents(self, documents: Iterable[tuple[URIRef, bytes]]) -> None:
-        """Replace many named graphs at once with the N-Quads of
-        ``document_nquads``; a name given twice keeps its last data. Loads with
-        Oxigraph's bulk loader (fast, not one transaction: an interrupted load
-        leaves the graphs it reached; loading again completes it)."""
-        latest = dict(documents)
-        for name in latest:
-            self._drop(ox.NamedNode(str(name)))
-        if latest:
-            self._ox.bulk_load(b"".join(latest.values()), ox.RdfFormat.N_QUADS)
+        """Replace many named graphs at once with the N-Quads of ``document_nquads``;
+        a name given twice keeps its last data. A document is there whole, with its
+        content hash, or not at all: graphs the store holds are swapped in one
+        transaction (``_swap``); new ones are bulk-loaded (three times faster than a
+        transactional load) under a journal (``_bulk_load_new``)."""
+        latest = {ox.NamedNode(str(name)): data for name, data in dict(documents).items()}
+        held = [name for name in latest if self._ox.contains_named_graph(name)]
+        new = [name for name in latest if name not in held]
+        if new:
+            self._bulk_load_new({name: latest[name] for name in new})
+        if held:
+            quads = ox.parse(b"".join(latest[name] for name in held), ox.RdfFormat.N_QUADS)
+            graphs: dict[ox.NamedNode, list[ox.Triple]] = {name: [] for name in held}
+            for q in quads:
+                if isinstance(q.graph_name, ox.NamedNode):
+                    graphs[q.graph_name].append(q.triple)
+            self._swap(graphs)
+
+    def _bulk_load_new(self, documents: Mapping[ox.NamedNode, bytes]) -> None:
+        """Bulk-load graphs the store does not hold, resumably: the journal graph
+        ``PENDING_LOAD`` names them (one transaction), the named graphs are loaded,
+        then their default-graph share, then the journal is dropped (one transaction).
+        A store opened with a journal undoes the load (``_undo_pending_load``)."""
+        parts = [data.partition(DEFAULT_PART) for data in documents.values()]
+        if any(not separator for _, separator, _ in parts):
+            raise ValueError("load_documents takes the N-Quads of document_nquads")
+        journal = "".join(f"{PENDING_LOAD} {_LOADING} {name} .\n" for name in documents)
+        self._write(lambda: self._ox.update(f"INSERT DATA {{ GRAPH {PENDING_LOAD} {{\n{journal}}} }}"))
+        try:
+            self._write(lambda: self._ox.bulk_load(b"".join(named for named, _, _ in parts), ox.RdfFormat.N_QUADS))
+            self._write(lambda: self._ox.bulk_load(b"".join(default for _, _, default in parts),
+                                                   ox.RdfFormat.N_QUADS))
+        except BaseException:  # a full disk, Ctrl-C: undo now (else the next opening does)
+            self._undo_pending_load()
+            raise
+        self._write(lambda: self._ox.update(f"DROP GRAPH {PENDING_LOAD}"))
+
+    def _undo_pending_load(self) -> None:
+        """Drop what an interrupted ``_bulk_load_new`` wrote, in one transaction: its
+        graphs were new, so this is the store as it was. The default-graph share is
+        loaded after the named graphs are complete, so ``_drop_request`` finds all of it."""
+        if not self._ox.contains_named_graph(PENDING_LOAD):
+            return
+        names = [q.object for q in self._ox.quads_for_pattern(None, _LOADING, None, PENDING_LOAD)]
+        graphs = [name for name in names if isinstance(name, ox.NamedNode)]
+        request = (_drop_request(graphs) + " ;\n" if graphs else "") + f"DROP SILENT GRAPH {PENDING_LOAD}"
+        self._write(lambda: self._ox.update(request))
 
     def remove_graph(self, name: URIRef) -> bool:
-        return self._drop(ox.NamedNode(str(name)))
+        return bool(self.remove_graphs([name]))
 
-    def _drop(self, target: ox.NamedNode) -> bool:
-        """Remove a named graph, and from the default graph each of its triples
-        that no other named graph holds."""
-        if not self._ox.contains_named_graph(target):
-            return False
-        triples = [(q.subject, q.predicate, q.object) for q in self._ox.quads_for_pattern(None, None, None, target)]
-        self._ox.remove_graph(target)
-        for s, p, o in triples:
-            if not any(q.graph_name != DEFAULT_GRAPH for q in self._ox.quads_for_pattern(s, p, o)):
-                self._ox.remove(ox.Quad(s, p, o, DEFAULT_GRAPH))
-        return True
+    def remove_graphs(self, names: Iterable[URIRef]) -> list[URIRef]:
+        """Drop the named graphs ``names`` in one transaction; the ones there were."""
+        held = [URIRef(n.value) for n in dict.fromkeys(ox.NamedNode(str(name)) for name in names)
+                if self._ox.contains_named_graph(n)]
+        if held:
+            request = _drop_request([ox.NamedNode(str(name)) for name in held])
+            self._write(lambda: self._ox.update(request))
+        return held
+
+    def _swap(self, graphs: Mapping[ox.NamedNode, list[ox.Triple]]) -> None:
+        """Make each named graph hold its triples, in one SPARQL Update request (one
+        transaction) that writes only the difference: the triples a graph loses, and
+        from the default graph those no named graph holds afterwards; the triples it
+        gains, in its graph and the default graph. A graph left empty is dropped; one
+        that holds blank nodes (which no request can name) is dropped and written anew."""
+        new = {name: set(triples) for name, triples in graphs.items()}
+        old = {name: {q.triple for q in self._ox.quads_for_pattern(None, None, None, name)} for name in new}
+        anew = [name for name in new if any(_has_blank_node(t) for t in old[name])]
+        for name in anew:
+            old[name] = set()
+        lost = {name: old[name] - new[name] for name in new}
+        gained = {name: new[name] - old[name] for name in new}
+        kept = set().union(*new.values())
+        orphans = {t for triples in lost.values() for t in triples
+                   if t not in kept and not self._held_outside(t, new)}
+        request = [_drop_request(anew)] if anew else []
+        if orphans or any(lost.values()):
+            request.append("DELETE DATA {\n" + "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n"
+                                                      for name, triples in lost.items() if triples)
+                           + _lines(orphans) + "}")
+        if any(gained.values()):
+            request.append("INSERT DATA {\n" + "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n"
+                                                      for name, triples in gained.items() if triples)
+                           + _lines(set().union(*gained.values())) + "}")
+        request += [f"DROP SILENT GRAPH {name}" for name, triples in new.items()
+                    if not triples and self._ox.contains_named_graph(name)]
+        if request:
+            self._write(lambda: self._ox.update(" ;\n".join(request)))
+
+    def _held_outside(self, triple: ox.Triple, graphs: Mapping[ox.NamedNode, object]) -> bool:
+        """Whether a named graph not among ``graphs`` holds ``triple``."""
+        return any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in graphs
+                   for q in self._ox.quads_for_pattern(triple.subject, triple.predicate, triple.object))
+
+    def _write(self, action: Callable[[], None]) -> None:
+        """Run one write transaction, counted for the crash test's hook."""
+        self._crash_if_due()
+        action()
+        self._writes += 1
+
+    def _crash_if_due(self) -> None:
+        """Test-only hook, inert unless ``$POLICYKG_TEST_KILL_AFTER_WRITES`` is set: with
+        it set to N, the process kills itself (SIGKILL) when it is about to start
+        write N + 1, which is how tests/test_crash_safety.py stops a command at
+        every point between two transactions."""
+        if self._kill_after is not None and self._writes >= self._kill_after:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def repair_union(self) -> None:
+        """Make the default graph exactly the union of the named graphs again, in one
+        transaction: a store written by a version that could be interrupted between
+        a graph and its default-graph share kept orphan triples there (a content hash
+        among them made the next ingest skip a document). Reads the whole store."""
+        self._write(lambda: self._ox.update(
+            "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
+            "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"))
 
     def _materialize_union(self) -> None:
-        """Fill the default graph of a store written before it held the union."""
+        """Fill the default graph of a store written before it held the union (one
+        transaction, so an interrupted fill is no half-filled union)."""
         if next(iter(self._ox.quads_for_pattern(None, None, None, DEFAULT_GRAPH)), None) is not None:
             return
         if next(iter(self._ox.named_graphs()), None) is None:
             return
-        self._ox.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, DEFAULT_GRAPH) for q in self._named_quads())
+        self._write(lambda: self._ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
     def _named_quads(self):
         """The quads of every named graph (not the default graph's copy)."""
@@ -265,6 +378,48 @@ class Store:
     def flush(self) -> None:
         if self.path is not None and self._open is not None and not self._read_only:
             self._open.flush()
+
+
+def _triple(triple: tuple) -> ox.Triple:
+    """An rdflib triple as Oxigraph's; ``UnstorableTerm`` names a term it refuses."""
+    try:
+        return ox.Triple(*map(to_oxigraph, triple))
+    except (TypeError, ValueError) as exc:
+        bad = next((t for t in triple if not _storable(t)), triple)
+        raise UnstorableTerm(bad, str(exc)) from exc
+
+
+def _storable(term: Node) -> bool:
+    try:
+        to_oxigraph(term)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _has_blank_node(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def _lines(triples: Iterable[ox.Triple]) -> str:
+    """Triples as N-Triples lines, which is also SPARQL's syntax for them."""
+    return "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
+
+
+def _drop_request(names: list[ox.NamedNode]) -> str:
+    """SPARQL Update that drops the named graphs ``names`` and removes from the
+    default graph each of their triples that no other named graph holds."""
+    values = " ".join(map(str, names))
+    drops = " ;\n".join(f"DROP SILENT GRAPH {name}" for name in names)
+    return ("DELETE { ?s ?p ?o } WHERE { VALUES ?g { " + values + " } GRAPH ?g { ?s ?p ?o } "
+            "FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other NOT IN (" + ", ".join(map(str, names))
+            + ")) } } ;\n" + drops)
+
+
+def _kill_after() -> int | None:
+    """``$POLICYKG_TEST_KILL_AFTER_WRITES`` as a number (``Store._crash_if_due``); None unset."""
+    value = os.environ.get(KILL_ENV_VAR, "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def _returned(data: bytes | None) -> bytes:
