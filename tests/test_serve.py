@@ -158,7 +158,8 @@ def test_the_store_is_opened_read_only_and_stays_readable_by_the_command_line(se
     store = Store.read_only(store_dir)
     try:
         with pytest.raises(RuntimeError, match="read-write"):
-            store.replace_graph(URIRef("urn:policykg:test"), Graph())
+            one = URIRef("urn:policykg:test")
+            store.replace_graph(one, Graph().add((one, one, one)))
     finally:
         store.close()
 
