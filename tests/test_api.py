@@ -26,6 +26,7 @@ from policykg.graph.remote import RemoteStore
 from policykg.graph.store import Store
 
 from .conftest import CORPUS, ROOT
+from .test_architecture import imported_names
 from .test_endpoints import oxigraph_server  # noqa: F401 (a fixture)
 
 MOTION = "kst-30950-295"
@@ -61,6 +62,17 @@ def test_open_is_exported_and_the_cli_still_runs(store_path):
     assert done.returncode == 0 and re.search(r"^source documents +5$", done.stdout, re.M), done.stderr
     with pytest.raises(AttributeError, match="no attribute 'opne'"):
         policykg.opne  # noqa: B018
+
+
+def test_the_api_is_loaded_only_when_used_and_knows_nothing_of_the_cli():
+    probe = ("import sys, policykg, policykg.loaders.document, policykg.graph.store\n"
+             "print('policykg.api' in sys.modules, 'pandas' in sys.modules)\n"
+             "policykg.open\n"
+             "print('policykg.api' in sys.modules, 'policykg.cli' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.split() == ["False", "False", "True", "False"], done.stderr
+    api = ROOT / "policykg" / "api.py"
+    assert not any(n.startswith("policykg.cli") for n in imported_names("policykg.api", api.read_text("utf-8")))
 
 
 def test_a_named_query_gives_rows_of_python_values(kg, store_path):
