@@ -19,7 +19,6 @@ import datetime as dt
 from collections import namedtuple
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Self, overload
 
 from rdflib import XSD, Literal
@@ -92,9 +91,8 @@ class KnowledgeGraph:
         text; ``params`` are bound as RDF terms (an IRI for a value starting with
         http(s)://, else a string), never pasted into the query."""
         values = {name: _param(name, value) for name, value in params.items()}
-        if name_or_sparql in named_queries() or name_or_sparql.endswith(".rq") or not _is_sparql(name_or_sparql):
-            return Rows.of(run_query(self.store, name_or_sparql, values))
-        return Rows.of(run_sparql(self.store, name_or_sparql, values))
+        run = run_sparql if _is_sparql(name_or_sparql) else run_query
+        return Rows.of(run(self.store, name_or_sparql, values))
 
     def queries(self) -> dict[str, NamedQuery]:
         """The named queries by name, each with ``purpose``, ``params`` and ``returns``."""
@@ -120,7 +118,10 @@ class KnowledgeGraph:
 
     def validate(self, engine: str = "sparql") -> ValidationReport:
         """The SHACL findings (``.findings``, ``.conforms``, ``.summary()``); ``engine``
-        as ``policykg validate --engine`` takes it."""
+        as ``policykg validate --engine`` takes it: "sparql" (in the store, fast) or
+        "pyshacl" (the reference engine on a copy)."""
+        if engine not in ("sparql", "pyshacl"):
+            raise ValueError(f"engine {engine!r}: choose 'sparql' or 'pyshacl'")
         return validate_store(self.store, engine)
 
     def stats(self) -> dict[str, int]:
@@ -136,7 +137,7 @@ def _param(name: str, value: object) -> str:
 
 
 def _is_sparql(text: str) -> bool:
-    """Whether ``text`` is a query rather than a query's name or file: it has a group."""
+    """Whether ``text`` is a query rather than a query's name or ``.rq`` file: it has a group."""
     return "{" in text
 
 
@@ -219,14 +220,14 @@ def python_value(term: Node | None) -> Value:
         if term.datatype in _INTEGERS:
             return int(text)
         if term.datatype in _FLOATS:
-            return float(Decimal(text)) if term.datatype == XSD.decimal else float(text)
+            return float(text)
         if term.datatype == XSD.boolean:
             return {"true": True, "1": True, "false": False, "0": False}[text.strip()]
         if term.datatype == XSD.date:
             return dt.date.fromisoformat(text)
         if term.datatype == XSD.dateTime:
             return dt.datetime.fromisoformat(text)
-    except (ValueError, KeyError, InvalidOperation):
+    except (ValueError, KeyError):
         return text
     return text
 

@@ -192,6 +192,8 @@ def test_validate_and_stats_as_the_cli_says(kg, store_path):
     report = kg.validate()
     assert report.conforms and report.summary() == cli("validate", "--store", str(store_path)).splitlines()[0]
     assert [(f.severity, f.shape) for f in report.findings] == [("Warning", "pkgsh:DecisionMemo-sender")]
+    with pytest.raises(ValueError, match="choose 'sparql' or 'pyshacl'"):
+        kg.validate("shacl")
     stats = kg.stats()
     printed = cli("stats", "--store", str(store_path)).splitlines()[1:]
     assert [f"{label:<28}{count:>8}" for label, count in stats.items()] == printed
