@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import namedtuple
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Self, overload
 
 from rdflib import XSD, Literal
@@ -244,6 +244,11 @@ class Evidence:
     curator: str | None = None
     note: str | None = None
 
+    @classmethod
+    def of(cls, record: dict) -> Evidence:
+        """From a trace step's evidence record (``graph.trace.Step.evidence``)."""
+        return cls(**{f.name: record.get(f.name) for f in fields(cls)})
+
     @property
     def curated(self) -> bool:
         return self.curator is not None
@@ -274,7 +279,7 @@ class TraceNode:
     @classmethod
     def of(cls, step: Step) -> TraceNode:
         return cls(step.relation, step.iri, step.identifier, step.label, step.type, _date(step.date),
-                   step.submitters, tuple(Evidence(**ev) for ev in step.evidence),
+                   step.submitters, tuple(Evidence.of(ev) for ev in step.evidence),
                    tuple(cls.of(child) for child in step.children), step)
 
     def walk(self) -> Iterator[TraceNode]:
