@@ -77,7 +77,7 @@ class KnowledgeGraph:
         return f"<policykg.KnowledgeGraph {self.location}>"
 
     def close(self) -> None:
-        """Release the store (a local store's folder); the object is unusable after."""
+        """Release the store (a local store's folder); query it no more after."""
         self.store.close()
 
     def __enter__(self) -> Self:
