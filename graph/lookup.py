@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from policykg import resources
+import policykg.resources as resources
 from policykg.errors import AmbiguousName, NameNotFound
 from policykg.namespaces import OEP, PKG, PKGG, PKGID, PKGSH
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from rdflib import Literal
 from rdflib.term import Node
 
-from policykg import resources
+import policykg.resources as resources
 from policykg.errors import QueryError
 
 from . import iris
@@ -176,8 +176,23 @@ def run_query(store: GraphStore, name_or_file: str, params: dict[str, str] | Non
     """The rows of a named query or ``.rq`` file; a ``QueryError`` for a query that
     cannot run: bad syntax or parameters, or a SERVICE endpoint that cannot be reached."""
     query = load_query(name_or_file)
+    return _run(store, query, query.bindings(params or {}))
+
+
+def run_sparql(store: GraphStore, sparql: str, params: dict[str, str] | None = None) -> QueryResult:
+    """The rows of a SELECT or ASK given as text, each parameter bound as ``to_term``
+    binds it (never pasted); the same errors as ``run_query``."""
+    query = NamedQuery("(SPARQL text)", sparql, "", {}, "")
     try:
-        return answer(store, query, query.bindings(params or {}))
+        bindings = {name: to_term(value) for name, value in (params or {}).items()}
+    except ValueError as exc:
+        raise QueryError(f"query {query.name!r}, parameter: {exc}") from exc
+    return _run(store, query, bindings)
+
+
+def _run(store: GraphStore, query: NamedQuery, bindings: dict[str, Node]) -> QueryResult:
+    try:
+        return answer(store, query, bindings)
     except (SyntaxError, ValueError) as exc:
         raise QueryError(f"query {query.name!r}: {exc}") from exc
     except OSError as exc:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 
+from policykg.errors import NotFoundError
+
 from .backend import GraphStore
 from .lookup import find_node
 from .queries import answer, load_query
@@ -121,6 +123,16 @@ def trace(store: GraphStore, identifier: str, depth: int = 4, curation: str = "i
             step.children += _nest_under_citing(children) if step.relation is None else children
             next_frontier.extend(c for c in children)
         frontier = next_frontier
+    return root
+
+
+def trace_known(store: GraphStore, identifier: str, depth: int = 4, curation: str = "include") -> Step:
+    """``trace``, but a ``NotFoundError`` for an IRI (taken as written: it may lie
+    outside the store) that the store never mentions, instead of a bare root."""
+    root = trace(store, identifier, depth=depth, curation=curation)
+    if root.unknown:
+        raise NotFoundError(f"{identifier!r} ({root.iri}) is in no statement of the store: nothing to trace",
+                            names=[root.iri])
     return root
 
 

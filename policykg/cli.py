@@ -15,7 +15,6 @@ import click
 from policykg import render
 from policykg.errors import (
     CurationError,
-    NotFoundError,
     NotInstalledError,
     PolicyKGError,
     SourceError,
@@ -23,6 +22,7 @@ from policykg.errors import (
 )
 from policykg.graph import export as exporting
 from policykg.graph.backend import GraphStore
+from policykg.graph.connect import open_local_store as local_store
 from policykg.graph.curation import load_curation, remove_curation
 from policykg.graph.dossier import build_dossier
 from policykg.graph.ingest import IngestReport, find_sources, remove_sources
@@ -32,8 +32,7 @@ from policykg.graph.queries import named_queries, run_query
 from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteStore
 from policykg.graph.stats import graph_stats
 from policykg.graph.store import ENV_VAR, Store, default_location, is_store
-from policykg.graph.trace import render_dot, render_json, render_tree
-from policykg.graph.trace import trace as run_trace
+from policykg.graph.trace import render_dot, render_json, render_tree, trace_known
 from policykg.graph.validate import validate_store
 from policykg.loaders import sru
 from policykg.loaders.document import extract_file
@@ -47,6 +46,7 @@ from policykg.site.sparql_endpoint import Limits
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 ENDPOINT_VAR = "POLICYKG_ENDPOINT"
+_STORE_HINT = f"check --store (or ${ENV_VAR}), or run `policykg ingest` first"
 
 
 def store_option(func):
@@ -81,34 +81,17 @@ class NameValue(click.ParamType):
         return name.strip(), val
 
 
-def open_store(store_path: Path | None, endpoint: str | None = None) -> Store | RemoteStore:
+def open_store(store_path: Path | None, endpoint: str | None = None) -> GraphStore:
     """The store a read command reads: the endpoint's, else the local one, which must exist."""
     if endpoint:
         return RemoteStore(endpoint)
-    return open_local_store(store_path, existing=True)
+    return local_store(store_path, existing=True, hint=_STORE_HINT)
 
 
 def open_local_store(store_path: Path | None, existing: bool = False) -> Store:
     """The local store at ``store_path`` (default: ``default_location()``), created
-    when missing unless ``existing``: a read command refuses a store that is not
-    there (a mistyped --store would otherwise answer from a new, empty one)."""
-    path = store_path or default_location()
-    if existing and not is_store(path):
-        raise StoreError(f"no policykg store at {path}; check --store (or ${ENV_VAR}), "
-                         "or run `policykg ingest` first", path=path)
-    try:
-        return Store(path)
-    except OSError as exc:
-        raise StoreError(store_open_problem(path, exc), path=path) from exc
-
-
-def store_open_problem(path: Path, exc: OSError) -> str:
-    """Why the store at ``path`` did not open, in words: in use by another process
-    only when its lock is what failed, else the operating system's reason."""
-    reason = exc.strerror or str(exc)
-    if "lock" in reason.lower():
-        return f"the store at {path} is in use by another process (policykg ingest or serve?): {reason}"
-    return f"cannot open the store at {path}: {reason}"
+    when missing unless ``existing`` (``connect.open_local_store``)."""
+    return local_store(store_path, existing=existing, hint=_STORE_HINT)
 
 
 def _file_name(path: Path | None) -> str:
@@ -504,10 +487,7 @@ def trace(identifier, fmt, depth, curation, store_path, endpoint):
       policykg trace kst-30950-295 --format dot | dot -Tsvg > trace.svg
     """
     with open_store(store_path, endpoint) as store:
-        root = run_trace(store, identifier, depth=depth, curation="include" if curation else "exclude")
-    if root.unknown:  # an IRI taken as written (it may lie outside the store) that the store never mentions
-        raise NotFoundError(f"{identifier!r} ({root.iri}) is in no statement of the store: nothing to trace",
-                            names=[root.iri])
+        root = trace_known(store, identifier, depth=depth, curation="include" if curation else "exclude")
     renderers = {"tree": render_tree, "json": render_json, "dot": render_dot}
     click.echo(renderers[fmt](root), nl=fmt != "dot")
 

@@ -13,7 +13,7 @@ from functools import cache
 
 from rdflib import RDF, SKOS, Graph, URIRef
 
-from policykg import resources
+import policykg.resources as resources
 from policykg.namespaces import PKG
 
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
