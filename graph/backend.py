@@ -92,7 +92,13 @@ class GraphStore(Protocol):
 def write_with_rdflib(store: GraphStore, fmt: str, output: Output,
                       prefixes: Mapping[str, str] | None = None) -> None:
     """``write_rdf`` through a copy of the graphs in rdflib, for any store and any
-    of ``RDF_FORMATS``."""
+    of ``RDF_FORMATS``; JSON-LD compacted with the ontology's context (``jsonld``),
+    which holds the prefixes."""
+    if fmt == "jsonld":
+        from .jsonld import write_compacted
+
+        write_compacted(store.dataset(), output)
+        return
     graph = store.dataset() if fmt in DATASET_FORMATS else store.union()
     for prefix, namespace in (prefixes or {}).items():
         graph.bind(prefix, namespace, override=True)
