@@ -92,6 +92,12 @@ def shipped_context() -> dict[str, Any]:
     return json.loads(resources.context_file().read_text(encoding="utf-8"))
 
 
+def prefixes() -> dict[str, str]:
+    """The prefixes of the shipped context: ``{"pkg": "https://w3id.org/policykg/def#", ...}``."""
+    return {name: iri for name, iri in shipped_context()["@context"].items()
+            if isinstance(iri, str) and iri.endswith(("/", "#"))}
+
+
 class Compactor:
     """Turns rdflib terms into compacted JSON-LD with one context."""
 
