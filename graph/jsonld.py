@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from itertools import chain
 from pathlib import Path
@@ -38,7 +38,8 @@ ID, TYPE_KEY = "@id", "type"
 # JSON's own (strings, numbers, booleans) or carry a language.
 _COERCED = frozenset({XSD.date, XSD.gYear, XSD.gYearMonth, XSD.decimal, XSD.dateTime})
 # Literals written as JSON numbers and booleans (when their text is canonical).
-_NATIVE = {XSD.integer: int, XSD.boolean: lambda text: {"true": True, "false": False}[text]}
+_NATIVE: dict[URIRef, Callable[[str], Any]] = {
+    XSD.integer: int, XSD.boolean: lambda text: {"true": True, "false": False}[text]}
 
 
 def _own_namespaces() -> dict[str, str]:
@@ -56,23 +57,23 @@ def build_context(ontology: Graph) -> dict[str, Any]:
     """The JSON-LD context of ``ontology`` (the parsed ``policykg.ttl``, its own
     prefix declarations only) and ``policykg.namespaces``."""
     prefixes = {p: str(ns) for p, ns in ontology.namespaces() if p} | _own_namespaces()
-    pkg = str(namespaces.PKG._NS)
-    terms: dict[str, Any] = {}
-    for cls in sorted(ontology.subjects(RDF.type, OWL.Class)):
-        if isinstance(cls, URIRef) and str(cls).startswith(pkg):
-            terms[str(cls)[len(pkg):]] = f"pkg:{str(cls)[len(pkg):]}"
-    for prop in sorted(ontology.subjects(RDF.type, OWL.ObjectProperty)):
-        if str(prop).startswith(pkg):
-            terms[str(prop)[len(pkg):]] = {ID: f"pkg:{str(prop)[len(pkg):]}", "@type": ID}
-    for prop in sorted(ontology.subjects(RDF.type, OWL.DatatypeProperty)):
-        if str(prop).startswith(pkg):
-            name, rng = str(prop)[len(pkg):], ontology.value(prop, RDFS.range)
-            terms[name] = ({ID: f"pkg:{name}", "@type": f"xsd:{str(rng)[len(str(XSD)):]}"} if rng in _COERCED
-                           else f"pkg:{name}")
+    terms: dict[str, Any] = {name: f"pkg:{name}" for name, _ in _own_terms(ontology, OWL.Class)}
+    terms |= {name: {ID: f"pkg:{name}", "@type": ID} for name, _ in _own_terms(ontology, OWL.ObjectProperty)}
+    for name, prop in _own_terms(ontology, OWL.DatatypeProperty):
+        rng = ontology.value(prop, RDFS.range)
+        terms[name] = ({ID: f"pkg:{name}", "@type": f"xsd:{str(rng)[len(str(XSD)):]}"} if rng in _COERCED
+                       else f"pkg:{name}")
     clash = sorted((set(terms) | {TYPE_KEY}) & set(prefixes))
     if clash:
         raise ValueError(f"a term of the ontology has the name of a prefix: {', '.join(clash)}")
     return {"@context": {**dict(sorted(prefixes.items())), TYPE_KEY: "@type", **terms}}
+
+
+def _own_terms(ontology: Graph, kind: URIRef) -> list[tuple[str, URIRef]]:
+    """The local names and IRIs of the ontology's own terms of ``kind``, sorted."""
+    pkg = str(namespaces.PKG._NS)
+    return sorted((str(s)[len(pkg):], s) for s in ontology.subjects(RDF.type, kind)
+                  if isinstance(s, URIRef) and str(s).startswith(pkg))
 
 
 def generated_context() -> dict[str, Any]:
@@ -166,12 +167,13 @@ class Compactor:
 
     def node(self, graph: Graph, subject: Node) -> dict[str, Any]:
         """One subject of ``graph`` as a node object: ``@id``, ``type``, then its keys sorted."""
-        types, keyed = [], {}
+        types: list[str] = []
+        keyed: dict[str, list[Any]] = {}
         for predicate, obj in graph.predicate_objects(subject):
             if predicate == RDF.type and not isinstance(obj, Literal):
                 types.append(self.type_name(obj))
                 continue
-            key, value = self.entry(URIRef(predicate), obj)
+            key, value = self.entry(URIRef(str(predicate)), obj)
             keyed.setdefault(key, []).append(value)
         node: dict[str, Any] = {ID: self.node_id(subject)}
         if types:
@@ -198,8 +200,8 @@ def compacted_chunks(dataset: Dataset, context: Mapping[str, Any]) -> Iterator[s
     compactor = Compactor(context)
     yield '{\n  "@context": ' + _indented(context["@context"], 2) + ',\n  "@graph": ['
     graphs = sorted((g for g in dataset.graphs() if len(g)), key=lambda g: compactor.node_id(g.identifier))
-    entries = (_line(node) for node in compactor.graph(dataset.default_context)) if len(
-        dataset.default_context) else iter(())
+    entries = (_line(node) for node in compactor.graph(dataset.default_graph)) if len(
+        dataset.default_graph) else iter(())
     named = (_named_graph(compactor.node_id(g.identifier), compactor.graph(g))
              for g in graphs if g.identifier != DATASET_DEFAULT_GRAPH_ID)
     for index, entry in enumerate(chain(entries, named)):

@@ -195,7 +195,7 @@ def graph_text(graph: Graph, fmt: str) -> bytes:
     or compacted JSON-LD (``jsonld.write_compacted``)."""
     if fmt == "jsonld":
         dataset = Dataset()
-        dataset.default_context += graph
+        dataset.default_graph += graph
         out = io.BytesIO()
         jsonld.write_compacted(dataset, out)
         return out.getvalue()
