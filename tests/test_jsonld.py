@@ -11,8 +11,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.compare import to_isomorphic
+from rdflib.namespace import XSD
 
 from policykg import resources
 from policykg.cli import main
@@ -101,7 +101,8 @@ def test_values_the_context_cannot_coerce_keep_their_type():
     ds = Dataset()
     node, other = URIRef(f"{OEP}kst-1-2"), URIRef("http://example.org/elsewhere")
     g = ds.graph(URIRef(f"{PKGG}doc/x"))
-    values = [(PKG.date, Literal("2022-05", datatype=XSD.gYearMonth)), (PKG.date, Literal("2022-05-01", datatype=XSD.date)),
+    values = [(PKG.date, Literal("2022-05", datatype=XSD.gYearMonth)),
+              (PKG.date, Literal("2022-05-01", datatype=XSD.date)),
               (PKG.cites, Literal("not an IRI")), (PKG.quote, other), (PKG.period, Literal("in 2024", lang="nl")),
               (PKG.seats, Literal("8", datatype=XSD.integer)),
               (PKG.mistake, Literal(True)), (PKG.confidence, Literal("0.50", datatype=XSD.decimal)),
