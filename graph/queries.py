@@ -210,13 +210,14 @@ _INTEGERS = frozenset(XSD[t] for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
     "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
 _REALS = frozenset({XSD.decimal, XSD.double, XSD.float})
+_NOT_FINITE = {1: "INF", -1: "-INF", 0: "NaN"}  # as XML Schema writes them
 
 
 def json_value(cell: Node | None) -> str | int | float | bool:
     """A cell of a row as JSON has it: numbers (``xsd:integer`` and its kinds,
     ``decimal``, ``double``, ``float``) as numbers, ``xsd:boolean`` as true/false,
-    anything else (and a value not valid for its type, or NaN and INF, which JSON
-    has no numbers for) as its text; unbound as the empty string."""
+    anything else (and a value not valid for its type) as its text, NaN and INF
+    (JSON has no numbers for them) as "NaN", "INF", "-INF"; unbound as the empty string."""
     if cell is None:
         return ""
     datatype = cell.datatype if isinstance(cell, Literal) and not cell.ill_typed else None
@@ -226,7 +227,8 @@ def json_value(cell: Node | None) -> str | int | float | bool:
             return int(text)
         if datatype in _REALS:
             number = float(text)
-            return number if math.isfinite(number) else text
+            return number if math.isfinite(number) else _NOT_FINITE[math.copysign(1, number) if math.isinf(number)
+                                                                     else 0]
     except ValueError:
         return text
     if datatype == XSD.boolean and text in ("true", "false", "1", "0"):
