@@ -210,7 +210,13 @@ _INTEGERS = frozenset(XSD[t] for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
     "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
 _REALS = frozenset({XSD.decimal, XSD.double, XSD.float})
-_NOT_FINITE = {1: "INF", -1: "-INF", 0: "NaN"}  # as XML Schema writes them
+
+
+def _not_finite(number: float) -> str:
+    """NaN and the infinities as XML Schema writes them."""
+    if math.isnan(number):
+        return "NaN"
+    return "INF" if number > 0 else "-INF"
 
 
 def json_value(cell: Node | None) -> str | int | float | bool:
@@ -227,8 +233,7 @@ def json_value(cell: Node | None) -> str | int | float | bool:
             return int(text)
         if datatype in _REALS:
             number = float(text)
-            return number if math.isfinite(number) else _NOT_FINITE[math.copysign(1, number) if math.isinf(number)
-                                                                     else 0]
+            return number if math.isfinite(number) else _not_finite(number)
     except ValueError:
         return text
     if datatype == XSD.boolean and text in ("true", "false", "1", "0"):
