@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DIR ?= demo-output
 STORE := $(DEMO_DIR)/store
 
-.PHONY: setup demo test lint bench bench-extras ingest-linearity fuzz clean
+.PHONY: setup demo test lint context bench bench-extras ingest-linearity fuzz clean
 
 $(BIN)/policykg: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: setup lint
 	$(BIN)/python -m pytest -q
 
 # ruff, and mypy through the installed layout (tests/typecheck.py)
+# The JSON-LD context, generated from the ontology (run after changing ontology/policykg.ttl).
+context: setup
+	$(BIN)/python -m policykg.graph.jsonld
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/python -m tests.typecheck

@@ -36,11 +36,13 @@ class UnstorableTerm(ValueError):
 
 @dataclass
 class QueryResult:
-    """Rows of a SELECT (``variables``, ``rows``), or an ASK (``boolean``)."""
+    """Rows of a SELECT (``variables``, ``rows``), an ASK (``boolean``), or the
+    graph of a CONSTRUCT or DESCRIBE (``graph``)."""
 
     variables: list[str]
     rows: list[tuple]
     boolean: bool | None = None
+    graph: Graph | None = None
 
     def dicts(self) -> list[dict[str, Node | None]]:
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
@@ -70,9 +72,9 @@ class GraphStore(Protocol):
         """Distinct triples over all graphs."""
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SELECT or ASK on the union of the graphs; ``bindings`` are bound as
-        RDF terms, never pasted into the text. A malformed query raises SyntaxError
-        or ValueError."""
+        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE on the union of the graphs;
+        ``bindings`` are bound as RDF terms, never pasted into the text. A malformed
+        query raises SyntaxError or ValueError."""
 
     def graph_names(self) -> list[URIRef]:
         """The named graphs, sorted."""
@@ -102,10 +104,25 @@ class GraphStore(Protocol):
         merge them."""
 
 
+def sorted_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    """A graph of ``triples`` added in sorted order, so that it serialises the same
+    way whatever order a store answered in."""
+    graph = Graph()
+    for triple in sorted(triples, key=lambda t: tuple(term.n3() for term in t)):
+        graph.add(triple)
+    return graph
+
+
 def write_with_rdflib(store: GraphStore, fmt: str, output: Output,
                       prefixes: Mapping[str, str] | None = None) -> None:
     """``write_rdf`` through a copy of the graphs in rdflib, for any store and any
-    of ``RDF_FORMATS``."""
+    of ``RDF_FORMATS``; JSON-LD compacted with the ontology's context (``jsonld``),
+    which holds the prefixes."""
+    if fmt == "jsonld":
+        from .jsonld import write_compacted
+
+        write_compacted(store.dataset(), output)
+        return
     graph = store.dataset() if fmt in DATASET_FORMATS else store.union()
     for prefix, namespace in (prefixes or {}).items():
         graph.bind(prefix, namespace, override=True)

@@ -24,17 +24,19 @@ contain (identifiers and names with ", ", labels with "; ").
 from __future__ import annotations
 
 import codecs
+import io
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rdflib import Literal
+from rdflib import XSD, Dataset, Graph, Literal
 from rdflib.term import Node
 
 import policykg.resources as resources
 from policykg.errors import QueryError
 
-from . import iris
+from . import iris, jsonld
 from .backend import GraphStore, QueryResult
 
 _HEADER = re.compile(r"^#\s{0,4}(?P<key>name|purpose|param|returns):\s{0,4}(?P<value>.{0,500})$", re.M)
@@ -164,7 +166,7 @@ def sorted_lists(sparql: str, result: QueryResult) -> QueryResult:
         return Literal(columns[index].join(sorted(str(cell).split(columns[index]))))
 
     rows = [tuple(normal(i, cell) for i, cell in enumerate(row)) for row in result.rows]
-    return QueryResult(result.variables, rows, result.boolean)
+    return replace(result, rows=rows)
 
 
 def answer(store: GraphStore, query: NamedQuery, bindings: dict[str, Node]) -> QueryResult:
@@ -198,3 +200,57 @@ def _run(store: GraphStore, query: NamedQuery, bindings: dict[str, Node]) -> Que
     except OSError as exc:
         hint = " (a SERVICE endpoint it calls could not be reached?)" if _SERVICE.search(query.text) else ""
         raise QueryError(f"query {query.name!r} failed{hint}: {exc.strerror or exc}") from exc
+
+
+GRAPH_FORMATS = ("turtle", "jsonld")
+
+
+def graph_text(graph: Graph, fmt: str) -> bytes:
+    """The graph of a CONSTRUCT or DESCRIBE as Turtle (with the context's prefixes)
+    or compacted JSON-LD (``jsonld.write_compacted``)."""
+    if fmt == "jsonld":
+        dataset = Dataset()
+        dataset.default_graph += graph
+        out = io.BytesIO()
+        jsonld.write_compacted(dataset, out)
+        return out.getvalue()
+    if fmt != "turtle":
+        raise ValueError(f"a graph is written as {' or '.join(GRAPH_FORMATS)}, not {fmt}")
+    for prefix, namespace in jsonld.prefixes().items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+_INTEGERS = frozenset(XSD[t] for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
+    "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_REALS = frozenset({XSD.decimal, XSD.double, XSD.float})
+
+
+def _not_finite(number: float) -> str:
+    """NaN and the infinities as XML Schema writes them."""
+    if math.isnan(number):
+        return "NaN"
+    return "INF" if number > 0 else "-INF"
+
+
+def json_value(cell: Node | None) -> str | int | float | bool:
+    """A cell of a row as JSON has it: numbers (``xsd:integer`` and its kinds,
+    ``decimal``, ``double``, ``float``) as numbers, ``xsd:boolean`` as true/false,
+    anything else (and a value not valid for its type) as its text, NaN and INF
+    (JSON has no numbers for them) as "NaN", "INF", "-INF"; unbound as the empty string."""
+    if cell is None:
+        return ""
+    datatype = cell.datatype if isinstance(cell, Literal) and not cell.ill_typed else None
+    text = str(cell)
+    try:
+        if datatype in _INTEGERS:
+            return int(text)
+        if datatype in _REALS:
+            number = float(text)
+            return number if math.isfinite(number) else _not_finite(number)
+    except ValueError:
+        return text
+    if datatype == XSD.boolean and text in ("true", "false", "1", "0"):
+        return text in ("true", "1")
+    return text

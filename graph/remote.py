@@ -40,7 +40,7 @@ from rdflib.term import Node
 from policykg.errors import RemoteError
 from policykg.namespaces import PKGG
 
-from .backend import Output, QueryResult, UnstorableTerm, write_with_rdflib
+from .backend import Output, QueryResult, UnstorableTerm, sorted_graph, write_with_rdflib
 
 # Only policykg's own named graphs are read as the store's graphs: a shared store
 # holds others too (Virtuoso its system graphs, such as virtrdf:).
@@ -81,7 +81,7 @@ _TOKEN = re.compile(r"""
 class _Group:
     start: int  # offset just after its "{"
     variables: set[str] = field(default_factory=set)
-    data: bool = False  # a VALUES block, not a group
+    data: bool = False  # a VALUES block or a CONSTRUCT template, not a group
     subselect: bool = False  # "{ SELECT ... }": nothing may precede the SELECT
 
 
@@ -90,17 +90,22 @@ def _groups(sparql: str) -> list[_Group]:
     written inside it (nested blocks included)."""
     groups: list[_Group] = []
     open_: list[_Group] = []
-    values_pending = False
+    values_pending = template_pending = False
     tokens = [(m.lastgroup, m.group(), m.end()) for m in _TOKEN.finditer(sparql)
               if m.lastgroup not in ("comment", "string", "iri")]
     for i, (kind, text, end) in enumerate(tokens):
         if kind == "word" and text.upper() == "VALUES":
             values_pending = True
+        elif kind == "word" and text.upper() == "CONSTRUCT":
+            template_pending = True
+        elif kind == "word" and text.upper() == "WHERE":
+            template_pending = False  # CONSTRUCT WHERE { ... }: the pattern is the template
         elif kind == "open":
             inside_data = any(g.data for g in open_)
             following = tokens[i + 1][1].upper() if i + 1 < len(tokens) else ""
-            group = _Group(end, data=values_pending or inside_data, subselect=following == "SELECT")
-            values_pending = False
+            group = _Group(end, data=values_pending or template_pending or inside_data,
+                           subselect=following == "SELECT")
+            values_pending = template_pending = False
             groups.append(group)
             open_.append(group)
         elif kind == "close" and open_:
@@ -175,6 +180,19 @@ def _to_rdflib(cell: dict | None) -> Node | None:
     return Literal(value, datatype=None if datatype == _XSD_STRING else datatype)
 
 
+def _graph(turtle: bytes) -> Graph:
+    """The Turtle a store answered a CONSTRUCT or DESCRIBE with, as a sorted graph
+    with ``xsd:string`` literals plain (as the embedded store gives them)."""
+    parsed = Graph().parse(data=turtle.decode("utf-8"), format="turtle")
+    return sorted_graph((s, p, _plain(o)) for s, p, o in parsed)
+
+
+def _plain(value: Node) -> Node:
+    if isinstance(value, Literal) and value.datatype is not None and str(value.datatype) == _XSD_STRING:
+        return Literal(str(value))
+    return value
+
+
 # Virtuoso's header on an answer cut off at its ResultSetMaxRows.
 _CAPPED = "X-SPARQL-MaxRows"
 
@@ -225,15 +243,18 @@ class RemoteStore:
         pass
 
     def _run(self, sparql: str):
-        from SPARQLWrapper import JSON
+        """The answer to ``sparql``: the JSON of a SELECT or ASK, or a ``Graph`` for
+        a CONSTRUCT or DESCRIBE (asked for as Turtle)."""
+        from SPARQLWrapper import JSON, TURTLE
 
         # comment lines go: SPARQLWrapper guesses the query form from keywords, comments included
         self._client.setQuery("\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#")))
-        self._client.setReturnFormat(JSON)
+        graph_form = self._client.queryType in ("CONSTRUCT", "DESCRIBE")
+        self._client.setReturnFormat(TURTLE if graph_form else JSON)
         try:
             answer = self._client.query()
             cap = answer.response.headers.get(_CAPPED)
-            data = answer.convert()
+            data = _graph(answer.response.read()) if graph_form else answer.convert()
         except Exception as exc:  # SPARQLWrapper raises urllib and its own errors
             raise RemoteError(_reason(exc), url=self.endpoint) from exc
         if cap:
@@ -253,6 +274,8 @@ class RemoteStore:
                 raise
             self._plain_optionals = True  # the store does not know LATERAL: ask again without
             data = self._run(bind(without_lateral(sparql), bindings))
+        if isinstance(data, Graph):
+            return QueryResult([], [], graph=data)
         if "boolean" in data:
             return QueryResult([], [], bool(data["boolean"]))
         variables = data["head"]["vars"]

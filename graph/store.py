@@ -35,7 +35,7 @@ from rdflib.term import Node
 from policykg.errors import StoreError
 
 from . import iris
-from .backend import DATASET_FORMATS, Output, QueryResult, UnstorableTerm, write_with_rdflib
+from .backend import DATASET_FORMATS, Output, QueryResult, UnstorableTerm, sorted_graph, write_with_rdflib
 
 ENV_VAR = "POLICYKG_STORE"
 # Test-only: the number of write transactions after which a process kills itself
@@ -358,7 +358,7 @@ class Store:
         return ds
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SELECT or ASK over the union of all graphs (the default graph);
+        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE over the union of all graphs (the default graph);
         ``bindings`` are substituted as RDF terms (SEP-0007), never pasted into the text."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
@@ -369,8 +369,11 @@ class Store:
             raise
         if isinstance(result, ox.QueryBoolean):
             return QueryResult([], [], bool(result))
+        if isinstance(result, ox.QueryTriples):
+            return QueryResult([], [], graph=sorted_graph(
+                (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in result))
         if not isinstance(result, ox.QuerySolutions):
-            raise ValueError("only SELECT and ASK queries return rows; use export for graphs")
+            raise TypeError(f"unexpected query result {result!r}")
         variables = [v.value for v in result.variables]
         rows = [tuple(None if s[v] is None else to_rdflib(s[v]) for v in variables) for s in result]
         return QueryResult(variables, rows)

@@ -28,7 +28,7 @@ from policykg.graph.dossier import build_dossier
 from policykg.graph.ingest import IngestReport, find_sources, remove_sources
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.push import DEFAULT_BATCH, graphs_to_push, push_graphs
-from policykg.graph.queries import named_queries, run_query
+from policykg.graph.queries import GRAPH_FORMATS, graph_text, json_value, named_queries, run_query
 from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteStore
 from policykg.graph.stats import graph_stats
 from policykg.graph.store import ENV_VAR, Store, default_location, is_store
@@ -443,20 +443,35 @@ def evaluate(gold, errors):
 @click.argument("name")
 @click.option("--param", "-p", "params", type=NameValue(), multiple=True,
               help="A query parameter, bound safely (never pasted into the query).")
-@click.option("--format", "fmt", type=click.Choice(render.QUERY_FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(render.QUERY_FORMATS + GRAPH_FORMATS),
+              help="Rows (SELECT): table (default), csv or json; a graph (CONSTRUCT, DESCRIBE): "
+                   "turtle (default) or jsonld.")
 @store_option
 @endpoint_option
 def query(name, params, fmt, store_path, endpoint):
-    """Run a named query (see `policykg queries`) or a .rq FILE.
+    """Run a named query (see `policykg queries`) or a .rq FILE: SELECT, ASK,
+    CONSTRUCT or DESCRIBE.
 
     \b
     Example:
       policykg query cited-by --param doc=kst-30950-295
       policykg query mentions-over-time --param concept=NCDR --format csv
+      policykg query my-construct.rq --format jsonld
     """
     with open_store(store_path, endpoint) as store:
         result = run_query(store, name, dict(params))
-    click.echo(render.query_result(result.variables, result.rows, result.boolean, fmt), nl=False)
+    if result.graph is not None:
+        if fmt not in (None, *GRAPH_FORMATS):
+            raise click.UsageError(f"{name} answers with a graph (CONSTRUCT or DESCRIBE): "
+                                   f"use --format {' or --format '.join(GRAPH_FORMATS)}, not {fmt}")
+        sys.stdout.buffer.write(graph_text(result.graph, fmt or "turtle"))
+        sys.stdout.buffer.flush()
+        return
+    if fmt in GRAPH_FORMATS:
+        raise click.UsageError(f"{name} answers with rows (SELECT or ASK): "
+                               f"use --format {', '.join(render.QUERY_FORMATS)}, not {fmt}")
+    rows = [tuple(json_value(cell) for cell in row) for row in result.rows] if fmt == "json" else result.rows
+    click.echo(render.query_result(result.variables, rows, result.boolean, fmt or "table"), nl=False)
 
 
 @main.command(context_settings=CONTEXT)

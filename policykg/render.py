@@ -49,13 +49,14 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], width: int = CE
 def query_result(variables: Sequence[str], rows: Iterable[Sequence[Any]], boolean: bool | None,
                  fmt: str) -> str:
     """An ASK answer as true/false; SELECT rows as a table (with the row count), CSV
-    (each cell ``spreadsheet_safe``) or a JSON list of objects. An unbound value is
-    the empty string."""
+    (each cell ``spreadsheet_safe``) or a JSON list of objects (numbers and booleans
+    kept as they are, anything else as text). An unbound value is the empty string."""
     if boolean is not None:
         return "true\n" if boolean else "false\n"
-    cells = [["" if v is None else str(v) for v in row] for row in rows]
     if fmt == "json":
-        return json.dumps([dict(zip(variables, r, strict=True)) for r in cells], ensure_ascii=False, indent=2) + "\n"
+        objects = [{k: _json_cell(v) for k, v in zip(variables, row, strict=True)} for row in rows]
+        return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    cells = [["" if v is None else str(v) for v in row] for row in rows]
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf)
@@ -63,6 +64,12 @@ def query_result(variables: Sequence[str], rows: Iterable[Sequence[Any]], boolea
         writer.writerows([spreadsheet_safe(c) for c in row] for row in cells)
         return buf.getvalue()
     return table(variables, [[" ".join(c.split()) for c in r] for r in cells]) + f"({len(cells)} rows)\n"
+
+
+def _json_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return value if isinstance(value, (bool, int, float)) else str(value)
 
 
 def extraction_records(extraction: Extraction, name: str, everything: bool = False) -> list[dict]:

@@ -23,6 +23,11 @@ def ontology_file() -> Traversable:
     return files("policykg.ontology") / "policykg.ttl"
 
 
+def context_file() -> Traversable:
+    """The JSON-LD context generated from the ontology, ``ontology/context.jsonld``."""
+    return files("policykg.ontology") / "context.jsonld"
+
+
 def vocabulary_files() -> list[Traversable]:
     """The SKOS vocabularies, ``ontology/vocab/*.ttl``."""
     return _ttl("policykg.ontology.vocab")

@@ -134,9 +134,12 @@ def test_only_a_refused_substitution_counts_as_unprojected():
     assert not local._is_unprojected_substitution(RuntimeError("some other failure"))
 
 
-def test_a_construct_query_is_refused():
-    with pytest.raises(ValueError, match="only SELECT and ASK"):
-        Store().query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+def test_a_construct_query_answers_with_a_graph():
+    store = Store()
+    store.replace_graph(URIRef(EX + "g"), _sample())
+    result = store.query("CONSTRUCT { ?o ?p ?s } WHERE { ?s ?p ?o FILTER (isIRI(?o)) }")
+    assert result.graph is not None and not result.rows and result.boolean is None
+    assert set(result.graph) == {(URIRef(EX + "b"), URIRef(EX + "q"), URIRef(EX + "a"))}
 
 
 @pytest.mark.parametrize("fmt", sorted(backend.RDF_FORMATS))
