@@ -213,7 +213,7 @@ def remove(sources, store_path):
       policykg remove 2024-01_beslisnota-monitor-lokaal-antidiscriminatiebeleid.txt
       policykg remove kst-30950-293      # a motion loaded from open data
     """
-    with open_local_store(store_path) as store:
+    with open_local_store(store_path, existing=True) as store:
         removed = remove_sources(store, sources)
     for name, graphs in removed.items():
         click.echo(f"{name}: removed {len(graphs)} graph(s)" if graphs else f"{name}: not in the store")
@@ -403,7 +403,7 @@ def curate(files, remove, store_path):
       policykg curate examples/curation/corpus.csv
     """
     failed = False
-    with open_local_store(store_path) as store:
+    with open_local_store(store_path, existing=True) as store:
         for path in files:
             if remove:
                 remove_curation(store, path)

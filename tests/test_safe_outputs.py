@@ -19,7 +19,9 @@ from click.testing import CliRunner
 from policykg.cli import main
 from policykg.text import spreadsheet_safe
 
-from .conftest import CORPUS
+from .conftest import CORPUS, ROOT
+
+CURATION_FILE = ROOT / "examples" / "curation" / "corpus.csv"
 
 # A document whose file name starts a formula, citing a motion (so it is in the network).
 FORMULA_FILE = "=HYPERLINK(x)|cmd.md"
@@ -246,7 +248,9 @@ def test_a_service_clause_to_a_closed_port_is_an_error(store, tmp_path):
 
 @pytest.mark.parametrize(("args", "code"), [(["stats"], 1), (["query", "documents"], 1),
                                             (["trace", "kst-30950-295"], 1), (["validate"], 2),
-                                            (["export", "--format", "nt"], 1)])
+                                            (["export", "--format", "nt"], 1),
+                                            (["remove", "kst-30950-295"], 1),
+                                            (["curate", str(CURATION_FILE)], 1)])
 def test_a_read_command_on_a_mistyped_store_is_refused_and_creates_nothing(tmp_path, args, code):
     mistyped = tmp_path / "stroe"
     result = cli(*args, store=mistyped)
