@@ -31,7 +31,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DefinedNamespace
 from rdflib.term import Node
 
-from policykg import namespaces, resources
+import policykg.namespaces as namespaces
+import policykg.resources as resources
 
 ID, TYPE_KEY = "@id", "type"
 # Ranges given to a datatype property's values in the context; the others are
