@@ -103,7 +103,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 """
-_NONE = "<urn:policykg:none>"  # stands for "no record": an unbound ?first would match every record
+_NONE = "urn:policykg:none"  # stands for "no record": an unbound ?first would match every record
 
 
 def _in_range(var: str, cut: Cut) -> str:
@@ -147,34 +147,44 @@ def _node_source(cut: Cut, focused: bool) -> str:
     return f"{{ {pattern} BIND (?s AS ?n) }} UNION {{ {pattern} BIND (?o AS ?n) }}"
 
 
-def node_query(cut: Cut, focused: bool = False) -> str:
-    """One row per node: its attributes, each the least of its values as text (or
-    every value, for GROUP_CONCAT columns; sorted by ``_split``)."""
-    return _PREFIXES + f"""SELECT ?n (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types)
-  (MIN(STR(?i)) AS ?identifier) (MIN(STR(?l)) AS ?label) (MIN(STR(?d)) AS ?date) (MIN(STR(?f)) AS ?file)
-  (GROUP_CONCAT(DISTINCT STR(?dn); separator="\\n") AS ?dossier) (MIN(STR(?out)) AS ?outcome)
-  (GROUP_CONCAT(DISTINCT STR(?sub); separator="\\n") AS ?submitters) WHERE {{
+# A node's attributes in two queries over the same nodes, zipped (``Network.nodes``):
+# in one, Virtuoso 7.2 drops a value of some node.
+_NODE_COLUMNS = (
+    ("""(GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types) (MIN(STR(?i)) AS ?identifier)
+  (MIN(STR(?l)) AS ?label) (MIN(STR(?d)) AS ?date) (MIN(STR(?f)) AS ?file)""",
+     """LATERAL { OPTIONAL { ?n a ?t FILTER (STRSTARTS(STR(?t), STR(pkg:))) } }
+  LATERAL { OPTIONAL { ?n pkg:identifier ?i } }
+  LATERAL { OPTIONAL { ?n skos:prefLabel|rdfs:label|dcterms:title ?l FILTER (lang(?l) IN ("nl", "")) } }
+  LATERAL { OPTIONAL { ?n pkg:date ?d } }
+  LATERAL { OPTIONAL { ?n pkg:sourceFile ?f } }"""),
+    ("""(GROUP_CONCAT(DISTINCT STR(?dn); separator="\\n") AS ?dossier) (MIN(STR(?out)) AS ?outcome)
+  (GROUP_CONCAT(DISTINCT STR(?sub); separator="\\n") AS ?submitters)""",
+     """LATERAL { OPTIONAL { ?n pkg:partOfDossier/pkg:identifier ?dn } }
+  LATERAL { OPTIONAL { ?n pkg:outcome ?out } }
+  LATERAL { OPTIONAL { ?n pkg:submittedBy/foaf:name ?sub } }"""),
+)
+
+
+def node_queries(cut: Cut, focused: bool = False) -> list[str]:
+    """Queries of one row per node, in the same order: its attributes, each the least
+    of its values as text (or every value, for GROUP_CONCAT columns; sorted by ``_split``)."""
+    return [_PREFIXES + f"""SELECT ?n {columns} WHERE {{
   {_node_source(cut, focused)}
-  LATERAL {{ OPTIONAL {{ ?n a ?t FILTER (STRSTARTS(STR(?t), STR(pkg:))) }} }}
-  LATERAL {{ OPTIONAL {{ ?n pkg:identifier ?i }} }}
-  LATERAL {{ OPTIONAL {{ ?n skos:prefLabel|rdfs:label|dcterms:title ?l FILTER (lang(?l) IN ("nl", "")) }} }}
-  LATERAL {{ OPTIONAL {{ ?n pkg:date ?d }} }}
-  LATERAL {{ OPTIONAL {{ ?n pkg:sourceFile ?f }} }}
-  LATERAL {{ OPTIONAL {{ ?n pkg:partOfDossier/pkg:identifier ?dn }} }}
-  LATERAL {{ OPTIONAL {{ ?n pkg:outcome ?out }} }}
-  LATERAL {{ OPTIONAL {{ ?n pkg:submittedBy/foaf:name ?sub }} }}
+  {lookups}
 }}
-GROUP BY ?n ORDER BY ?n"""
+GROUP BY ?n ORDER BY ?n""" for columns, lookups in _NODE_COLUMNS]
 
 
 def edge_query(cut: Cut, focused: bool = False) -> str:
     """One row per edge ``?s ?p ?o``: how many evidence and data records it has, its
-    curator, and the first record's quote, file, line and rule (first by IRI)."""
+    curator, and the first record's quote, file, line and rule (first by IRI). The
+    first record is found by its IRI's text outside the grouping: Virtuoso 7.2 cannot
+    compile IRI() of an aggregate ("Bad dfe in sqlo_place_exp")."""
     source = f"BIND (?focus AS ?s) {edge_pattern(cut)}" if focused else edge_pattern(cut)
     return _PREFIXES + f"""SELECT ?s ?p ?o ?evidence ?records ?curator ?note ?quote ?file ?line ?rule ?recordFile
 WHERE {{
   {{ SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?evidence) (COUNT(DISTINCT ?rec) AS ?records)
-      (COALESCE(IRI(MIN(STR(?ev))), {_NONE}) AS ?first) (COALESCE(IRI(MIN(STR(?rec))), {_NONE}) AS ?firstRecord)
+      (MIN(STR(?ev)) AS ?firstText) (MIN(STR(?rec)) AS ?recordText)
       (MIN(STR(?cn)) AS ?curator) (MIN(STR(?cnote)) AS ?note) WHERE {{
     {source}
     LATERAL {{ OPTIONAL {{ ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a pkg:Evidence }} }}
@@ -182,6 +192,8 @@ WHERE {{
     LATERAL {{ OPTIONAL {{ ?as rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a pkg:Assertion ;
                           pkg:curator/foaf:name ?cn ; pkg:note ?cnote }} }}
   }} GROUP BY ?s ?p ?o }}
+  BIND (IRI(COALESCE(?firstText, "{_NONE}")) AS ?first)
+  BIND (IRI(COALESCE(?recordText, "{_NONE}")) AS ?firstRecord)
   OPTIONAL {{ ?first pkg:quote ?quote ; pkg:line ?line ; pkg:rule ?rule ; pkg:sourceDocument/pkg:sourceFile ?file }}
   OPTIONAL {{ ?firstRecord dcterms:source ?recordFile }}
 }}
@@ -273,6 +285,13 @@ def to_node(row: Mapping[str, Node | None]) -> NetNode:
     return NetNode(iri, attrs)
 
 
+def _joined(rows: tuple[dict[str, Node | None], ...]) -> dict[str, Node | None]:
+    """The rows of one node from each of ``node_queries``, as one."""
+    if len({str(r["n"]) for r in rows}) != 1:
+        raise RuntimeError(f"the node queries went out of step: {[str(r['n']) for r in rows]}")
+    return {k: v for r in rows for k, v in r.items()}
+
+
 def edge_id(source: str, relation: str, target: str) -> str:
     """A short id, the same for the same edge in every export."""
     return "e" + hashlib.sha256(f"{source} {relation} {target}".encode()).hexdigest()[:16]
@@ -331,11 +350,13 @@ class Network:
     def nodes(self) -> Iterator[NetNode]:
         ball = self.ball()
         if ball is None:
-            yield from (to_node(r) for r in paged(self.store, node_query(self.cut), self.params))
+            parts = [paged(self.store, q, self.params) for q in node_queries(self.cut)]
+            yield from (to_node(_joined(rows)) for rows in zip(*parts, strict=True))
             return
-        query = node_query(self.cut, focused=True)
+        queries = node_queries(self.cut, focused=True)
         for node in ball:
-            yield from (to_node(r) for r in self.store.query(query, {**self.params, "focus": node}).dicts())
+            parts = [self.store.query(q, {**self.params, "focus": node}).dicts() for q in queries]
+            yield from (to_node(_joined(rows)) for rows in zip(*parts, strict=True))
 
     def edges(self) -> Iterator[NetEdge]:
         ball = self.ball()
