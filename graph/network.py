@@ -118,23 +118,26 @@ def _in_range(var: str, cut: Cut) -> str:
     return f"FILTER NOT EXISTS {{ {var} pkg:date ?d_ FILTER ({' || '.join(tests)}) }}\n"
 
 
-def _in_dossier(cut: Cut) -> str:
-    """A filter that keeps an edge one of whose ends is the dossier or is filed in it."""
+def _in_dossier(cut: Cut, ends: tuple[str, str]) -> str:
+    """A filter that keeps an edge one of whose ``ends`` is the dossier or is filed in it."""
     if cut.dossier is None:
         return ""
-    tests = [f"EXISTS {{ {v} pkg:partOfDossier ?dn_ . ?dn_ a pkg:Dossier ; pkg:identifier ?dossier }}"
-             for v in ("?s", "?o")]
-    tests += [f"EXISTS {{ {v} a pkg:Dossier ; pkg:identifier ?dossier }}" for v in ("?s", "?o")]
+    tests = [f"EXISTS {{ {v} pkg:partOfDossier ?dn_ . ?dn_ a pkg:Dossier ; pkg:identifier ?dossierNumber }}"
+             for v in ends]
+    tests += [f"EXISTS {{ {v} a pkg:Dossier ; pkg:identifier ?dossierNumber }}" for v in ends]
     return f"FILTER ({' || '.join(tests)})\n"
 
 
-def edge_pattern(cut: Cut) -> str:
-    """The edges ``?s ?p ?o`` of the cut (but for ``around``), rejected facts left out."""
+def edge_pattern(cut: Cut, s: str = "?s", o: str = "?o") -> str:
+    """The edges ``s ?p o`` of the cut (but for ``around``), rejected facts left out.
+    ``s`` or ``o`` may be ``?focus``: the embedded store binds a parameter as a join
+    with the whole pattern, so a parameter must stand in the triple pattern itself
+    (a ``BIND (?focus AS ?s)`` before it would see it unbound)."""
     chosen = cut.relations or relations()
     values = " ".join(f"pkg:{r}" for r in chosen)
-    return (f"VALUES ?p {{ {values} }}\n?s ?p ?o . FILTER (isIRI(?o))\n"
-            "MINUS { ?rejection_ a pkg:Rejection ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }\n"
-            + _in_dossier(cut) + _in_range("?s", cut) + _in_range("?o", cut))
+    return (f"VALUES ?p {{ {values} }}\n{s} ?p {o} . FILTER (isIRI({o}))\n"
+            f"MINUS {{ ?rejection_ a pkg:Rejection ; rdf:subject {s} ; rdf:predicate ?p ; rdf:object {o} }}\n"
+            + _in_dossier(cut, (s, o)) + _in_range(s, cut) + _in_range(o, cut))
 
 
 def _node_source(cut: Cut, focused: bool) -> str:
@@ -142,7 +145,8 @@ def _node_source(cut: Cut, focused: bool) -> str:
     the nodes first, as Virtuoso 7.2 then mixes up the rows of different nodes), or
     the one node ?focus."""
     if focused:
-        return "BIND (?focus AS ?n)"
+        return (f"{{ {edge_pattern(cut, s='?focus')} BIND (?focus AS ?n) }} "
+                f"UNION {{ {edge_pattern(cut, o='?focus')} BIND (?focus AS ?n) }}")
     pattern = edge_pattern(cut)
     return f"{{ {pattern} BIND (?s AS ?n) }} UNION {{ {pattern} BIND (?o AS ?n) }}"
 
@@ -168,11 +172,12 @@ _NODE_COLUMNS = (
 def node_queries(cut: Cut, focused: bool = False) -> list[str]:
     """Queries of one row per node, in the same order: its attributes, each the least
     of its values as text (or every value, for GROUP_CONCAT columns; sorted by ``_split``)."""
-    return [_PREFIXES + f"""SELECT ?n {columns} WHERE {{
+    params = _projected(cut, focused)
+    return [_PREFIXES + f"""SELECT ?n{params} {columns} WHERE {{
   {_node_source(cut, focused)}
   {lookups}
 }}
-GROUP BY ?n ORDER BY ?n""" for columns, lookups in _NODE_COLUMNS]
+GROUP BY ?n{params} ORDER BY ?n""" for columns, lookups in _NODE_COLUMNS]
 
 
 def edge_query(cut: Cut, focused: bool = False) -> str:
@@ -180,10 +185,11 @@ def edge_query(cut: Cut, focused: bool = False) -> str:
     curator, and the first record's quote, file, line and rule (first by IRI). The
     first record is found by its IRI's text outside the grouping: Virtuoso 7.2 cannot
     compile IRI() of an aggregate ("Bad dfe in sqlo_place_exp")."""
-    source = f"BIND (?focus AS ?s) {edge_pattern(cut)}" if focused else edge_pattern(cut)
-    return _PREFIXES + f"""SELECT ?s ?p ?o ?evidence ?records ?curator ?note ?quote ?file ?line ?rule ?recordFile
-WHERE {{
-  {{ SELECT ?s ?p ?o (COUNT(DISTINCT ?ev) AS ?evidence) (COUNT(DISTINCT ?rec) AS ?records)
+    source = f"{edge_pattern(cut, s='?focus')} BIND (?focus AS ?s)" if focused else edge_pattern(cut)
+    params = _projected(cut, focused)
+    return _PREFIXES + f"""SELECT ?s ?p ?o ?evidence ?records ?curator ?note ?quote ?file ?line ?rule
+  ?recordFile{params} WHERE {{
+  {{ SELECT ?s ?p ?o{params} (COUNT(DISTINCT ?ev) AS ?evidence) (COUNT(DISTINCT ?rec) AS ?records)
       (MIN(STR(?ev)) AS ?firstText) (MIN(STR(?rec)) AS ?recordText)
       (MIN(STR(?cn)) AS ?curator) (MIN(STR(?cnote)) AS ?note) WHERE {{
     {source}
@@ -191,7 +197,7 @@ WHERE {{
     LATERAL {{ OPTIONAL {{ ?rec rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a pkg:DataRecord }} }}
     LATERAL {{ OPTIONAL {{ ?as rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a pkg:Assertion ;
                           pkg:curator/foaf:name ?cn ; pkg:note ?cnote }} }}
-  }} GROUP BY ?s ?p ?o }}
+  }} GROUP BY ?s ?p ?o{params} }}
   BIND (IRI(COALESCE(?firstText, "{_NONE}")) AS ?first)
   BIND (IRI(COALESCE(?recordText, "{_NONE}")) AS ?firstRecord)
   OPTIONAL {{ ?first pkg:quote ?quote ; pkg:line ?line ; pkg:rule ?rule ; pkg:sourceDocument/pkg:sourceFile ?file }}
@@ -202,26 +208,39 @@ ORDER BY ?s ?p ?o"""
 
 def neighbour_query(cut: Cut) -> str:
     """The nodes one edge of the cut away from ?focus, either way."""
-    pattern = edge_pattern(cut)
-    return _PREFIXES + f"""SELECT DISTINCT ?x WHERE {{
-  {{ BIND (?focus AS ?s) {pattern} BIND (?o AS ?x) }} UNION {{ BIND (?focus AS ?o) {pattern} BIND (?s AS ?x) }}
+    return _PREFIXES + f"""SELECT DISTINCT ?x{_projected(cut, True)} WHERE {{
+  {{ {edge_pattern(cut, s='?focus')} BIND (?o AS ?x) }} UNION {{ {edge_pattern(cut, o='?focus')} BIND (?s AS ?x) }}
 }} ORDER BY ?x"""
 
 
 def newest_date_query(cut: Cut) -> str:
     """The newest of the nodes' dates (each node's least), as GEXF's date of change."""
-    return _PREFIXES + f"""SELECT (MAX(?date) AS ?newest) WHERE {{
-  {{ SELECT ?n (MIN(STR(?d)) AS ?date) WHERE {{ {_node_source(cut, False)} ?n pkg:date ?d }} GROUP BY ?n }}
-}}"""
+    params = _projected(cut, False)
+    grouped = f" GROUP BY{params}" if params else ""
+    return _PREFIXES + f"""SELECT (MAX(?date) AS ?newest){params} WHERE {{
+  {{ SELECT ?n{params} (MIN(STR(?d)) AS ?date) WHERE {{ {_node_source(cut, False)} ?n pkg:date ?d }}
+    GROUP BY ?n{params} }}
+}}{grouped}"""
+
+
+_PARAMETERS = {"dossier": "dossierNumber", "since": "since", "until": "until"}  # cut -> query
+
+
+def _projected(cut: Cut, focused: bool) -> str:
+    """The parameters a query of ``cut`` uses, to project, in every sub-select too: the
+    embedded store binds a parameter by joining the answer with its value, so only what
+    a select projects is bound, and only after it is evaluated."""
+    names = [_PARAMETERS[n] for n in _PARAMETERS if getattr(cut, n) is not None]
+    return "".join(f" ?{n}" for n in names + (["focus"] if focused else []))
 
 
 def bindings(cut: Cut) -> dict[str, Node]:
     """The cut's values as RDF terms, for the parameters its queries use."""
     values: dict[str, Node] = {}
-    for name in ("dossier", "since", "until"):
+    for name, parameter in _PARAMETERS.items():
         value = getattr(cut, name)
         if value is not None:
-            values[name] = Literal(value)
+            values[parameter] = Literal(value)
     return values
 
 
