@@ -58,7 +58,9 @@ def _write_csv(net: Network, folder: Path) -> list[Path]:
 
 def write_network(store: GraphStore, fmt: str, out: BinaryIO, cut: Cut | None = None) -> None:
     """Write the network as GraphML, GEXF or JSON node-link to a binary file, a row at a time."""
-    WRITERS[fmt](Network(store, cut), out)
+    net = Network(store, cut)
+    net.ball()  # an unknown --around fails before anything is written
+    WRITERS[fmt](net, out)
 
 
 def export_network(store: GraphStore, fmt: str, output: Path, cut: Cut | None = None) -> list[Path]:

@@ -42,7 +42,7 @@ def _present(value: object) -> bool:
 
 
 class _Text:
-    """UTF-8 text to a binary stream."""
+    """UTF-8 text to a binary stream, which stays open whatever happens (standard output)."""
 
     def __init__(self, out: BinaryIO):
         self.out = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=False)
@@ -50,7 +50,10 @@ class _Text:
     def __call__(self, text: str) -> None:
         self.out.write(text)
 
-    def close(self) -> None:
+    def __enter__(self) -> _Text:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
         self.out.flush()
         self.out.detach()
 
@@ -62,23 +65,23 @@ def _graphml_type(name: str) -> str:
 
 
 def write_graphml(net: Network, out: BinaryIO) -> None:
-    w = _Text(out)
-    w("<?xml version='1.0' encoding='utf-8'?>\n"
-      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-      'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-      'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-    for kind, names in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
-        for name in names:
-            w(f'  <key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{_graphml_type(name)}" />\n')
-    w('  <graph edgedefault="directed">\n')
-    for node in net.nodes():
-        w(f"    <node id={_attr(node.id)}>\n{_graphml_data('n', node.attrs)}    </node>\n")
-    for edge in net.edges():
-        w(f"    <edge id={_attr(edge.id)} source={_attr(edge.source)} target={_attr(edge.target)}>\n"
-          f"{_graphml_data('e', edge.attrs)}    </edge>\n")
-    w("  </graph>\n</graphml>\n")
-    w.close()
+    with _Text(out) as w:
+        w("<?xml version='1.0' encoding='utf-8'?>\n"
+          '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+          'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+          'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+        for kind, names in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
+            for name in names:
+                kind_type = _graphml_type(name)
+                w(f'  <key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{kind_type}" />\n')
+        w('  <graph edgedefault="directed">\n')
+        for node in net.nodes():
+            w(f"    <node id={_attr(node.id)}>\n{_graphml_data('n', node.attrs)}    </node>\n")
+        for edge in net.edges():
+            w(f"    <edge id={_attr(edge.id)} source={_attr(edge.source)} target={_attr(edge.target)}>\n"
+              f"{_graphml_data('e', edge.attrs)}    </edge>\n")
+        w("  </graph>\n</graphml>\n")
 
 
 def _graphml_data(prefix: str, attrs: dict) -> str:
@@ -99,30 +102,29 @@ _GEXF_NODE_ATTRS = tuple(n for n in _NODE_ATTRS if n != "label")
 def write_gexf(net: Network, out: BinaryIO) -> None:
     """GEXF 1.2; ``lastmodifieddate`` is the newest node date (from the data, not the
     clock, so the same graph gives the same file on any day)."""
-    w = _Text(out)
-    newest = net.newest_date()
-    dated = f" lastmodifieddate={_attr(newest)}" if newest else ""
-    w("<?xml version='1.0' encoding='utf-8'?>\n"
-      '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-      'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
-      f"  <meta{dated}>\n    <creator>policykg</creator>\n  </meta>\n"
-      '  <graph defaultedgetype="directed" mode="static" name="">\n')
-    for kind, names in (("node", _GEXF_NODE_ATTRS), ("edge", _EDGE_ATTRS)):
-        w(f'    <attributes mode="static" class="{kind}">\n')
-        for name in names:
-            w(f'      <attribute id="{kind[0]}_{name}" title="{name}" type="{_gexf_type(name)}" />\n')
-        w("    </attributes>\n")
-    w("    <nodes>\n")
-    for node in net.nodes():
-        attrs = {k: v for k, v in node.attrs.items() if k != "label"}
-        w(f"      <node id={_attr(node.id)} label={_attr(node.attrs['label'])}>\n{_gexf_values('n', attrs)}"
-          "      </node>\n")
-    w("    </nodes>\n    <edges>\n")
-    for edge in net.edges():
-        w(f"      <edge source={_attr(edge.source)} target={_attr(edge.target)} id={_attr(edge.id)} "
-          f"label={_attr(edge.attrs['relation'])}>\n{_gexf_values('e', edge.attrs)}      </edge>\n")
-    w("    </edges>\n  </graph>\n</gexf>\n")
-    w.close()
+    with _Text(out) as w:
+        newest = net.newest_date()
+        dated = f" lastmodifieddate={_attr(newest)}" if newest else ""
+        w("<?xml version='1.0' encoding='utf-8'?>\n"
+          '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+          'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
+          f"  <meta{dated}>\n    <creator>policykg</creator>\n  </meta>\n"
+          '  <graph defaultedgetype="directed" mode="static" name="">\n')
+        for kind, names in (("node", _GEXF_NODE_ATTRS), ("edge", _EDGE_ATTRS)):
+            w(f'    <attributes mode="static" class="{kind}">\n')
+            for name in names:
+                w(f'      <attribute id="{kind[0]}_{name}" title="{name}" type="{_gexf_type(name)}" />\n')
+            w("    </attributes>\n")
+        w("    <nodes>\n")
+        for node in net.nodes():
+            attrs = {k: v for k, v in node.attrs.items() if k != "label"}
+            w(f"      <node id={_attr(node.id)} label={_attr(node.attrs['label'])}>\n{_gexf_values('n', attrs)}"
+              "      </node>\n")
+        w("    </nodes>\n    <edges>\n")
+        for edge in net.edges():
+            w(f"      <edge source={_attr(edge.source)} target={_attr(edge.target)} id={_attr(edge.id)} "
+              f"label={_attr(edge.attrs['relation'])}>\n{_gexf_values('e', edge.attrs)}      </edge>\n")
+        w("    </edges>\n  </graph>\n</gexf>\n")
 
 
 def _gexf_values(prefix: str, attrs: dict) -> str:
@@ -136,14 +138,13 @@ def _gexf_values(prefix: str, attrs: dict) -> str:
 def write_json(net: Network, out: BinaryIO) -> None:
     """``{"directed": true, "multigraph": true, "graph": {}, "nodes": [...], "links": [...]}``:
     each node ``{"id": ..., attributes}``, each link ``{"source", "target", "key", attributes}``."""
-    w = _Text(out)
-    w('{"directed": true, "multigraph": true, "graph": {},\n "nodes": [')
-    _json_items(w, ({"id": n.id, **n.attrs} for n in net.nodes()))
-    w('],\n "links": [')
-    _json_items(w, ({"source": e.source, "target": e.target, "key": e.id, "id": e.id, **e.attrs}
-                    for e in net.edges()))
-    w("]}\n")
-    w.close()
+    with _Text(out) as w:
+        w('{"directed": true, "multigraph": true, "graph": {},\n "nodes": [')
+        _json_items(w, ({"id": n.id, **n.attrs} for n in net.nodes()))
+        w('],\n "links": [')
+        _json_items(w, ({"source": e.source, "target": e.target, "key": e.id, "id": e.id, **e.attrs}
+                        for e in net.edges()))
+        w("]}\n")
 
 
 def _json_items(w: _Text, items: Iterable[dict]) -> None:
