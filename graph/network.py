@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -39,10 +39,11 @@ _LESS_SPECIFIC = frozenset({"ParliamentaryPaper"})
 PAGE = 5000  # rows per query: what a page costs in memory, whatever the graph's size
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
-NODE_FIELDS = ("id", "type", "identifier", "label", "date", "dossier", "outcome", "submitters",
-               "file", "ingested")
-EDGE_FIELDS = ("id", "source", "target", "relation", "evidence", "quote", "file", "line", "rule",
-               "origin", "curator", "note")
+NODE_ATTRS = ("identifier", "label", "type", "date", "dossier", "outcome", "submitters", "file", "ingested")
+EDGE_ATTRS = ("relation", "evidence", "quote", "file", "line", "rule", "origin", "curator", "note")
+# CSV columns: the first ones as before the edge ids and the other attributes came
+NODE_FIELDS = ("id", *NODE_ATTRS)
+EDGE_FIELDS = ("source", "target", *EDGE_ATTRS, "id")
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def relations() -> tuple[str, ...]:
 
 
 def check_cut(cut: Cut) -> None:
-    """A ``UsageFailure`` naming the first bad value of ``cut``."""
+    """A ``QueryError`` naming the first bad value of ``cut``."""
     unknown = [r for r in cut.relations if r not in relations()]
     if unknown:
         raise QueryError(f"unknown relation {unknown[0]!r}; one of {', '.join(relations())}")
@@ -296,8 +297,8 @@ def to_node(row: Mapping[str, Node | None]) -> NetNode:
     iri = str(row["n"])
     identifier = _text(row["identifier"])
     attrs: dict[str, str | bool] = {
-        "type": node_type(iri, str(row["types"] or "").split()),
         "identifier": identifier, "label": _text(row["label"]) or identifier or iri,
+        "type": node_type(iri, str(row["types"] or "").split()),
         "date": _text(row["date"]), "dossier": "; ".join(_split(row["dossier"])),
         "outcome": _text(row["outcome"]), "submitters": "; ".join(_split(row["submitters"])),
         "file": _text(row["file"]), "ingested": row["file"] is not None}
@@ -374,8 +375,8 @@ class Network:
             return
         queries = node_queries(self.cut, focused=True)
         for node in ball:
-            parts = [self.store.query(q, {**self.params, "focus": node}).dicts() for q in queries]
-            yield from (to_node(_joined(rows)) for rows in zip(*parts, strict=True))
+            answers = [self.store.query(q, {**self.params, "focus": node}).dicts() for q in queries]
+            yield from (to_node(_joined(rows)) for rows in zip(*answers, strict=True))
 
     def edges(self) -> Iterator[NetEdge]:
         ball = self.ball()
@@ -402,7 +403,3 @@ class Network:
 def parse_relations(text: str | None) -> tuple[str, ...]:
     """``a,b`` as ("a", "b"); None or empty for all."""
     return tuple(sorted({r.strip() for r in (text or "").split(",") if r.strip()}))
-
-
-def field_names(kind: str) -> Sequence[str]:
-    return NODE_FIELDS if kind == "node" else EDGE_FIELDS

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from policykg.text import spreadsheet_safe
 
-from .network import EDGE_FIELDS, NODE_FIELDS, NetEdge, NetNode, Network
+from .network import EDGE_ATTRS, EDGE_FIELDS, NODE_ATTRS, NODE_FIELDS, NetEdge, NetNode, Network
 
 STREAM_FORMATS = ("graphml", "gexf", "json")
 # Characters XML 1.0 does not allow, even escaped.
@@ -24,8 +24,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Attributes and their types; what is not named here is a string.
 _INTEGERS = frozenset({"evidence", "line"})
 _BOOLEANS = frozenset({"ingested"})
-_NODE_ATTRS = NODE_FIELDS[1:]
-_EDGE_ATTRS = EDGE_FIELDS[3:]
 
 
 def _xml_text(value: object) -> str:
@@ -71,7 +69,7 @@ def write_graphml(net: Network, out: BinaryIO) -> None:
           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
-        for kind, names in (("node", _NODE_ATTRS), ("edge", _EDGE_ATTRS)):
+        for kind, names in (("node", NODE_ATTRS), ("edge", EDGE_ATTRS)):
             for name in names:
                 kind_type = _graphml_type(name)
                 w(f'  <key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" attr.type="{kind_type}" />\n')
@@ -96,7 +94,7 @@ def _gexf_type(name: str) -> str:
 
 
 # GEXF gives a node its label as an XML attribute; the other attributes are declared.
-_GEXF_NODE_ATTRS = tuple(n for n in _NODE_ATTRS if n != "label")
+_GEXFNODE_ATTRS = tuple(n for n in NODE_ATTRS if n != "label")
 
 
 def write_gexf(net: Network, out: BinaryIO) -> None:
@@ -110,7 +108,7 @@ def write_gexf(net: Network, out: BinaryIO) -> None:
           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
           f"  <meta{dated}>\n    <creator>policykg</creator>\n  </meta>\n"
           '  <graph defaultedgetype="directed" mode="static" name="">\n')
-        for kind, names in (("node", _GEXF_NODE_ATTRS), ("edge", _EDGE_ATTRS)):
+        for kind, names in (("node", _GEXFNODE_ATTRS), ("edge", EDGE_ATTRS)):
             w(f'    <attributes mode="static" class="{kind}">\n')
             for name in names:
                 w(f'      <attribute id="{kind[0]}_{name}" title="{name}" type="{_gexf_type(name)}" />\n')
