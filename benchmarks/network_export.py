@@ -18,7 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-from synthetic import generate
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import generate  # noqa: E402
 
 _CHILD = """
 import resource

@@ -181,30 +181,44 @@ def node_queries(cut: Cut, focused: bool = False) -> list[str]:
 GROUP BY ?n{params} ORDER BY ?n""" for columns, lookups in _NODE_COLUMNS]
 
 
+# An edge's records: evidence in text (its first record's IRI, line, rule, file and quote
+# in one text, so that MIN picks them together), Open Data records, curated assertions.
+_RECORDS = (
+    """?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Evidence ; pkg:quote ?q ; pkg:line ?l ;
+      pkg:rule ?r ; pkg:sourceDocument/pkg:sourceFile ?f
+    BIND (CONCAT(STR(?ev), "\\n", STR(?l), "\\n", STR(?r), "\\n", STR(?f), "\\n", STR(?q)) AS ?evKey)""",
+    """?rec rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:DataRecord ; dcterms:source ?src
+    BIND (CONCAT(STR(?rec), "\\n", STR(?src)) AS ?recKey)""",
+    """?as rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Assertion ;
+      pkg:curator/foaf:name ?cn ; pkg:note ?cnote""",
+)
+_RECORD_VARIABLES = ("?ev ?evKey", "?rec ?recKey", "?cn ?cnote")
+
+
+def _record_lookups(cut: Cut, focused: bool) -> str:
+    """The records of each edge: for the whole network in one pass over each kind of
+    record, joined to the edges (a lookup per edge costs more: a document's records
+    share its subject); around a node, looked up per edge."""
+    if focused:
+        return "\n  ".join(f"LATERAL {{ OPTIONAL {{ {r} }} }}" for r in _RECORDS)
+    values = " ".join(f"pkg:{r}" for r in cut.relations or relations())
+    return "\n  ".join(f"OPTIONAL {{ SELECT ?s ?p ?o {v} WHERE {{ VALUES ?p {{ {values} }} {r} }} }}"
+                       for r, v in zip(_RECORDS, _RECORD_VARIABLES, strict=True))
+
+
 def edge_query(cut: Cut, focused: bool = False) -> str:
     """One row per edge ``?s ?p ?o``: how many evidence and data records it has, its
-    curator, and the first record's quote, file, line and rule (first by IRI). The
-    first record is found by its IRI's text outside the grouping: Virtuoso 7.2 cannot
-    compile IRI() of an aggregate ("Bad dfe in sqlo_place_exp")."""
+    curator, and the first record's IRI, line, rule, file and quote (first by IRI;
+    ``?first``, split by ``to_edge``) or the first data record's IRI and file."""
     source = f"{edge_pattern(cut, s='?focus')} BIND (?focus AS ?s)" if focused else edge_pattern(cut)
     params = _projected(cut, focused)
-    return _PREFIXES + f"""SELECT ?s ?p ?o ?evidence ?records ?curator ?note ?quote ?file ?line ?rule
-  ?recordFile{params} WHERE {{
-  {{ SELECT ?s ?p ?o{params} (COUNT(DISTINCT ?ev) AS ?evidence) (COUNT(DISTINCT ?rec) AS ?records)
-      (MIN(STR(?ev)) AS ?firstText) (MIN(STR(?rec)) AS ?recordText)
-      (MIN(STR(?cn)) AS ?curator) (MIN(STR(?cnote)) AS ?note) WHERE {{
-    {source}
-    LATERAL {{ OPTIONAL {{ ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a pkg:Evidence }} }}
-    LATERAL {{ OPTIONAL {{ ?rec rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a pkg:DataRecord }} }}
-    LATERAL {{ OPTIONAL {{ ?as rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; a pkg:Assertion ;
-                          pkg:curator/foaf:name ?cn ; pkg:note ?cnote }} }}
-  }} GROUP BY ?s ?p ?o{params} }}
-  BIND (IRI(COALESCE(?firstText, "{_NONE}")) AS ?first)
-  BIND (IRI(COALESCE(?recordText, "{_NONE}")) AS ?firstRecord)
-  OPTIONAL {{ ?first pkg:quote ?quote ; pkg:line ?line ; pkg:rule ?rule ; pkg:sourceDocument/pkg:sourceFile ?file }}
-  OPTIONAL {{ ?firstRecord dcterms:source ?recordFile }}
+    return _PREFIXES + f"""SELECT ?s ?p ?o{params} (COUNT(DISTINCT ?ev) AS ?evidence) (COUNT(DISTINCT ?rec) AS ?records)
+  (MIN(?evKey) AS ?first) (MIN(?recKey) AS ?firstRecord) (MIN(STR(?cn)) AS ?curator) (MIN(STR(?cnote)) AS ?note)
+WHERE {{
+  {{ {source} }}
+  {_record_lookups(cut, focused)}
 }}
-ORDER BY ?s ?p ?o"""
+GROUP BY ?s ?p ?o{params} ORDER BY ?s ?p ?o"""
 
 
 def neighbour_query(cut: Cut) -> str:
@@ -328,10 +342,12 @@ def to_edge(row: Mapping[str, Node | None]) -> NetEdge:
     relation = str(row["p"]).rsplit("#", 1)[-1]
     evidence, records = int(str(row["evidence"])), int(str(row["records"]))
     curator = _text(row["curator"])
-    file = _text(row["file"]) or _text(row["recordFile"]).rsplit("/", 1)[-1]
+    _, line, rule, file, quote = (str(row["first"]).split("\n", 4) if row["first"] else ["", "", "", "", ""])
+    if not file and row["firstRecord"]:
+        file = str(row["firstRecord"]).split("\n", 1)[-1].rsplit("/", 1)[-1]
     attrs: dict[str, str | int] = {
-        "relation": relation, "evidence": evidence, "quote": _text(row["quote"]), "file": file,
-        "line": int(str(row["line"])) if row["line"] is not None else "", "rule": _text(row["rule"]),
+        "relation": relation, "evidence": evidence, "quote": _text(quote), "file": file,
+        "line": int(line) if line else "", "rule": rule,
         "origin": _origin(evidence, records, curator), "curator": curator, "note": _text(row["note"])}
     return NetEdge(edge_id(source, relation, target), source, target, attrs)
 
