@@ -347,7 +347,7 @@ def to_edge(row: Mapping[str, Node | None]) -> NetEdge:
     if not file and row["firstRecord"]:
         file = str(row["firstRecord"]).split("\n", 1)[-1].rsplit("/", 1)[-1]
     attrs: dict[str, str | int] = {
-        "relation": relation, "evidence": evidence, "quote": _text(quote), "file": file,
+        "relation": relation, "evidence": evidence, "quote": " ".join(quote.split()), "file": file,
         "line": int(line) if line else "", "rule": rule,
         "origin": _origin(evidence, records, curator), "curator": curator, "note": _text(row["note"])}
     return NetEdge(edge_id(source, relation, target), source, target, attrs)
