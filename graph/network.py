@@ -36,7 +36,7 @@ from .lookup import find_node
 _NOT_BETWEEN_NODES = frozenset({"sourceDocument", "curator"})
 # Where a paper was published says less than what it is (a Motion, a Letter).
 _LESS_SPECIFIC = frozenset({"ParliamentaryPaper"})
-PAGE = 5000  # rows per query: what a page costs in memory, whatever the graph's size
+PAGE = 5000  # rows per query of a remote store: what a page costs in memory, whatever the graph's size
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 NODE_ATTRS = ("identifier", "label", "type", "date", "dossier", "outcome", "submitters", "file", "ingested")
@@ -263,14 +263,8 @@ def bindings(cut: Cut) -> dict[str, Node]:
 # -- reading rows -------------------------------------------------------------------------------
 
 def paged(store: GraphStore, sparql: str, params: Mapping[str, Node]) -> Iterator[dict[str, Node | None]]:
-    """The rows of an ORDER BY query, ``PAGE`` at a time."""
-    offset = 0
-    while True:
-        result = store.query(f"{sparql}\nLIMIT {PAGE} OFFSET {offset}", params)
-        yield from result.dicts()
-        if len(result.rows) < PAGE:
-            return
-        offset += PAGE
+    """The rows of an ORDER BY query as the store gives them (``GraphStore.select``)."""
+    return store.select(sparql, params, PAGE)
 
 
 def _text(value: Node | None) -> str:

@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 
 from policykg.cli import main, oxigraph_binary
 from policykg.errors import RemoteError
+from policykg.graph import network
 from policykg.graph.backend import GraphStore, QueryResult
 from policykg.graph.curation import load_curation
 from policykg.graph.export import citation_network, export_network, write_rdf
@@ -241,6 +242,12 @@ def test_a_cut_network_is_the_same(parity_store, remote, tmp_path, cut):
     for side, store in (("local", parity_store), ("remote", remote)):
         written[side] = export_network(store, "json", tmp_path / f"{side}.json", cut)[0].read_text(encoding="utf-8")
     assert '"relation"' in written["local"] and written["remote"] == written["local"]
+
+
+def test_a_network_read_in_small_pages_is_the_same(parity_store, remote, tmp_path, monkeypatch):
+    monkeypatch.setattr(network, "PAGE", 50)  # the corpus's 415 edges in 9 pages
+    local = export_network(parity_store, "graphml", tmp_path / "local.graphml")[0].read_bytes()
+    assert export_network(remote, "graphml", tmp_path / "remote.graphml")[0].read_bytes() == local
 
 
 def test_citation_network_is_the_same(parity_store, remote):
