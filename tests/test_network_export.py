@@ -217,11 +217,6 @@ def test_date_cut_leaves_out_nodes_dated_outside(store, graphml):
     assert all(inside(n) for n in net.nodes)
 
 
-def _cli(*args: str, store: Store) -> tuple[int, str]:
-    result = CliRunner().invoke(main, [*args, "--store", str(store.path)])
-    return result.exit_code, result.output
-
-
 @pytest.mark.parametrize(("args", "words"), [
     (["--relations", "cites,nothing"], "unknown relation 'nothing'"),
     (["--since", "last year"], "--since 'last year'"),
