@@ -30,6 +30,7 @@ from policykg.graph import export as exporting
 from policykg.graph.backend import GraphStore, QueryResult
 from policykg.graph.connect import Location, open_graph_store
 from policykg.graph.lookup import find_node
+from policykg.graph.network import Cut
 from policykg.graph.queries import NamedQuery, named_queries, run_query, run_sparql
 from policykg.graph.stats import graph_stats
 from policykg.graph.trace import Step, render_tree, trace_known
@@ -113,8 +114,11 @@ class KnowledgeGraph:
     def network(self, **options: Any) -> nx.MultiDiGraph:
         """The citation network as ``policykg export`` writes it (GraphML, GEXF, CSV):
         a networkx ``MultiDiGraph`` of IRIs with node and edge attributes; ``options``
-        are those of ``policykg.graph.export.citation_network``."""
-        return exporting.citation_network(self.store, **options)
+        cut the network as ``policykg.graph.network.Cut`` does: ``relations``,
+        ``dossier``, ``around`` with ``depth``, ``since``, ``until``."""
+        if "relations" in options:
+            options["relations"] = tuple(options["relations"])
+        return exporting.citation_network(self.store, Cut(**options) if options else None)
 
     def validate(self, engine: str = "sparql") -> ValidationReport:
         """The SHACL findings (``.findings``, ``.conforms``, ``.summary()``); ``engine``
