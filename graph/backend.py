@@ -9,7 +9,7 @@ not each other.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol, Self
@@ -75,6 +75,12 @@ class GraphStore(Protocol):
         """Run a SELECT, ASK, CONSTRUCT or DESCRIBE on the union of the graphs;
         ``bindings`` are bound as RDF terms, never pasted into the text. A malformed
         query raises SyntaxError or ValueError."""
+
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None,
+               page: int = 5000) -> Iterator[dict[str, Node | None]]:
+        """The rows of a SELECT one at a time, never the whole answer in memory: the
+        embedded store streams them, a remote store asks for ``page`` rows at a time
+        (LIMIT/OFFSET; ``sparql`` must ORDER BY a key unique per row)."""
 
     def graph_names(self) -> list[URIRef]:
         """The named graphs, sorted."""

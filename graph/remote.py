@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Self
 
@@ -281,6 +281,18 @@ class RemoteStore:
         variables = data["head"]["vars"]
         rows = [tuple(_to_rdflib(b.get(v)) for v in variables) for b in data["results"]["bindings"]]
         return QueryResult(variables, rows)
+
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None,
+               page: int = 5000) -> Iterator[dict[str, Node | None]]:
+        """The rows of an ORDER BY query, ``page`` at a time (LIMIT/OFFSET): an answer
+        stays under the store's row limit, and in memory one page at a time."""
+        offset = 0
+        while True:
+            result = self.query(f"{sparql}\nLIMIT {page} OFFSET {offset}", bindings)
+            yield from result.dicts()
+            if len(result.rows) < page:
+                return
+            offset += page
 
     def graph_names(self) -> list[URIRef]:
         rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}").rows

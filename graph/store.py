@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Self
 
@@ -377,6 +377,22 @@ class Store:
         variables = [v.value for v in result.variables]
         rows = [tuple(None if s[v] is None else to_rdflib(s[v]) for v in variables) for s in result]
         return QueryResult(variables, rows)
+
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None,
+               page: int = 5000) -> Iterator[dict[str, Node | None]]:
+        """The rows of a SELECT as Oxigraph yields them (``page`` is for remote stores)."""
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self._ox.query(sparql, substitutions=subs or None)
+        except RuntimeError as exc:
+            if subs and _is_unprojected_substitution(exc):
+                raise ValueError(f"{exc}: a query parameter must be a variable the query SELECTs") from exc
+            raise
+        if not isinstance(result, ox.QuerySolutions):
+            raise ValueError("select runs SELECT queries only")
+        variables = [v.value for v in result.variables]
+        for solution in result:
+            yield {v: None if solution[v] is None else to_rdflib(solution[v]) for v in variables}
 
     def flush(self) -> None:
         if self.path is not None and self._open is not None and not self._read_only:

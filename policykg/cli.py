@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import shutil
 import sys
@@ -21,6 +20,7 @@ from policykg.errors import (
     StoreError,
 )
 from policykg.graph import export as exporting
+from policykg.graph import network
 from policykg.graph.backend import GraphStore
 from policykg.graph.connect import open_local_store as local_store
 from policykg.graph.curation import load_curation, remove_curation
@@ -603,23 +603,34 @@ def validate(limit, engine, store_path, endpoint):
 @click.option("--format", "fmt", type=click.Choice(exporting.FORMATS), default="turtle", show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="File (folder for csv). Default: standard output for one-file formats.")
+@click.option("--relations", help="Network: only these relations, comma-separated (cites,ledTo,...). Default: all.")
+@click.option("--dossier", help="Network: only edges with an end in this dossier (its number, e.g. 30950).")
+@click.option("--around", help="Network: only the nodes within --depth steps of this node (IRI, id or label).")
+@click.option("--depth", type=int, default=1, show_default=True, help="Steps from --around.")
+@click.option("--since", help="Network: leave out nodes dated before this (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Network: leave out nodes dated after this (YYYY, YYYY-MM or YYYY-MM-DD).")
 @store_option
 @endpoint_option
-def export(fmt, output, store_path, endpoint):
-    """Export the graph (turtle, nt, jsonld, trig, nquads) or the citation
-    network (graphml, gexf, csv = nodes.csv + edges.csv).
+def export(fmt, output, relations, dossier, around, depth, since, until, store_path, endpoint):
+    """Export the graph (turtle, nt, jsonld, trig, nquads) or its network
+    (graphml, gexf, json node-link, csv = nodes.csv + edges.csv), whole or cut.
 
     \b
     Example:
       policykg export --format gexf --output citations.gexf
+      policykg export --format json --around kst-30950-295 --depth 2 --relations cites,ledTo
     """
+    cut = network.Cut(network.parse_relations(relations), dossier, around, depth, since, until)
+    if fmt in exporting.RDF_FORMATS and cut != network.Cut():
+        raise click.UsageError("--relations, --dossier, --around, --since and --until cut a network "
+                               "(graphml, gexf, json, csv), not an RDF export")
     with open_store(store_path, endpoint) as store:
-        _export(store, fmt, output)
+        _export(store, fmt, output, cut)
 
 
-def _export(store: GraphStore, fmt: str, output: Path | None) -> None:
+def _export(store: GraphStore, fmt: str, output: Path | None, cut: network.Cut) -> None:
     if output is not None:
-        for path in exporting.export_to(store, fmt, output):
+        for path in exporting.export_to(store, fmt, output, cut):
             click.echo(f"wrote {path}", err=True)
         return
     if fmt in exporting.RDF_FORMATS:
@@ -628,9 +639,8 @@ def _export(store: GraphStore, fmt: str, output: Path | None) -> None:
         return
     if fmt == "csv":
         raise click.UsageError("--format csv writes nodes.csv and edges.csv: give --output FOLDER")
-    buf = io.BytesIO()
-    exporting.write_network(exporting.citation_network(store), fmt, buf)
-    sys.stdout.buffer.write(buf.getvalue())
+    exporting.write_network(store, fmt, sys.stdout.buffer, cut)
+    sys.stdout.buffer.flush()
 
 
 @main.command(context_settings=CONTEXT)

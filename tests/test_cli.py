@@ -78,7 +78,7 @@ def test_query_trace_validate_export_stats(tmp_path):
     assert nx.read_gexf(tmp_path / "c.gexf").number_of_edges() > 10
     run("export", "--format", "csv", "--output", str(tmp_path / "csv"), store=store)
     edges = (tmp_path / "csv" / "edges.csv").read_text(encoding="utf-8").splitlines()
-    assert edges[0] == "source,target,relation,evidence,quote" and len(edges) > 10
+    assert edges[0] == "source,target,relation,evidence,quote,file,line,rule,origin,curator,note,id" and len(edges) > 10
 
     stats = run("stats", store=store)
     assert "source documents" in stats.output and "       5" in stats.output

@@ -18,10 +18,12 @@ from rdflib.compare import isomorphic, to_isomorphic
 
 from policykg.cli import main, oxigraph_binary
 from policykg.errors import RemoteError
+from policykg.graph import network
 from policykg.graph.backend import GraphStore, QueryResult
 from policykg.graph.curation import load_curation
 from policykg.graph.export import citation_network, export_network, write_rdf
 from policykg.graph.ingest import ingest
+from policykg.graph.network import Cut
 from policykg.graph.push import push_graphs
 from policykg.graph.queries import named_queries, run_query
 from policykg.graph.remote import AnswerCutOff, RemoteStore, bind, without_lateral
@@ -228,6 +230,24 @@ def test_network_export_is_the_same(parity_store, remote, tmp_path, fmt):
         paths = export_network(store, fmt, tmp_path / side / (fmt if fmt == "csv" else f"net.{fmt}"))
         written[side] = [p.read_text(encoding="utf-8") for p in paths]
     assert "kst-30950-295" in written["local"][0] and written["remote"] == written["local"]
+
+
+NETWORK_CUTS = [Cut(dossier="30950"), Cut(around="kst-30950-295", depth=2), Cut(since="2022", until="2022-10"),
+                Cut(relations=("announces", "cites", "ledTo"), dossier="30950", since="2021")]
+
+
+@pytest.mark.parametrize("cut", NETWORK_CUTS, ids=["dossier", "around", "dates", "relations-dossier-since"])
+def test_a_cut_network_is_the_same(parity_store, remote, tmp_path, cut):
+    written = {}
+    for side, store in (("local", parity_store), ("remote", remote)):
+        written[side] = export_network(store, "json", tmp_path / f"{side}.json", cut)[0].read_text(encoding="utf-8")
+    assert '"relation"' in written["local"] and written["remote"] == written["local"]
+
+
+def test_a_network_read_in_small_pages_is_the_same(parity_store, remote, tmp_path, monkeypatch):
+    monkeypatch.setattr(network, "PAGE", 50)  # the corpus's 415 edges in 9 pages
+    local = export_network(parity_store, "graphml", tmp_path / "local.graphml")[0].read_bytes()
+    assert export_network(remote, "graphml", tmp_path / "remote.graphml")[0].read_bytes() == local
 
 
 def test_citation_network_is_the_same(parity_store, remote):

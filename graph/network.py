@@ -1,0 +1,416 @@
+"""The network of the graph for Gephi, Cytoscape, D3, pandas and R: its nodes and
+edges as rows, read from the store page by page (never the whole network in
+memory), cut by relation, dossier, neighbourhood and date.
+
+Every relation of the data model between nodes (the ontology's object properties,
+but those of the provenance records) is an edge; each edge carries its evidence
+(count, and the first record's quote, file, line and rule), where it came from
+(extracted, open data, curated) and its curator. A rejected fact is left out, as
+``policykg trace`` leaves it out. Nodes carry their most specific type, identifier,
+label, date, dossier and, for motions, outcome and submitters.
+
+All queries go through the ``GraphStore`` protocol with the user's values bound as
+RDF terms; they give the same rows on every store (tests/test_parity.py): MIN of the
+text rather than SAMPLE, GROUP_CONCAT lists sorted here, COUNT(DISTINCT ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib.term import Node
+
+from policykg.errors import QueryError
+from policykg.namespaces import OEP, PKG
+from policykg.reference import ontology_graph
+
+from .backend import GraphStore
+from .lookup import find_node
+
+# Object properties of records about facts, not relations between nodes.
+_NOT_BETWEEN_NODES = frozenset({"sourceDocument", "curator"})
+# Where a paper was published says less than what it is (a Motion, a Letter).
+_LESS_SPECIFIC = frozenset({"ParliamentaryPaper"})
+PAGE = 5000  # rows per query of a remote store: what a page costs in memory, whatever the graph's size
+_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+
+NODE_ATTRS = ("identifier", "label", "type", "date", "dossier", "outcome", "submitters", "file", "ingested")
+EDGE_ATTRS = ("relation", "evidence", "quote", "file", "line", "rule", "origin", "curator", "note")
+# CSV columns: the first ones as before the edge ids and the other attributes came
+NODE_FIELDS = ("id", *NODE_ATTRS)
+EDGE_FIELDS = ("source", "target", *EDGE_ATTRS, "id")
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Which part of the network: relations (names in ``pkg:``; empty = all), a
+    dossier number, a node and a depth around it, dates (YYYY, YYYY-MM or
+    YYYY-MM-DD) since and until which dated nodes are kept."""
+
+    relations: tuple[str, ...] = ()
+    dossier: str | None = None
+    around: str | None = None
+    depth: int = 1
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass
+class NetNode:
+    id: str
+    attrs: dict[str, str | bool] = field(default_factory=dict)
+
+
+@dataclass
+class NetEdge:
+    id: str
+    source: str
+    target: str
+    attrs: dict[str, str | int] = field(default_factory=dict)
+
+
+@cache
+def relations() -> tuple[str, ...]:
+    """Every relation between nodes of the data model, sorted."""
+    onto = ontology_graph()
+    names = (str(p)[len(str(PKG)):] for p in onto.subjects(RDF.type, OWL.ObjectProperty)
+             if str(p).startswith(str(PKG)))
+    return tuple(sorted(n for n in names if n not in _NOT_BETWEEN_NODES))
+
+
+def check_cut(cut: Cut) -> None:
+    """A ``QueryError`` naming the first bad value of ``cut``."""
+    unknown = [r for r in cut.relations if r not in relations()]
+    if unknown:
+        raise QueryError(f"unknown relation {unknown[0]!r}; one of {', '.join(relations())}")
+    for name, value in (("--since", cut.since), ("--until", cut.until)):
+        if value is not None and not _DATE.match(value):
+            raise QueryError(f"{name} {value!r}: give a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    if cut.depth < 0:
+        raise QueryError(f"--depth {cut.depth}: give 0 or more")
+
+
+# -- the queries -------------------------------------------------------------------------------
+
+_PREFIXES = """PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+"""
+_NONE = "urn:policykg:none"  # stands for "no record": an unbound ?first would match every record
+
+
+def _in_range(var: str, cut: Cut) -> str:
+    """A filter that drops an edge whose end ``var`` has a date outside the cut."""
+    tests = []
+    if cut.since is not None:
+        tests.append("SUBSTR(STR(?d_), 1, STRLEN(?since)) < ?since")
+    if cut.until is not None:
+        tests.append("SUBSTR(STR(?d_), 1, STRLEN(?until)) > ?until")
+    if not tests:
+        return ""
+    return f"FILTER NOT EXISTS {{ {var} pkg:date ?d_ FILTER ({' || '.join(tests)}) }}\n"
+
+
+def _in_dossier(cut: Cut, ends: tuple[str, str]) -> str:
+    """A filter that keeps an edge one of whose ``ends`` is the dossier or is filed in it."""
+    if cut.dossier is None:
+        return ""
+    tests = [f"EXISTS {{ {v} pkg:partOfDossier ?dn_ . ?dn_ a pkg:Dossier ; pkg:identifier ?dossierNumber }}"
+             for v in ends]
+    tests += [f"EXISTS {{ {v} a pkg:Dossier ; pkg:identifier ?dossierNumber }}" for v in ends]
+    return f"FILTER ({' || '.join(tests)})\n"
+
+
+def edge_pattern(cut: Cut, s: str = "?s", o: str = "?o") -> str:
+    """The edges ``s ?p o`` of the cut (but for ``around``), rejected facts left out.
+    ``s`` or ``o`` may be ``?focus``: the embedded store binds a parameter as a join
+    with the whole pattern, so a parameter must stand in the triple pattern itself
+    (a ``BIND (?focus AS ?s)`` before it would see it unbound)."""
+    chosen = cut.relations or relations()
+    values = " ".join(f"pkg:{r}" for r in chosen)
+    return (f"VALUES ?p {{ {values} }}\n{s} ?p {o} . FILTER (isIRI({o}))\n"
+            f"MINUS {{ ?rejection_ a pkg:Rejection ; rdf:subject {s} ; rdf:predicate ?p ; rdf:object {o} }}\n"
+            + _in_dossier(cut, (s, o)) + _in_range(s, cut) + _in_range(o, cut))
+
+
+def _node_source(cut: Cut, focused: bool) -> str:
+    """Where ?n comes from: each end of every edge (repeated: no DISTINCT sub-select of
+    the nodes first, as Virtuoso 7.2 then mixes up the rows of different nodes), or
+    the one node ?focus."""
+    if focused:
+        return (f"{{ {edge_pattern(cut, s='?focus')} BIND (?focus AS ?n) }} "
+                f"UNION {{ {edge_pattern(cut, o='?focus')} BIND (?focus AS ?n) }}")
+    pattern = edge_pattern(cut)
+    return f"{{ {pattern} BIND (?s AS ?n) }} UNION {{ {pattern} BIND (?o AS ?n) }}"
+
+
+# A node's attributes in two queries over the same nodes, zipped (``Network.nodes``):
+# in one, Virtuoso 7.2 drops a value of some node.
+_NODE_COLUMNS = (
+    ("""(GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types) (MIN(STR(?i)) AS ?identifier)
+  (MIN(STR(?l)) AS ?label) (MIN(STR(?d)) AS ?date) (MIN(STR(?f)) AS ?file)""",
+     """LATERAL { OPTIONAL { ?n a ?t FILTER (STRSTARTS(STR(?t), STR(pkg:))) } }
+  LATERAL { OPTIONAL { ?n pkg:identifier ?i } }
+  LATERAL { OPTIONAL { ?n skos:prefLabel|rdfs:label|dcterms:title ?l FILTER (lang(?l) IN ("nl", "")) } }
+  LATERAL { OPTIONAL { ?n pkg:date ?d } }
+  LATERAL { OPTIONAL { ?n pkg:sourceFile ?f } }"""),
+    ("""(GROUP_CONCAT(DISTINCT STR(?dn); separator="\\n") AS ?dossier) (MIN(STR(?out)) AS ?outcome)
+  (GROUP_CONCAT(DISTINCT STR(?sub); separator="\\n") AS ?submitters)""",
+     """LATERAL { OPTIONAL { ?n pkg:partOfDossier/pkg:identifier ?dn } }
+  LATERAL { OPTIONAL { ?n pkg:outcome ?out } }
+  LATERAL { OPTIONAL { ?n pkg:submittedBy/foaf:name ?sub } }"""),
+)
+
+
+def node_queries(cut: Cut, focused: bool = False) -> list[str]:
+    """Queries of one row per node, in the same order: its attributes, each the least
+    of its values as text (or every value, for GROUP_CONCAT columns; sorted by ``_split``)."""
+    params = _projected(cut, focused)
+    return [_PREFIXES + f"""SELECT ?n{params} {columns} WHERE {{
+  {_node_source(cut, focused)}
+  {lookups}
+}}
+GROUP BY ?n{params} ORDER BY ?n""" for columns, lookups in _NODE_COLUMNS]
+
+
+# An edge's records: evidence in text (its first record's IRI, line, rule, file and quote
+# in one text, so that MIN picks them together), Open Data records, curated assertions.
+_RECORDS = (
+    """?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Evidence ; pkg:quote ?q ; pkg:line ?l ;
+      pkg:rule ?r ; pkg:sourceDocument/pkg:sourceFile ?f
+    BIND (CONCAT(STR(?ev), "\\n", STR(?l), "\\n", STR(?r), "\\n", STR(?f), "\\n", STR(?q)) AS ?evKey)""",
+    """?rec rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:DataRecord ; dcterms:source ?src
+    BIND (CONCAT(STR(?rec), "\\n", STR(?src)) AS ?recKey)""",
+    """?as rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Assertion ;
+      pkg:curator/foaf:name ?cn ; pkg:note ?cnote""",
+)
+_RECORD_VARIABLES = ("?ev ?evKey", "?rec ?recKey", "?cn ?cnote")
+
+
+def _record_lookups(cut: Cut, focused: bool) -> str:
+    """The records of each edge: for the whole network in one pass over each kind of
+    record, joined to the edges (a lookup per edge costs more: a document's records
+    share its subject); around a node, evidence and data records looked up per edge."""
+    values = " ".join(f"pkg:{r}" for r in cut.relations or relations())
+    lookups = [f"OPTIONAL {{ SELECT ?s ?p ?o {v} WHERE {{ VALUES ?p {{ {values} }} {r} }} }}"
+               for r, v in zip(_RECORDS, _RECORD_VARIABLES, strict=True)]
+    if focused:  # the few curated assertions still in one pass: Virtuoso 7.2 misses them per edge
+        lookups[:2] = [f"LATERAL {{ OPTIONAL {{ {r} }} }}" for r in _RECORDS[:2]]
+    return "\n  ".join(lookups)
+
+
+def edge_query(cut: Cut, focused: bool = False) -> str:
+    """One row per edge ``?s ?p ?o``: how many evidence and data records it has, its
+    curator, and the first record's IRI, line, rule, file and quote (first by IRI;
+    ``?first``, split by ``to_edge``) or the first data record's IRI and file."""
+    source = f"{edge_pattern(cut, s='?focus')} BIND (?focus AS ?s)" if focused else edge_pattern(cut)
+    params = _projected(cut, focused)
+    return _PREFIXES + f"""SELECT ?s ?p ?o{params} (COUNT(DISTINCT ?ev) AS ?evidence) (COUNT(DISTINCT ?rec) AS ?records)
+  (MIN(?evKey) AS ?first) (MIN(?recKey) AS ?firstRecord) (MIN(STR(?cn)) AS ?curator) (MIN(STR(?cnote)) AS ?note)
+WHERE {{
+  {{ {source} }}
+  {_record_lookups(cut, focused)}
+}}
+GROUP BY ?s ?p ?o{params} ORDER BY ?s ?p ?o"""
+
+
+def neighbour_query(cut: Cut) -> str:
+    """The nodes one edge of the cut away from ?focus, either way."""
+    return _PREFIXES + f"""SELECT DISTINCT ?x{_projected(cut, True)} WHERE {{
+  {{ {edge_pattern(cut, s='?focus')} BIND (?o AS ?x) }} UNION {{ {edge_pattern(cut, o='?focus')} BIND (?s AS ?x) }}
+}} ORDER BY ?x"""
+
+
+def newest_date_query(cut: Cut) -> str:
+    """The newest of the nodes' dates (each node's least), as GEXF's date of change."""
+    params = _projected(cut, False)
+    grouped = f" GROUP BY{params}" if params else ""
+    return _PREFIXES + f"""SELECT (MAX(?date) AS ?newest){params} WHERE {{
+  {{ SELECT ?n{params} (MIN(STR(?d)) AS ?date) WHERE {{ {_node_source(cut, False)} ?n pkg:date ?d }}
+    GROUP BY ?n{params} }}
+}}{grouped}"""
+
+
+_PARAMETERS = {"dossier": "dossierNumber", "since": "since", "until": "until"}  # cut -> query
+
+
+def _projected(cut: Cut, focused: bool) -> str:
+    """The parameters a query of ``cut`` uses, to project, in every sub-select too: the
+    embedded store binds a parameter by joining the answer with its value, so only what
+    a select projects is bound, and only after it is evaluated."""
+    names = [_PARAMETERS[n] for n in _PARAMETERS if getattr(cut, n) is not None]
+    return "".join(f" ?{n}" for n in names + (["focus"] if focused else []))
+
+
+def bindings(cut: Cut) -> dict[str, Node]:
+    """The cut's values as RDF terms, for the parameters its queries use."""
+    values: dict[str, Node] = {}
+    for name, parameter in _PARAMETERS.items():
+        value = getattr(cut, name)
+        if value is not None:
+            values[parameter] = Literal(value)
+    return values
+
+
+# -- reading rows -------------------------------------------------------------------------------
+
+def paged(store: GraphStore, sparql: str, params: Mapping[str, Node]) -> Iterator[dict[str, Node | None]]:
+    """The rows of an ORDER BY query as the store gives them (``GraphStore.select``)."""
+    return store.select(sparql, params, PAGE)
+
+
+def _text(value: Node | None) -> str:
+    """A cell as one line of text: whitespace runs (line breaks, form feeds) as one space."""
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _split(value: Node | None) -> list[str]:
+    """A GROUP_CONCAT column as its sorted items (every store concatenates in its own order)."""
+    return sorted(item for item in str(value or "").split("\n") if item)
+
+
+@cache
+def _class_depths() -> dict[str, int]:
+    """How deep each class of ``pkg:`` lies below the top (more = more specific)."""
+    onto = ontology_graph()
+
+    def depth(cls: URIRef, seen: frozenset = frozenset()) -> int:
+        parents = [p for p in onto.objects(cls, RDFS.subClassOf)
+                   if isinstance(p, URIRef) and str(p).startswith(str(PKG)) and p not in seen]
+        return 1 + max((depth(p, seen | {cls}) for p in parents), default=0)
+
+    return {str(c)[len(str(PKG)):]: depth(c) for c in onto.subjects(RDF.type, OWL.Class)
+            if isinstance(c, URIRef) and str(c).startswith(str(PKG))}
+
+
+def node_type(iri: str, types: list[str]) -> str:
+    """The most specific known class among ``types`` (full IRIs); without one,
+    ``Document`` for a publication's IRI and ``Node`` otherwise. Never empty."""
+    depths = _class_depths()
+    names = [t[len(str(PKG)):] for t in types if t[len(str(PKG)):] in depths]
+    preferred = [n for n in names if n not in _LESS_SPECIFIC] or names
+    if preferred:
+        return sorted(preferred, key=lambda n: (-depths[n], n))[0]
+    return "Document" if iri.startswith(str(OEP)) else "Node"
+
+
+def to_node(row: Mapping[str, Node | None]) -> NetNode:
+    iri = str(row["n"])
+    identifier = _text(row["identifier"])
+    attrs: dict[str, str | bool] = {
+        "identifier": identifier, "label": _text(row["label"]) or identifier or iri,
+        "type": node_type(iri, str(row["types"] or "").split()),
+        "date": _text(row["date"]), "dossier": "; ".join(_split(row["dossier"])),
+        "outcome": _text(row["outcome"]), "submitters": "; ".join(_split(row["submitters"])),
+        "file": _text(row["file"]), "ingested": row["file"] is not None}
+    return NetNode(iri, attrs)
+
+
+def _joined(rows: tuple[dict[str, Node | None], ...]) -> dict[str, Node | None]:
+    """The rows of one node from each of ``node_queries``, as one."""
+    if len({str(r["n"]) for r in rows}) != 1:
+        raise RuntimeError(f"the node queries went out of step: {[str(r['n']) for r in rows]}")
+    return {k: v for r in rows for k, v in r.items()}
+
+
+def edge_id(source: str, relation: str, target: str) -> str:
+    """A short id, the same for the same edge in every export."""
+    return "e" + hashlib.sha256(f"{source} {relation} {target}".encode()).hexdigest()[:16]
+
+
+def _origin(evidence: int, records: int, curator: str) -> str:
+    parts = [name for name, present in (("extracted", evidence), ("open data", records), ("curated", curator))
+             if present]
+    return ", ".join(parts) or "metadata"  # a source's own structure (a vote's party, a dossier)
+
+
+def to_edge(row: Mapping[str, Node | None]) -> NetEdge:
+    source, target = str(row["s"]), str(row["o"])
+    relation = str(row["p"]).rsplit("#", 1)[-1]
+    evidence, records = int(str(row["evidence"])), int(str(row["records"]))
+    curator = _text(row["curator"])
+    _, line, rule, file, quote = (str(row["first"]).split("\n", 4) if row["first"] else ["", "", "", "", ""])
+    if not file and row["firstRecord"]:
+        file = str(row["firstRecord"]).split("\n", 1)[-1].rsplit("/", 1)[-1]
+    attrs: dict[str, str | int] = {
+        "relation": relation, "evidence": evidence, "quote": " ".join(quote.split()), "file": file,
+        "line": int(line) if line else "", "rule": rule,
+        "origin": _origin(evidence, records, curator), "curator": curator, "note": _text(row["note"])}
+    return NetEdge(edge_id(source, relation, target), source, target, attrs)
+
+
+# -- the network, whole or cut --------------------------------------------------------------------
+
+class Network:
+    """The nodes and edges of ``cut`` in ``store``, each read when iterated."""
+
+    def __init__(self, store: GraphStore, cut: Cut | None = None):
+        self.store, self.cut = store, cut or Cut()
+        check_cut(self.cut)
+        self.params = bindings(self.cut)
+        self._ball: list[URIRef] | None = None
+
+    def ball(self) -> list[URIRef] | None:
+        """The nodes around ``cut.around`` (sorted), or None when the cut has no centre."""
+        if self.cut.around is None:
+            return None
+        if self._ball is None:
+            self._ball = self._walk(find_node(self.store, self.cut.around))
+        return self._ball
+
+    def _walk(self, centre: URIRef) -> list[URIRef]:
+        seen, frontier = {centre}, [centre]
+        query = neighbour_query(self.cut)
+        for _ in range(self.cut.depth):
+            found: set[URIRef] = set()
+            for node in frontier:
+                rows = self.store.query(query, {**self.params, "focus": node}).rows
+                found.update(row[0] for row in rows if isinstance(row[0], URIRef))
+            frontier = sorted(found - seen)
+            seen |= found
+        return sorted(seen, key=str)
+
+    def nodes(self) -> Iterator[NetNode]:
+        ball = self.ball()
+        if ball is None:
+            parts = [paged(self.store, q, self.params) for q in node_queries(self.cut)]
+            yield from (to_node(_joined(rows)) for rows in zip(*parts, strict=True))
+            return
+        queries = node_queries(self.cut, focused=True)
+        for node in ball:
+            answers = [self.store.query(q, {**self.params, "focus": node}).dicts() for q in queries]
+            yield from (to_node(_joined(rows)) for rows in zip(*answers, strict=True))
+
+    def edges(self) -> Iterator[NetEdge]:
+        ball = self.ball()
+        if ball is None:
+            yield from (to_edge(r) for r in paged(self.store, edge_query(self.cut), self.params))
+            return
+        inside = {str(n) for n in ball}
+        query = edge_query(self.cut, focused=True)
+        for node in ball:
+            rows = self.store.query(query, {**self.params, "focus": node}).dicts()
+            yield from (to_edge(r) for r in rows if str(r["o"]) in inside)
+
+    def newest_date(self) -> str | None:
+        """The newest node date (YYYY-MM-DD at most), for GEXF's date of change."""
+        ball = self.ball()
+        if ball is not None:
+            dates = [str(n.attrs["date"]) for n in self.nodes() if n.attrs["date"]]
+            return max(dates)[:10] if dates else None
+        rows = self.store.query(newest_date_query(self.cut), self.params).rows
+        newest = rows[0][0] if rows else None
+        return str(newest)[:10] if newest is not None and str(newest) else None
+
+
+def parse_relations(text: str | None) -> tuple[str, ...]:
+    """``a,b`` as ("a", "b"); None or empty for all."""
+    return tuple(sorted({r.strip() for r in (text or "").split(",") if r.strip()}))
