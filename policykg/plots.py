@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 import subprocess
 import textwrap
@@ -11,11 +12,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from policykg.errors import OutputError
+from policykg.errors import NotInstalledError, OutputError
 from policykg.graph.trace import Step
 
 PALETTE = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
-           "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f")
+           "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f",
+           "#a6cee3", "#fdbf6f", "#cab2d6", "#b2df8a", "#fb9a99", "#e5c494", "#66c2a5", "#e78ac3")
 PICTURE_FORMATS = ("svg", "png")
 TIMEOUT = 120
 
@@ -60,10 +62,10 @@ def network_dot(graph: nx.MultiDiGraph) -> str:
     for source, target, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], str(e[2].get("relation")))):
         lines.append(f"  {dot_quote(str(source))} -> {dot_quote(str(target))} "
                      f"[label={dot_quote(str(attrs.get('relation') or ''))}];")
-    lines.append('  subgraph cluster_legend { label="Types"; fontname=Helvetica;')
-    for kind, colour in colours.items():
-        lines.append(f"    {dot_quote('legend:' + kind)} [label={dot_quote(kind)}, fillcolor={dot_quote(colour)}];")
-    lines += ["  }", "}"]
+    rows = "".join(f'<tr><td bgcolor="{colour}">{html.escape(kind)}</td></tr>' for kind, colour in colours.items())
+    lines.append(f'  "legend:types" [shape=plaintext, style="", label=<<table border="0" cellborder="1" '
+                 f'cellspacing="0"><tr><td><b>Types</b></td></tr>{rows}</table>>];')
+    lines.append("}")
     return "\n".join(lines) + "\n"
 
 
@@ -126,7 +128,7 @@ def graphviz(dot_text: str, fmt: str, engine: str = "dot", timeout: float = TIME
     """Lay out and draw ``dot_text`` with the Graphviz binary ``engine`` as ``fmt``."""
     binary = shutil.which(engine)
     if binary is None:
-        raise OutputError(f"Graphviz is not installed (no `{engine}` on PATH): "
+        raise NotInstalledError(f"Graphviz is not installed (no `{engine}` on PATH): "
                           "install it with `apt-get install graphviz` (Debian package graphviz)")
     try:
         done = subprocess.run([binary, f"-T{fmt}"], input=dot_text.encode(), capture_output=True,
@@ -151,7 +153,7 @@ def timeline_figure(mentions: list[dict], events: list[dict], concept: str, outp
     try:
         import matplotlib
     except ImportError:
-        raise OutputError("matplotlib is not installed: pip install 'policykg[plots]' "
+        raise NotInstalledError("matplotlib is not installed: pip install 'policykg[plots]' "
                           "(the plots extra) to draw a timeline") from None
     matplotlib.use("Agg")
     from datetime import date
