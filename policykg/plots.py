@@ -31,7 +31,8 @@ def dot_quote(text: str) -> str:
 
 
 def _wrap(text: str, width: int = 32) -> str:
-    return "\n".join(textwrap.wrap(" ".join(text.split()), width)) or text
+    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines) or text
 
 
 def type_colours(types: Iterable[str]) -> dict[str, str]:
