@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 DEMO_DIR ?= demo-output
 STORE := $(DEMO_DIR)/store
 
-.PHONY: setup demo test lint context bench bench-extras ingest-linearity fuzz clean
+# README pictures in docs/img/ (needs Graphviz): `make pictures`
+.PHONY: pictures setup demo test lint context bench bench-extras ingest-linearity fuzz clean
 
 $(BIN)/policykg: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,13 @@ demo: setup
 	$(BIN)/policykg trace "debat 2020-07-01" --store $(STORE)
 	$(BIN)/policykg query timeline --store $(STORE) --param concept=Staatscommissie
 	$(BIN)/policykg trace kst-30950-293 --store $(STORE) --format dot > $(DEMO_DIR)/trace-kst-30950-293.dot
+	$(BIN)/python -m pip install --quiet -e '.[plots]'
+	$(BIN)/policykg plot timeline --store $(STORE) --concept Staatscommissie --output $(DEMO_DIR)/timeline-staatscommissie.png
+	@if command -v dot >/dev/null; then \
+		$(BIN)/policykg plot network --store $(STORE) --dossier 30950 --output $(DEMO_DIR)/network-30950.svg && \
+		$(BIN)/policykg plot network --store $(STORE) --dossier 30950 --output $(DEMO_DIR)/network-30950.png && \
+		$(BIN)/policykg trace kst-30950-295 --store $(STORE) --format svg > $(DEMO_DIR)/trace-kst-30950-295.svg; \
+	else echo "Graphviz not installed (apt-get install graphviz): network and trace pictures skipped"; fi
 	$(BIN)/policykg validate --store $(STORE) --limit 10
 	$(BIN)/policykg export --store $(STORE) --format turtle --output $(DEMO_DIR)/policykg.ttl
 	$(BIN)/policykg export --store $(STORE) --format jsonld --output $(DEMO_DIR)/policykg.jsonld
@@ -33,6 +41,10 @@ demo: setup
 	$(BIN)/policykg export --store $(STORE) --format gexf --output $(DEMO_DIR)/citations.gexf
 	$(BIN)/policykg export --store $(STORE) --format csv --output $(DEMO_DIR)/csv
 	@echo "Exports written to $(DEMO_DIR)/"
+
+pictures: demo
+	cp $(DEMO_DIR)/network-30950.png $(DEMO_DIR)/timeline-staatscommissie.png docs/img/
+	$(BIN)/policykg trace kst-30950-295 --store $(STORE) --format dot | dot -Tpng > docs/img/trace-kst-30950-295.png
 
 test: setup lint
 	$(BIN)/python -m pytest -q

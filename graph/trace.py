@@ -41,6 +41,7 @@ class Step:
     submitters: str | None
     evidence: list[dict] = field(default_factory=list)  # {quote, file, line, rule} or {curator, note}
     children: list[Step] = field(default_factory=list)
+    also: list[tuple[str, str]] = field(default_factory=list)  # (relation, IRI) to nodes drawn elsewhere
 
     @property
     def unknown(self) -> bool:
@@ -48,7 +49,7 @@ class Step:
         return not self.children and not any((self.identifier, self.label, self.type, self.date))
 
     def as_dict(self) -> dict:
-        data = {k: v for k, v in self.__dict__.items() if k != "children" and v not in (None, [], "")}
+        data = {k: v for k, v in self.__dict__.items() if k not in ("children", "also") and v not in (None, [], "")}
         data["children"] = [c.as_dict() for c in self.children]
         return data
 
@@ -78,7 +79,11 @@ def _children(store: GraphStore, step: Step, seen: set[str], curation: str) -> l
     rows = answer(store, load_query("trace-edges"), {"node": URIRef(step.iri), "curation": Literal(curation)}).dicts()
     for row in rows:
         relation, target = str(row["relation"]), str(row["target"])
-        if (follow is not None and relation not in follow) or target in seen:
+        if follow is not None and relation not in follow:
+            continue
+        if target in seen:
+            if (relation, target) not in step.also:
+                step.also.append((relation, target))
             continue
         key = (relation, target)
         if key not in children:

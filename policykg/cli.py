@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from policykg import render
+from policykg import plots, render
 from policykg.errors import (
     CurationError,
+    NotFoundError,
     NotInstalledError,
     PolicyKGError,
     SourceError,
@@ -29,10 +30,11 @@ from policykg.graph.ingest import IngestReport, find_sources, remove_sources
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.push import DEFAULT_BATCH, graphs_to_push, push_graphs
 from policykg.graph.queries import GRAPH_FORMATS, graph_text, json_value, named_queries, run_query
+from policykg.graph.queries import run_query as run_named
 from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteStore
 from policykg.graph.stats import graph_stats
 from policykg.graph.store import ENV_VAR, Store, default_location, is_store
-from policykg.graph.trace import render_dot, render_json, render_tree, trace_known
+from policykg.graph.trace import render_json, render_tree, trace_known
 from policykg.graph.validate import validate_store
 from policykg.loaders import sru
 from policykg.loaders.document import extract_file
@@ -482,8 +484,8 @@ def queries():
 
 @main.command(context_settings=CONTEXT)
 @click.argument("identifier")
-@click.option("--format", "fmt", type=click.Choice(["tree", "json", "dot"]), default="tree", show_default=True,
-              help="dot: Graphviz (render with `dot -Tsvg`).")
+@click.option("--format", "fmt", type=click.Choice(["tree", "json", "dot", "svg"]), default="tree", show_default=True,
+              help="dot: Graphviz text; svg: drawn by Graphviz (apt-get install graphviz).")
 @click.option("--depth", type=click.IntRange(1, 10), default=4, show_default=True)
 @click.option("--curation/--no-curation", default=True, show_default=True,
               help="Apply curated files (asserted links added, rejected ones left out), or show extraction only.")
@@ -499,12 +501,70 @@ def trace(identifier, fmt, depth, curation, store_path, endpoint):
     \b
     Example:
       policykg trace kst-30950-295
-      policykg trace kst-30950-295 --format dot | dot -Tsvg > trace.svg
+      policykg trace kst-30950-295 --format svg > trace.svg
     """
     with open_store(store_path, endpoint) as store:
         root = trace_known(store, identifier, depth=depth, curation="include" if curation else "exclude")
-    renderers = {"tree": render_tree, "json": render_json, "dot": render_dot}
+    if fmt == "svg":
+        sys.stdout.buffer.write(plots.graphviz(plots.trace_dot(root), "svg"))
+        sys.stdout.buffer.flush()
+        return
+    renderers = {"tree": render_tree, "json": render_json, "dot": plots.trace_dot}
     click.echo(renderers[fmt](root), nl=fmt != "dot")
+
+
+@main.group(context_settings=CONTEXT)
+def plot():
+    """Pictures: the network (Graphviz) and a concept's timeline (matplotlib)."""
+
+
+@plot.command("network", context_settings=CONTEXT)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The picture: FILE.svg or FILE.png.")
+@click.option("--relations", help="Only these relations, comma-separated (cites,ledTo,...). Default: all.")
+@click.option("--dossier", help="Only edges with an end in this dossier (its number, e.g. 30950).")
+@click.option("--around", help="Only the nodes within --depth steps of this node (IRI, id or label).")
+@click.option("--depth", type=int, default=1, show_default=True, help="Steps from --around.")
+@click.option("--layout", type=click.Choice(["dot", "sfdp", "neato"]), default="sfdp", show_default=True,
+              help="The Graphviz layout program.")
+@store_option
+@endpoint_option
+def plot_network(output, relations, dossier, around, depth, layout, store_path, endpoint):
+    """Draw the network, nodes coloured by type, with a legend (needs Graphviz).
+
+    \b
+    Example:
+      policykg plot network --dossier 30950 --output network.svg
+    """
+    fmt = plots.picture_format(output)
+    cut = network.Cut(network.parse_relations(relations), dossier, around, depth)
+    with open_store(store_path, endpoint) as store:
+        graph = exporting.citation_network(store, cut)
+    output.write_bytes(plots.graphviz(plots.network_dot(graph), fmt, engine=layout))
+    click.echo(f"wrote {output} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)", err=True)
+
+
+@plot.command("timeline", context_settings=CONTEXT)
+@click.option("--concept", required=True, help="Any label of the concept, e.g. Staatscommissie.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The chart: FILE.png or FILE.svg.")
+@store_option
+@endpoint_option
+def plot_timeline(concept, output, store_path, endpoint):
+    """Chart a concept's mentions and events over time (needs the plots extra).
+
+    \b
+    Example:
+      policykg plot timeline --concept Staatscommissie --output timeline.png
+    """
+    plots.picture_format(output)
+    with open_store(store_path, endpoint) as store:
+        mentions = run_named(store, "mentions-over-time", {"concept": concept}).dicts()
+        events = run_named(store, "timeline", {"concept": concept}).dicts()
+    if not mentions and not events:
+        raise NotFoundError(f"no mentions or events of {concept!r} in the store", names=[concept])
+    plots.timeline_figure(mentions, events, concept, output)
+    click.echo(f"wrote {output}", err=True)
 
 
 @main.command(context_settings=CONTEXT)
