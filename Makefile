@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DIR ?= demo-output
 STORE := $(DEMO_DIR)/store
 
-.PHONY: setup demo test lint context bench bench-extras ingest-linearity fuzz clean
+.PHONY: setup docs demo test lint context bench bench-extras ingest-linearity fuzz clean
 
 $(BIN)/policykg: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,9 @@ $(BIN)/policykg: setup.cfg pyproject.toml
 	touch $@
 
 setup: $(BIN)/policykg
+
+docs: setup
+	$(BIN)/python -m policykg.site.model_page docs/ontology.html
 
 demo: setup
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
