@@ -13,8 +13,7 @@ from rdflib import RDFS, Graph, URIRef
 from policykg.namespaces import PKG
 from policykg.reference import ontology_graph
 from policykg.site.layout import esc
-from policykg.site.model_page import ALIGNMENTS, ontology_document, ontology_terms, write_docs
-from policykg.site.query_page import compact
+from policykg.site.model_page import ALIGNMENTS, compact, ontology_document, ontology_terms, write_docs
 
 from .served import policykg_serve
 
@@ -57,7 +56,7 @@ def test_every_term_shows_both_labels_and_its_alignments() -> None:
         for _, prop in ALIGNMENTS:
             for target in graph.objects(term, prop):
                 if isinstance(target, URIRef):
-                    assert esc(compact(str(target))) in entry, (term, target)
+                    assert esc(compact(graph, str(target))) in entry, (term, target)
 
 
 def test_outside_alignments_are_shown() -> None:

@@ -19,7 +19,6 @@ from policykg.namespaces import PKG
 from policykg.reference import ontology_graph
 
 from .layout import esc
-from .query_page import compact
 
 _SECTIONS = (("Classes", OWL.Class), ("Relations (object properties)", OWL.ObjectProperty),
              ("Values (datatype properties)", OWL.DatatypeProperty))
@@ -116,8 +115,18 @@ def _link(graph: Graph, value: object) -> str:
         return "any of (" + ", ".join(_link(graph, m) for m in members) + ")" if members else "(anonymous)"
     iri = str(value)
     if iri.startswith(str(PKG._NS)):
-        return f"<a href='#{esc(_local(URIRef(iri)))}'>{esc(compact(iri))}</a>"
-    return f"<a href='{esc(iri)}'><code>{esc(compact(iri))}</code></a>"
+        return f"<a href='#{esc(_local(URIRef(iri)))}'>{esc(compact(graph, iri))}</a>"
+    return f"<a href='{esc(iri)}'><code>{esc(compact(graph, iri))}</code></a>"
+
+
+def compact(graph: Graph, iri: str) -> str:
+    """``eli:LegalResource``: the IRI under the ontology's own prefixes (the longest namespace), else the IRI."""
+    matches = [(len(str(ns)), prefix, str(ns)) for prefix, ns in graph.namespaces()
+               if prefix and iri.startswith(str(ns)) and len(iri) > len(str(ns))]
+    if not matches:
+        return iri
+    _, prefix, namespace = max(matches)
+    return f"{prefix}:{iri[len(namespace):]}"
 
 
 if __name__ == "__main__":
