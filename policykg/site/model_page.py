@@ -111,7 +111,8 @@ def _objects(graph: Graph, term: URIRef, prop: URIRef) -> list:
 
 def _link(graph: Graph, value: object) -> str:
     if isinstance(value, BNode):
-        members = list(Collection(graph, graph.value(value, OWL.unionOf))) if graph.value(value, OWL.unionOf) else []
+        union = graph.value(value, OWL.unionOf)
+        members = list(Collection(graph, union)) if union is not None else []
         return "any of (" + ", ".join(_link(graph, m) for m in members) + ")" if members else "(anonymous)"
     iri = str(value)
     if iri.startswith(str(PKG._NS)):
