@@ -6,7 +6,7 @@ DEMO_DIR ?= demo-output
 STORE := $(DEMO_DIR)/store
 
 # README pictures in docs/img/ (needs Graphviz): `make pictures`
-.PHONY: pictures setup demo test lint context bench bench-extras ingest-linearity fuzz clean
+.PHONY: pictures setup docs demo test lint context bench bench-extras ingest-linearity fuzz clean
 
 $(BIN)/policykg: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,9 @@ $(BIN)/policykg: setup.cfg pyproject.toml
 	touch $@
 
 setup: $(BIN)/policykg
+
+docs: setup
+	$(BIN)/python -m policykg.site.model_page docs/ontology.html
 
 demo: setup
 	rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)

@@ -37,7 +37,7 @@ from policykg.graph.store import Store
 
 from . import pages, results
 from .layout import esc, page
-from .model_page import model_page_body, ontology_turtle
+from .model_page import ontology_document, ontology_turtle
 from .query_page import QueryForm, query_page_body
 from .sparql_endpoint import (
     MAX_BODY,
@@ -155,7 +155,7 @@ class Handler(BaseHTTPRequestHandler):
         wanted = results.choose(self._accept(), {"text/turtle": "turtle", "text/html": "html"}, "html")
         if path == "/ontology.ttl" or wanted == "turtle":
             return Answer(200, "text/turtle; charset=utf-8", ontology_turtle())
-        return _html(page("Data model", model_page_body()))
+        return _html(ontology_document())
 
     def _node(self, iri: URIRef, fields: dict[str, list[str]]) -> Answer:
         site = self.server.site
