@@ -360,13 +360,7 @@ class Store:
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SELECT, ASK, CONSTRUCT or DESCRIBE over the union of all graphs (the default graph);
         ``bindings`` are substituted as RDF terms (SEP-0007), never pasted into the text."""
-        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        try:
-            result = self._ox.query(sparql, substitutions=subs or None)
-        except RuntimeError as exc:
-            if subs and _is_unprojected_substitution(exc):
-                raise ValueError(f"{exc}: a query parameter must be a variable the query SELECTs") from exc
-            raise
+        result = self._run(sparql, bindings)
         if isinstance(result, ox.QueryBoolean):
             return QueryResult([], [], bool(result))
         if isinstance(result, ox.QueryTriples):
@@ -378,16 +372,20 @@ class Store:
         rows = [tuple(None if s[v] is None else to_rdflib(s[v]) for v in variables) for s in result]
         return QueryResult(variables, rows)
 
-    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None,
-               page: int = 5000) -> Iterator[dict[str, Node | None]]:
-        """The rows of a SELECT as Oxigraph yields them (``page`` is for remote stores)."""
+    def _run(self, sparql: str, bindings: Mapping[str, Node] | None):
+        """Oxigraph's answer, ``bindings`` substituted as RDF terms (SEP-0007)."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
-            result = self._ox.query(sparql, substitutions=subs or None)
+            return self._ox.query(sparql, substitutions=subs or None)
         except RuntimeError as exc:
             if subs and _is_unprojected_substitution(exc):
                 raise ValueError(f"{exc}: a query parameter must be a variable the query SELECTs") from exc
             raise
+
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None,
+               page: int = 5000) -> Iterator[dict[str, Node | None]]:
+        """The rows of a SELECT as Oxigraph yields them (``page`` is for remote stores)."""
+        result = self._run(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise ValueError("select runs SELECT queries only")
         variables = [v.value for v in result.variables]
