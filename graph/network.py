@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -36,7 +36,9 @@ from .lookup import find_node
 _NOT_BETWEEN_NODES = frozenset({"sourceDocument", "curator"})
 # Where a paper was published says less than what it is (a Motion, a Letter).
 _LESS_SPECIFIC = frozenset({"ParliamentaryPaper"})
+CHUNK = 500  # nodes per query: what a chunk costs in memory, whatever the graph's size
 PAGE = 5000  # rows per query of a remote store: what a page costs in memory, whatever the graph's size
+_SAFE_IRI = re.compile(r'^[^\x00-\x20<>"{}|^`\\]+$')
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 NODE_ATTRS = ("identifier", "label", "type", "date", "dossier", "outcome", "submitters", "file", "ingested")
@@ -141,15 +143,26 @@ def edge_pattern(cut: Cut, s: str = "?s", o: str = "?o") -> str:
             + _in_dossier(cut, (s, o)) + _in_range(s, cut) + _in_range(o, cut))
 
 
-def _node_source(cut: Cut, focused: bool) -> str:
+def _node_source(cut: Cut) -> str:
     """Where ?n comes from: each end of every edge (repeated: no DISTINCT sub-select of
-    the nodes first, as Virtuoso 7.2 then mixes up the rows of different nodes), or
-    the one node ?focus."""
-    if focused:
-        return (f"{{ {edge_pattern(cut, s='?focus')} BIND (?focus AS ?n) }} "
-                f"UNION {{ {edge_pattern(cut, o='?focus')} BIND (?focus AS ?n) }}")
+    the nodes first, as Virtuoso 7.2 then mixes up the rows of different nodes)."""
     pattern = edge_pattern(cut)
     return f"{{ {pattern} BIND (?s AS ?n) }} UNION {{ {pattern} BIND (?o AS ?n) }}"
+
+
+def node_list_query(cut: Cut) -> str:
+    """The nodes of the cut: each end of its edges, once."""
+    params = _projected(cut)
+    return _PREFIXES + f"SELECT DISTINCT ?n{params} WHERE {{ {_node_source(cut)} }} ORDER BY ?n"
+
+
+def _values(var: str, nodes: Sequence[URIRef]) -> str:
+    """``VALUES var { <iri> ... }`` for IRIs read from the store (checked again here:
+    text of the store reaches the query only as a well-formed IRI)."""
+    for node in nodes:
+        if not isinstance(node, URIRef) or not _SAFE_IRI.match(node):
+            raise QueryError(f"not an IRI a query can hold: {str(node)[:200]!r}")
+    return f"VALUES {var} {{ {' '.join(f'<{n}>' for n in nodes)} }}"
 
 
 # A node's attributes in two queries over the same nodes, zipped (``Network.nodes``):
@@ -170,15 +183,15 @@ _NODE_COLUMNS = (
 )
 
 
-def node_queries(cut: Cut, focused: bool = False) -> list[str]:
-    """Queries of one row per node, in the same order: its attributes, each the least
-    of its values as text (or every value, for GROUP_CONCAT columns; sorted by ``_split``)."""
-    params = _projected(cut, focused)
-    return [_PREFIXES + f"""SELECT ?n{params} {columns} WHERE {{
-  {_node_source(cut, focused)}
+def node_queries(nodes: Sequence[URIRef]) -> list[str]:
+    """Queries of one row per node of ``nodes``, in the same order: its attributes, each
+    the least of its values as text (or every value, for GROUP_CONCAT columns; sorted
+    by ``_split``)."""
+    return [_PREFIXES + f"""SELECT ?n {columns} WHERE {{
+  {_values("?n", nodes)}
   {lookups}
 }}
-GROUP BY ?n{params} ORDER BY ?n""" for columns, lookups in _NODE_COLUMNS]
+GROUP BY ?n ORDER BY ?n""" for columns, lookups in _NODE_COLUMNS]
 
 
 # An edge's records: evidence in text (its first record's IRI, line, rule, file and quote
@@ -195,59 +208,55 @@ _RECORDS = (
 _RECORD_VARIABLES = ("?ev ?evKey", "?rec ?recKey", "?cn ?cnote")
 
 
-def _record_lookups(cut: Cut, focused: bool) -> str:
-    """The records of each edge: for the whole network in one pass over each kind of
-    record, joined to the edges (a lookup per edge costs more: a document's records
-    share its subject); around a node, evidence and data records looked up per edge."""
+def _record_lookups(cut: Cut, subjects: str) -> str:
+    """The records of the edges from ``subjects`` (a VALUES clause): one pass over
+    each kind of record of those subjects, joined to the edges (a lookup per edge
+    costs more: a document's records share its subject)."""
     values = " ".join(f"pkg:{r}" for r in cut.relations or relations())
-    lookups = [f"OPTIONAL {{ SELECT ?s ?p ?o {v} WHERE {{ VALUES ?p {{ {values} }} {r} }} }}"
-               for r, v in zip(_RECORDS, _RECORD_VARIABLES, strict=True)]
-    if focused:  # the few curated assertions still in one pass: Virtuoso 7.2 misses them per edge
-        lookups[:2] = [f"LATERAL {{ OPTIONAL {{ {r} }} }}" for r in _RECORDS[:2]]
-    return "\n  ".join(lookups)
+    return "\n  ".join(f"OPTIONAL {{ SELECT ?s ?p ?o {v} WHERE {{ {subjects} VALUES ?p {{ {values} }} {r} }} }}"
+                        for r, v in zip(_RECORDS, _RECORD_VARIABLES, strict=True))
 
 
-def edge_query(cut: Cut, focused: bool = False) -> str:
-    """One row per edge ``?s ?p ?o``: how many evidence and data records it has, its
-    curator, and the first record's IRI, line, rule, file and quote (first by IRI;
-    ``?first``, split by ``to_edge``) or the first data record's IRI and file."""
-    source = f"{edge_pattern(cut, s='?focus')} BIND (?focus AS ?s)" if focused else edge_pattern(cut)
-    params = _projected(cut, focused)
+def edge_query(cut: Cut, subjects: Sequence[URIRef]) -> str:
+    """One row per edge ``?s ?p ?o`` of the cut from one of ``subjects``: how many
+    evidence and data records it has, its curator, and the first record's IRI, line,
+    rule, file and quote (first by IRI; ``?first``, split by ``to_edge``) or the first
+    data record's IRI and file."""
+    params = _projected(cut)
+    chosen = _values("?s", subjects)
     return _PREFIXES + f"""SELECT ?s ?p ?o{params} (COUNT(DISTINCT ?ev) AS ?evidence) (COUNT(DISTINCT ?rec) AS ?records)
   (MIN(?evKey) AS ?first) (MIN(?recKey) AS ?firstRecord) (MIN(STR(?cn)) AS ?curator) (MIN(STR(?cnote)) AS ?note)
 WHERE {{
-  {{ {source} }}
-  {_record_lookups(cut, focused)}
+  {{ {chosen} {edge_pattern(cut)} }}
+  {_record_lookups(cut, chosen)}
 }}
 GROUP BY ?s ?p ?o{params} ORDER BY ?s ?p ?o"""
 
 
 def neighbour_query(cut: Cut) -> str:
     """The nodes one edge of the cut away from ?focus, either way."""
-    return _PREFIXES + f"""SELECT DISTINCT ?x{_projected(cut, True)} WHERE {{
+    params = _projected(cut) + " ?focus"
+    return _PREFIXES + f"""SELECT DISTINCT ?x{params} WHERE {{
   {{ {edge_pattern(cut, s='?focus')} BIND (?o AS ?x) }} UNION {{ {edge_pattern(cut, o='?focus')} BIND (?s AS ?x) }}
 }} ORDER BY ?x"""
 
 
-def newest_date_query(cut: Cut) -> str:
-    """The newest of the nodes' dates (each node's least), as GEXF's date of change."""
-    params = _projected(cut, False)
-    grouped = f" GROUP BY{params}" if params else ""
-    return _PREFIXES + f"""SELECT (MAX(?date) AS ?newest){params} WHERE {{
-  {{ SELECT ?n{params} (MIN(STR(?d)) AS ?date) WHERE {{ {_node_source(cut, False)} ?n pkg:date ?d }}
-    GROUP BY ?n{params} }}
-}}{grouped}"""
+def date_query(nodes: Sequence[URIRef]) -> str:
+    """The newest of the dates of ``nodes`` (each node's least)."""
+    return _PREFIXES + f"""SELECT (MAX(?date) AS ?newest) WHERE {{
+  {{ SELECT ?n (MIN(STR(?d)) AS ?date) WHERE {{ {_values("?n", nodes)} ?n pkg:date ?d }} GROUP BY ?n }}
+}}"""
 
 
 _PARAMETERS = {"dossier": "dossierNumber", "since": "since", "until": "until"}  # cut -> query
 
 
-def _projected(cut: Cut, focused: bool) -> str:
+def _projected(cut: Cut) -> str:
     """The parameters a query of ``cut`` uses, to project, in every sub-select too: the
     embedded store binds a parameter by joining the answer with its value, so only what
     a select projects is bound, and only after it is evaluated."""
     names = [_PARAMETERS[n] for n in _PARAMETERS if getattr(cut, n) is not None]
-    return "".join(f" ?{n}" for n in names + (["focus"] if focused else []))
+    return "".join(f" ?{n}" for n in names)
 
 
 def bindings(cut: Cut) -> dict[str, Node]:
@@ -350,13 +359,17 @@ def to_edge(row: Mapping[str, Node | None]) -> NetEdge:
 # -- the network, whole or cut --------------------------------------------------------------------
 
 class Network:
-    """The nodes and edges of ``cut`` in ``store``, each read when iterated."""
+    """The nodes and edges of ``cut`` in ``store``, each read when iterated: the list
+    of the cut's nodes first (IRIs only), then their attributes and the edges from
+    them ``CHUNK`` nodes at a time, so that no query holds more than a chunk's rows
+    and memory stays flat in the size of the graph."""
 
     def __init__(self, store: GraphStore, cut: Cut | None = None):
         self.store, self.cut = store, cut or Cut()
         check_cut(self.cut)
         self.params = bindings(self.cut)
         self._ball: list[URIRef] | None = None
+        self._nodes: list[URIRef] | None = None
 
     def ball(self) -> list[URIRef] | None:
         """The nodes around ``cut.around`` (sorted), or None when the cut has no centre."""
@@ -378,37 +391,43 @@ class Network:
             seen |= found
         return sorted(seen, key=str)
 
-    def nodes(self) -> Iterator[NetNode]:
+    def node_list(self) -> list[URIRef]:
+        """The IRIs of the cut's nodes, sorted: the ball around its centre, or each end
+        of its edges."""
         ball = self.ball()
-        if ball is None:
-            parts = [paged(self.store, q, self.params) for q in node_queries(self.cut)]
-            yield from (to_node(_joined(rows)) for rows in zip(*parts, strict=True))
-            return
-        queries = node_queries(self.cut, focused=True)
-        for node in ball:
-            answers = [self.store.query(q, {**self.params, "focus": node}).dicts() for q in queries]
+        if ball is not None:
+            return ball
+        if self._nodes is None:
+            rows = paged(self.store, node_list_query(self.cut), self.params)
+            self._nodes = sorted({r["n"] for r in rows if isinstance(r["n"], URIRef)}, key=str)
+        return self._nodes
+
+    def _chunks(self) -> Iterator[list[URIRef]]:
+        nodes = self.node_list()
+        for start in range(0, len(nodes), CHUNK):
+            yield nodes[start:start + CHUNK]
+
+    def nodes(self) -> Iterator[NetNode]:
+        for chunk in self._chunks():
+            answers = [_sorted_rows(paged(self.store, q, {}), "n") for q in node_queries(chunk)]
             yield from (to_node(_joined(rows)) for rows in zip(*answers, strict=True))
 
     def edges(self) -> Iterator[NetEdge]:
-        ball = self.ball()
-        if ball is None:
-            yield from (to_edge(r) for r in paged(self.store, edge_query(self.cut), self.params))
-            return
-        inside = {str(n) for n in ball}
-        query = edge_query(self.cut, focused=True)
-        for node in ball:
-            rows = self.store.query(query, {**self.params, "focus": node}).dicts()
-            yield from (to_edge(r) for r in rows if str(r["o"]) in inside)
+        inside = None if self.ball() is None else {str(n) for n in self.node_list()}
+        for chunk in self._chunks():
+            rows = _sorted_rows(paged(self.store, edge_query(self.cut, chunk), self.params), "s", "p", "o")
+            yield from (to_edge(r) for r in rows if inside is None or str(r["o"]) in inside)
 
     def newest_date(self) -> str | None:
         """The newest node date (YYYY-MM-DD at most), for GEXF's date of change."""
-        ball = self.ball()
-        if ball is not None:
-            dates = [str(n.attrs["date"]) for n in self.nodes() if n.attrs["date"]]
-            return max(dates)[:10] if dates else None
-        rows = self.store.query(newest_date_query(self.cut), self.params).rows
-        newest = rows[0][0] if rows else None
-        return str(newest)[:10] if newest is not None and str(newest) else None
+        dates = [str(rows[0][0]) for chunk in self._chunks()
+                 if (rows := self.store.query(date_query(chunk)).rows) and rows[0][0] is not None and str(rows[0][0])]
+        return max(dates)[:10] if dates else None
+
+
+def _sorted_rows(rows: Iterable[dict[str, Node | None]], *keys: str) -> list[dict[str, Node | None]]:
+    """A chunk's rows in the order of their ``keys`` as text: the same on every store."""
+    return sorted(rows, key=lambda r: tuple(str(r[k]) for k in keys))
 
 
 def parse_relations(text: str | None) -> tuple[str, ...]:

@@ -12,9 +12,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from rdflib import OWL, RDF
+from rdflib import OWL, RDF, URIRef
 
 from policykg.cli import main
+from policykg.errors import QueryError
 from policykg.graph import network
 from policykg.graph.curation import load_curation
 from policykg.graph.export import citation_network, export_network
@@ -164,11 +165,29 @@ def test_csv_rows_are_the_nodes_and_edges(written, graphml):
 
 
 def test_the_store_streams_the_same_rows_as_it_answers(store):
-    for query in [*network.node_queries(Cut()), network.edge_query(Cut())]:
+    nodes = network.Network(store).node_list()
+    for query in [network.node_list_query(Cut()), *network.node_queries(nodes), network.edge_query(Cut(), nodes)]:
         streamed = store.select(query)
         assert not isinstance(streamed, list)
         rows = list(streamed)
         assert len(rows) > 100 and rows == store.query(query).dicts()
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_a_network_read_in_small_chunks_is_the_same(store, written, tmp_path, monkeypatch, fmt):
+    monkeypatch.setattr(network, "CHUNK", 7)  # the corpus's nodes in dozens of chunks
+    chunked = export_network(store, fmt, tmp_path / f"chunked.{fmt}")[0]
+    assert chunked.read_bytes() == written[fmt].read_bytes()
+
+
+def test_a_node_list_holds_each_end_of_each_edge_once(store, graphml):
+    nodes = network.Network(store).node_list()
+    assert len(nodes) == len(set(nodes)) == graphml.number_of_nodes() and nodes == sorted(nodes, key=str)
+
+
+def test_an_iri_that_cannot_stand_in_a_query_is_refused():
+    with pytest.raises(QueryError, match="not an IRI"):
+        network.edge_query(Cut(), [URIRef("https://example.org/a> } ?s ?p ?o {")])
 
 
 # -- cuts -------------------------------------------------------------------------------------
