@@ -11,6 +11,7 @@ size. Memory should stay flat in the size of the graph: the exports stream their
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import subprocess
@@ -59,8 +60,13 @@ def _measure(python: str, store: Path, fmt: str, target: Path) -> dict:
     seconds = time.perf_counter() - start
     peak_kb = int(done.stdout.split()[-1])  # the child's own ru_maxrss
     size = sum(p.stat().st_size for p in (target.iterdir() if target.is_dir() else [target]))
-    return {"format": fmt, "seconds": round(seconds, 1), "peak_mb": round(peak_kb / 1024),
-            "output_mb": round(size / 1e6, 1)}
+    figures = {"format": fmt, "seconds": round(seconds, 1), "peak_mb": round(peak_kb / 1024),
+               "output_mb": round(size / 1e6, 1)}
+    if target.is_dir():  # csv: a row per node and per edge, after the header
+        for name in ("nodes", "edges"):
+            with (target / f"{name}.csv").open(encoding="utf-8", newline="") as rows:
+                figures[name] = sum(1 for _ in csv.reader(rows)) - 1
+    return figures
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,7 @@
 """The network of the graph for Gephi, Cytoscape, D3, pandas and R: its nodes and
-edges as rows, read from the store page by page (never the whole network in
-memory), cut by relation, dossier, neighbourhood and date.
+edges as rows, read from the store a chunk of nodes at a time (never the whole
+network in memory, in Python or in the store's answer), cut by relation, dossier,
+neighbourhood and date.
 
 Every relation of the data model between nodes (the ontology's object properties,
 but those of the provenance records) is an edge; each edge carries its evidence
