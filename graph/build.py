@@ -1,7 +1,9 @@
 """Extraction -> the RDF of one source document (its named graph).
 
 Every extracted fact ``s p o`` is written with an Evidence node that records
-the document, the character span, the quote, the line and the rule.
+the document, the character span, the quote, the line and the rule's name; the
+rule's confidence and description are on its ``pkg:Rule`` node in the
+vocabulary (``ontology/vocab/rules.ttl``), written once, not on every record.
 
 Terms are built as Oxigraph terms (the store's own, made in Rust): ingest
 sends them straight to the store; ``build_graph`` gives rdflib terms for
@@ -10,7 +12,6 @@ everything else.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -79,7 +80,7 @@ def _literal(value, datatype: str | None = None, lang: str | None = None) -> ox.
 
 
 _MENTIONS = _node(PKG.mentions)
-_TYPE, _EVIDENCE, _STATEMENT = _node(RDF.type), _node(PKG.Evidence), _node(RDF.Statement)
+_TYPE, _EVIDENCE = _node(RDF.type), _node(PKG.Evidence)  # pkg:Evidence is an rdf:Statement by the ontology
 _SUBJECT, _PREDICATE, _OBJECT = _node(RDF.subject), _node(RDF.predicate), _node(RDF.object)
 _SOURCE, _START, _END, _LINE = _node(PKG.sourceDocument), _node(PKG.start), _node(PKG.end), _node(PKG.line)
 _QUOTE, _RULE = _node(PKG.quote), _node(PKG.rule)
@@ -102,7 +103,7 @@ class _Builder:
     def add(self, triple: tuple) -> None:
         self.triples[tuple(map(_term, triple))] = None
 
-    def fact(self, s, p, o, start: int, end: int, rule: str, confidence: float | None = None):
+    def fact(self, s, p, o, start: int, end: int, rule: str):
         """Add ``s p o`` and the evidence for it. A mention repeated in the text
         keeps the evidence of its first occurrence and counts the others."""
         s, p, o = _term(s), _term(p), _term(o)
@@ -118,13 +119,11 @@ class _Builder:
         line = self.lines.line(start)
         evidence = ox.NamedNode(ev)  # not cached: one per fact
         for prop, value in (
-            (_TYPE, _EVIDENCE), (_TYPE, _STATEMENT), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
+            (_TYPE, _EVIDENCE), (_SUBJECT, s), (_PREDICATE, p), (_OBJECT, o),
             (_SOURCE, self.doc), (_START, _literal(start, XSD.integer)), (_END, _literal(end, XSD.integer)),
             (_LINE, _literal(line, XSD.integer)), (_QUOTE, _literal(quote)), (_RULE, _literal(rule)),
         ):
             self.add((evidence, prop, value))
-        if confidence is not None:
-            self.add((evidence, PKG.confidence, _literal(Decimal(str(confidence)), XSD.decimal)))
 
     def span_fact(self, s, p, o, field: str, rule: str):
         span = self.ex.metadata.spans.get(field)
@@ -252,25 +251,24 @@ class _Builder:
             node = iris.measure(self.ex.key, m.label)
             self.add((node, RDF.type, PKG.Measure))
             self.add((node, RDFS.label, _literal(m.label, lang="nl")))
-            self.fact(self.doc, PKG.announces, node, m.start, m.end, m.rule, m.confidence)
+            self.fact(self.doc, PKG.announces, node, m.start, m.end, m.rule)
             if m.period:
                 self.fact(node, PKG.period, _literal(m.period, lang="nl"), m.start, m.end, m.rule)
             if m.date:
                 self.fact(node, PKG.year, _literal(m.date, datatype=XSD.gYear), m.start, m.end, m.rule)
             for source in m.led_from:
-                self.fact(self.node(source), PKG.ledTo, node, m.start, m.end, m.rule, m.confidence)
+                self.fact(self.node(source), PKG.ledTo, node, m.start, m.end, m.rule)
             for instrument in m.instruments:
-                self.fact(node, PKG.usesInstrument, URIRef(instrument), m.start, m.end, m.rule, m.confidence)
+                self.fact(node, PKG.usesInstrument, URIRef(instrument), m.start, m.end, m.rule)
             for actor in m.responsible:
-                self.fact(URIRef(actor), PKG.responsibleFor, node, m.start, m.end, m.rule, m.confidence)
+                self.fact(URIRef(actor), PKG.responsibleFor, node, m.start, m.end, m.rule)
 
     def links(self):
         for link in self.ex.links:
             source, target = self.node(link.source), self.link_target(link)
             if link.relation == "establishedBy":
                 self.add((target, RDF.type, PKG.Decision))
-            self.fact(source, getattr(PKG, link.relation), target, link.start, link.end, link.rule,
-                      link.confidence)
+            self.fact(source, getattr(PKG, link.relation), target, link.start, link.end, link.rule)
 
     def link_target(self, link: Link) -> ox.Literal | URIRef | ox.NamedNode:
         """The object of a link: a literal for a start date or a request, else a node."""

@@ -118,7 +118,7 @@ def build_curation(path: Path, rows: list[Row]) -> Graph:
         g.add((curator, RDF.type, PKG.Person))
         g.add((curator, FOAF.name, Literal(row.curator)))
         kind = PKG.Assertion if row.action == "assert" else PKG.Rejection
-        for triple in ((node, RDF.type, kind), (node, RDF.type, RDF.Statement),
+        for triple in ((node, RDF.type, kind),
                        (node, RDF.subject, row.subject), (node, RDF.predicate, row.relation),
                        (node, RDF.object, row.object), (node, PKG.curator, curator),
                        (node, PKG.note, Literal(row.note))):

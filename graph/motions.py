@@ -28,7 +28,7 @@ class _MotionBuilder:
         """``s p o`` and the data record that says where it came from."""
         self.g.add((s, p, o))
         rec = iris.evidence(f"tk-{self.m.id}", s, p, o)
-        for triple in ((rec, RDF.type, PKG.DataRecord), (rec, RDF.type, RDF.Statement),
+        for triple in ((rec, RDF.type, PKG.DataRecord),
                        (rec, RDF.subject, s), (rec, RDF.predicate, p), (rec, RDF.object, o),
                        (rec, DCTERMS.modified, Literal(self.m.modified)),
                        (rec, DCTERMS.source, Literal(self.m.source))):

@@ -30,7 +30,7 @@ class _UndertakingBuilder:
         """``s p o`` and the data record that says where it came from."""
         self.g.add((s, p, o))
         rec = iris.evidence(f"tk-{self.u.number}", s, p, o)
-        for triple in ((rec, RDF.type, PKG.DataRecord), (rec, RDF.type, RDF.Statement),
+        for triple in ((rec, RDF.type, PKG.DataRecord),
                        (rec, RDF.subject, s), (rec, RDF.predicate, p), (rec, RDF.object, o),
                        (rec, DCTERMS.modified, Literal(self.u.modified)),
                        (rec, DCTERMS.source, Literal(self.u.source))):

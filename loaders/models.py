@@ -165,7 +165,7 @@ class Measure:
     led_from: tuple[DocumentRef | DebateRef, ...] = ()  # motions, or a debate
     instruments: tuple[str, ...] = ()  # concept IRIs
     responsible: tuple[str, ...] = ()  # concept IRIs of actors
-    confidence: float = 0.8
+    confidence: float = 0.8  # the rule's; the graph has it once, on the rule's node (ontology/vocab/rules.ttl)
     period: str | None = None  # the time expression as written: "komend najaar", "voorjaar 2023"
     date: str | None = None  # the year the period names, when it names one
 
@@ -190,7 +190,7 @@ class Link:
     start: int
     end: int
     rule: str
-    confidence: float = 0.8
+    confidence: float = 0.8  # the rule's; the graph has it once, on the rule's node (ontology/vocab/rules.ttl)
 
     def as_dict(self) -> dict:
         return {k: _plain(v) for k, v in vars(self).items()}

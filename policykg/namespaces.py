@@ -49,6 +49,7 @@ class PKG(DefinedNamespace):
     Measure: URIRef
     Recommendation: URIRef
     Evidence: URIRef
+    Rule: URIRef
     Curation: URIRef
     Assertion: URIRef
     Rejection: URIRef
@@ -96,6 +97,7 @@ class PKG(DefinedNamespace):
     occurrences: URIRef
     quote: URIRef
     rule: URIRef
+    ruleName: URIRef
     confidence: URIRef
     period: URIRef
     year: URIRef

@@ -1,5 +1,7 @@
 """What policykg answers on the sample corpus: the graph, every named query, trace,
-validate, stats, extract and the network exports, as the CLI prints or writes them.
+validate, stats, extract and the network exports, as the CLI prints or writes them; and
+on the gold documents (tests/gold/documents) every named query, trace and validate
+(``gold-*``).
 
 A refactoring must give the same answers (tests/test_snapshot.py compares). Where a change
 is meant to change them, write the snapshot anew and review its diff:
@@ -32,6 +34,15 @@ PARAMS = {"citations": ["doc=kst-30950-319"], "cited-by": ["doc=kst-30950-295"],
           "trace-edges": ["node=https://zoek.officielebekendmakingen.nl/kst-30950-295", "curation=include"],
           "trace-motion": ["motion=kst-30950-295"]}
 TRACES = ["kst-30950-295", "kst-30950-293", "debat 2020-07-01"]
+GOLD = ROOT / "tests" / "gold" / "documents"
+GOLD_PARAMS = {"citations": ["doc=kst-36410-VII-52"], "cited-by": ["doc=kst-30950-295"],
+               "dossier-motions": ["dossier=30950"], "mentions-over-time": ["concept=NCDR"],
+               "motion-followup": ["dossier=30950"], "motion-measures": [], "motions": ["dossier=30950"],
+               "timeline": ["concept=Staatscommissie"],
+               "node": ["node=https://zoek.officielebekendmakingen.nl/kst-30950-360"],
+               "trace-edges": ["node=https://zoek.officielebekendmakingen.nl/kst-30950-295", "curation=include"],
+               "trace-motion": ["motion=kst-30950-360"]}
+GOLD_TRACES = ["kst-30950-295", "kst-30950-360", "kst-36200-VII-41"]
 
 
 def _run(*args: str) -> str:
@@ -39,11 +50,11 @@ def _run(*args: str) -> str:
     return f"exit {result.exit_code}\n{result.output}"
 
 
-def _queries(store: str) -> dict[str, str]:
+def _queries(store: str, parameters: dict[str, list[str]] = PARAMS) -> dict[str, str]:
     names = re.findall(r"(?m)^(\S+)$", _run("queries"))
     out = {}
     for name in names:
-        params = [arg for p in PARAMS.get(name, []) for arg in ("--param", p)]
+        params = [arg for p in parameters.get(name, []) for arg in ("--param", p)]
         for fmt in ("table", "csv", "json"):
             out[f"query-{name}.{fmt}"] = _run("query", name, "--store", store, "--format", fmt, *params)
     return out
@@ -76,7 +87,20 @@ def outputs() -> dict[str, str]:
             for fmt in ("tree", "json", "dot"):
                 out[f"trace-{i}.{fmt}"] = _run("trace", identifier, "--store", store, "--format", fmt)
         out.update(_exports(store, Path(tmp)))
+        out.update(gold_outputs(Path(tmp) / "gold"))
         return {name: text.replace(tmp, "<tmp>").replace(str(ROOT), "<root>") for name, text in out.items()}
+
+
+def gold_outputs(folder: Path) -> dict[str, str]:
+    """The gold documents' answers: every named query, trace and validate (``gold-*``)."""
+    store = str(folder / "store")
+    _run("ingest", "--quiet", "--store", store, str(GOLD))
+    out = {"gold-validate.txt": _run("validate", "--store", store, "--limit", "100")}
+    out.update({f"gold-{name}": text for name, text in _queries(store, GOLD_PARAMS).items()})
+    for i, identifier in enumerate(GOLD_TRACES):
+        for fmt in ("tree", "json"):
+            out[f"gold-trace-{i}.{fmt}"] = _run("trace", identifier, "--store", store, "--format", fmt)
+    return out
 
 
 def write() -> None:
