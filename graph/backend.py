@@ -76,6 +76,11 @@ class GraphStore(Protocol):
         ``bindings`` are bound as RDF terms, never pasted into the text. A malformed
         query raises SyntaxError or ValueError."""
 
+    @property
+    def streams(self) -> bool:
+        """Whether ``select`` yields the rows of any query as the store evaluates
+        them (no ORDER BY needed); False where it pages by LIMIT/OFFSET."""
+
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None,
                page: int = 5000) -> Iterator[dict[str, Node | None]]:
         """The rows of a SELECT one at a time, never the whole answer in memory: the

@@ -151,9 +151,13 @@ def _node_source(cut: Cut) -> str:
     return f"{{ {pattern} BIND (?s AS ?n) }} UNION {{ {pattern} BIND (?o AS ?n) }}"
 
 
-def node_list_query(cut: Cut) -> str:
-    """The nodes of the cut: each end of its edges, once."""
+def node_list_query(cut: Cut, ordered: bool = True) -> str:
+    """The nodes of the cut: each end of its edges, once and in order; or, not
+    ``ordered``, each end of each edge as the store finds it (no DISTINCT or ORDER BY
+    for the store to hold whole: a million edges are a million rows, streamed)."""
     params = _projected(cut)
+    if not ordered:
+        return _PREFIXES + f"SELECT ?s ?o{params} WHERE {{ {edge_pattern(cut)} }}"
     return _PREFIXES + f"SELECT DISTINCT ?n{params} WHERE {{ {_node_source(cut)} }} ORDER BY ?n"
 
 
@@ -399,8 +403,10 @@ class Network:
         if ball is not None:
             return ball
         if self._nodes is None:
-            rows = paged(self.store, node_list_query(self.cut), self.params)
-            self._nodes = sorted({r["n"] for r in rows if isinstance(r["n"], URIRef)}, key=str)
+            streams = self.store.streams
+            rows = paged(self.store, node_list_query(self.cut, ordered=not streams), self.params)
+            ends = (r[v] for r in rows for v in (("s", "o") if streams else ("n",)))
+            self._nodes = sorted({n for n in ends if isinstance(n, URIRef)}, key=str)
         return self._nodes
 
     def _chunks(self) -> Iterator[list[URIRef]]:

@@ -282,6 +282,8 @@ class RemoteStore:
         rows = [tuple(_to_rdflib(b.get(v)) for v in variables) for b in data["results"]["bindings"]]
         return QueryResult(variables, rows)
 
+    streams = False  # pages need an order: the store sorts each answer whole
+
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None,
                page: int = 5000) -> Iterator[dict[str, Node | None]]:
         """The rows of an ORDER BY query, ``page`` at a time (LIMIT/OFFSET): an answer

@@ -382,6 +382,8 @@ class Store:
                 raise ValueError(f"{exc}: a query parameter must be a variable the query SELECTs") from exc
             raise
 
+    streams = True  # Oxigraph yields a query's rows as it evaluates them
+
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None,
                page: int = 5000) -> Iterator[dict[str, Node | None]]:
         """The rows of a SELECT as Oxigraph yields them (``page`` is for remote stores)."""

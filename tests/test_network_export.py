@@ -166,7 +166,8 @@ def test_csv_rows_are_the_nodes_and_edges(written, graphml):
 
 def test_the_store_streams_the_same_rows_as_it_answers(store):
     nodes = network.Network(store).node_list()
-    for query in [network.node_list_query(Cut()), *network.node_queries(nodes), network.edge_query(Cut(), nodes)]:
+    lists = [network.node_list_query(Cut()), network.node_list_query(Cut(), ordered=False)]
+    for query in [*lists, *network.node_queries(nodes), network.edge_query(Cut(), nodes)]:
         streamed = store.select(query)
         assert not isinstance(streamed, list)
         rows = list(streamed)
@@ -183,6 +184,15 @@ def test_a_network_read_in_small_chunks_is_the_same(store, written, tmp_path, mo
 def test_a_node_list_holds_each_end_of_each_edge_once(store, graphml):
     nodes = network.Network(store).node_list()
     assert len(nodes) == len(set(nodes)) == graphml.number_of_nodes() and nodes == sorted(nodes, key=str)
+
+
+@pytest.mark.parametrize("cut", [Cut(), Cut(dossier="30950", since="2022")])
+def test_the_streamed_and_the_ordered_node_lists_are_the_same(store, cut):
+    params = network.bindings(cut)
+    ordered = [r[0] for r in store.query(network.node_list_query(cut), params).rows]
+    streamed = store.query(network.node_list_query(cut, ordered=False), params).rows
+    assert store.streams and network.Network(store, cut).node_list() == ordered
+    assert {n for row in streamed for n in row[:2]} == set(ordered) and len(streamed) > len(ordered)
 
 
 def test_an_iri_that_cannot_stand_in_a_query_is_refused():
