@@ -1,11 +1,11 @@
 """Summaries of the whole corpus, kept at every write, for the queries that count
-or list it (most-cited, unresolved-references, documents, mentions-over-time).
+or list it (most-cited, unresolved-references, documents).
 
 They live in the named graph ``SUMMARY_GRAPH`` (and, like every named graph, in
 the default graph), one node per row: ``sum:CitedRow`` (how many documents cite
 an identifier), ``sum:UnresolvedRow`` (a cited identifier no source was ingested
-for, with its citing documents), ``sum:DocumentRow`` (a row of the documents
-list) and ``sum:MentionRow`` (how often a document mentions a concept). Each row
+for, with its citing documents) and ``sum:DocumentRow`` (a row of the documents
+list). Each row
 is what the full query computes for its key, so a query reads a page of rows
 instead of aggregating the corpus (docs/data-model.md).
 
@@ -44,10 +44,8 @@ def _node(term: URIRef) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
 
-_TYPE, _SUBJECT, _PREF_LABEL = _node(RDF.type), _node(RDF.subject), _node(SKOS.prefLabel)
-_IDENTIFIER, _CITES, _SOURCE_FILE, _MENTIONS, _SENDER = map(
-    _node, (PKG.identifier, PKG.cites, PKG.sourceFile, PKG.mentions, PKG.sender))
-_EVIDENCE = set(map(_node, (RDF.object, RDF.predicate, PKG.line, PKG.occurrences)))
+_TYPE, _PREF_LABEL = _node(RDF.type), _node(SKOS.prefLabel)
+_IDENTIFIER, _CITES, _SOURCE_FILE, _SENDER = map(_node, (PKG.identifier, PKG.cites, PKG.sourceFile, PKG.sender))
 _DEFAULT = ox.DefaultGraph()
 # Keys per operation: Oxigraph joins a short VALUES block row by row, a long one by hashing
 # the whole pattern (a write's refresh would then cost what the store holds).
@@ -57,13 +55,11 @@ _CHUNK = 100
 def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
     """The keys of the rows that a write may change whose default graph gains or loses
     ``triples``, read before the write from ``store`` and ``triples``: ``?doc``, the
-    documents whose facts or evidence records they touch, or whose sender's label;
+    documents whose facts they touch, or whose sender's label;
     ``?cited``, the identifiers they touch, and those of nodes they cite, type, file or
     name, and of what a document whose identifier changes cites."""
     subjects: set[ox.NamedNode] = set()
     documents: set[ox.NamedNode] = set()  # what the write makes or unmakes a document
-    records: set[ox.NamedNode] = set()  # evidence records whose subject is among the triples
-    evidence: set[ox.NamedNode] = set()  # nodes whose line or count changes: evidence records
     labelled: set[ox.NamedNode] = set()
     targets: set[ox.NamedNode] = set()
     renamed: set[ox.NamedNode] = set()
@@ -73,12 +69,7 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
         if not isinstance(s, ox.NamedNode) or s.value.startswith(ROW_BASE):
             continue
         subjects.add(s)
-        if p == _SUBJECT and isinstance(o, ox.NamedNode):
-            records.add(s)
-            subjects.add(o)
-        elif p in _EVIDENCE:
-            evidence.add(s)
-        elif p in (_SOURCE_FILE, _MENTIONS):
+        if p == _SOURCE_FILE:
             documents.add(s)
         elif p == _PREF_LABEL:
             labelled.add(s)
@@ -90,14 +81,10 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
             renamed.add(s)
             if isinstance(o, ox.Literal):
                 identifiers.add(o)
-    for record in evidence - records:
-        subjects.update(q.object for q in store.quads_for_pattern(record, _SUBJECT, None, _DEFAULT)
-                        if isinstance(q.object, ox.NamedNode))
     for sender in labelled:
         subjects.update(q.subject for q in store.quads_for_pattern(None, _SENDER, sender, _DEFAULT)
                         if isinstance(q.subject, ox.NamedNode))
-    docs = {d for d in subjects - records
-            if d in documents or _has(store, d, _SOURCE_FILE) or _has(store, d, _MENTIONS)}
+    docs = {d for d in subjects if d in documents or _has(store, d, _SOURCE_FILE)}
     for source in renamed:
         targets.update(q.object for q in store.quads_for_pattern(source, _CITES, None, _DEFAULT)
                        if isinstance(q.object, ox.NamedNode))
@@ -171,22 +158,8 @@ _UNRESOLVED = _Summary(
     template="?r a sum:UnresolvedRow ; sum:cited ?cited ; sum:type ?type ; sum:timesCited ?times ; "
              "sum:citedBy ?citedBy .")
 
-_MENTION = _Summary(
-    row="sum:MentionRow", key="?doc",
-    rows="""{ SELECT ?doc ?c ?date ?document ?title (SUM(?n) AS ?mentions) (MIN(?line) AS ?firstLine) WHERE {
-      { SELECT DISTINCT ?doc ?c ?ev ?line ?n WHERE {
-          KEYS ?doc pkg:mentions ?c .
-          ?ev rdf:subject ?doc ; rdf:object ?c ; rdf:predicate pkg:mentions ; pkg:line ?line ; pkg:occurrences ?n } }
-      ?doc pkg:identifier ?document .
-      OPTIONAL { ?doc pkg:date ?date }
-      OPTIONAL { ?doc dcterms:title ?title }
-    } GROUP BY ?doc ?c ?date ?document ?title }
-    """ + _row("mention", "STR(?doc)", "STR(?c)", _term("?date"), _term("?document"), _term("?title")),
-    template="?r a sum:MentionRow ; sum:about ?doc ; sum:concept ?c ; sum:date ?date ; sum:document ?document ; "
-             "sum:title ?title ; sum:mentions ?mentions ; sum:firstLine ?firstLine .")
-
-SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED, _MENTION)
-# The predicate that names a row's key, per row class (documents and mentions: sum:about).
+SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED)
+# The predicate that names a row's key, per key.
 _KEY_PREDICATE = {"?doc": "sum:about", "?cited": "sum:cited"}
 
 

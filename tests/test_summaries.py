@@ -50,25 +50,8 @@ SELECT DISTINCT ?document ?kind ?date ?title ?sender ?file WHERE {
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc pkg:sender/skos:prefLabel ?sender FILTER (lang(?sender) = "nl") }
 }""",
-    "mentions-over-time": """PREFIX pkg: <https://w3id.org/policykg/def#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?concept ?date ?document ?title (SUM(?n) AS ?mentions) (MIN(?line) AS ?first_line) WHERE {
-  { SELECT DISTINCT ?concept ?date ?document ?title ?ev ?line ?n WHERE {
-    { SELECT DISTINCT ?concept ?c WHERE {
-        ?c skos:prefLabel|skos:altLabel|skos:hiddenLabel ?label . FILTER (str(?label) = ?concept) } }
-    ?doc pkg:mentions ?c .
-    ?ev rdf:subject ?doc ; rdf:predicate pkg:mentions ; rdf:object ?c ; pkg:line ?line ; pkg:occurrences ?n .
-    ?doc pkg:identifier ?document .
-    OPTIONAL { ?doc pkg:date ?date }
-    OPTIONAL { ?doc dcterms:title ?title }
-  } }
-} GROUP BY ?concept ?date ?document ?title""",
 }
-CASES = [("most-cited", {}), ("unresolved-references", {}), ("documents", {}),
-         ("mentions-over-time", {"concept": "NCDR"}), ("mentions-over-time", {"concept": "Staatscommissie"}),
-         ("mentions-over-time", {"concept": "Amnesty International"})]
+CASES = [("most-cited", {}), ("unresolved-references", {}), ("documents", {})]
 
 
 def assert_summaries_hold(store: Store) -> None:
