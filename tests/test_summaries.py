@@ -117,6 +117,18 @@ def test_pages_are_slices_of_the_whole_answer(corpus_store):
     assert [page.more for page in pages] == [True] * (len(pages) - 1) + [False]
 
 
+def test_ingest_force_repairs_summaries_that_differ_from_the_facts(tmp_path):
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [CORPUS]).failed
+    kept = store.summary_nquads()
+    store._ox.update("DELETE WHERE { GRAPH <https://w3id.org/policykg/graph/summaries> "
+                     "{ ?row <https://w3id.org/policykg/summary#citingDocuments> ?n } }")  # damaged
+    assert store.summary_nquads() != kept
+    ingest(store, [CORPUS], force=True)
+    assert store.summary_nquads() == kept
+    store.close()
+
+
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory) -> Path:
     """The corpus ingested into a store no test holds open."""
