@@ -43,6 +43,7 @@ class QueryResult:
     rows: list[tuple]
     boolean: bool | None = None
     graph: Graph | None = None
+    more: bool = False  # a page of the rows, and more rows follow (queries.run_query)
 
     def dicts(self) -> list[dict[str, Node | None]]:
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]

@@ -166,6 +166,11 @@ def tk_toezegging(api_id: str) -> URIRef:
 
 ONTOLOGY_GRAPH = PKGG["ontology"]
 VOCABULARY_GRAPH = PKGG["vocab"]
+# The summaries kept at ingest (graph/summaries.py): their graph, the namespace of
+# their terms (derived data, not the ontology's) and of their rows.
+SUMMARY_GRAPH = PKGG["summaries"]
+SUMMARY_TERMS = "https://w3id.org/policykg/summary#"
+SUMMARY_ROWS = "https://w3id.org/policykg/summary/"
 # The journal of a bulk load under way (store.Store._bulk_load_new) and its one
 # predicate: never data, gone when the load ends or the store is next opened.
 PENDING_LOAD_GRAPH = URIRef("urn:policykg:pending-load")

@@ -6,6 +6,12 @@ Each query file starts with a header::
     # purpose: what the document cites, with the quote and line of each citation
     # param: doc = identifier of the citing document, e.g. kst-30950-319
     # returns: ...
+    # page: 100
+
+A query that lists the corpus names its default page size (``# page:``): the
+command line shows that many rows and says when more follow (``run_query``
+takes ``limit`` and ``offset``, appended to the query as LIMIT and OFFSET, so
+its ORDER BY must order the rows completely for pages to be stable).
 
 A parameter value is bound to the variable of the same name as an RDF term:
 an IRI when it starts with http:// or https://, else a plain string literal.
@@ -39,7 +45,7 @@ from policykg.errors import QueryError
 from . import iris, jsonld
 from .backend import GraphStore, QueryResult
 
-_HEADER = re.compile(r"^#\s{0,4}(?P<key>name|purpose|param|returns):\s{0,4}(?P<value>.{0,500})$", re.M)
+_HEADER = re.compile(r"^#\s{0,4}(?P<key>name|purpose|param|returns|page):\s{0,4}(?P<value>.{0,500})$", re.M)
 _SERVICE = re.compile(r"\bSERVICE\b", re.I)
 _PARAM = re.compile(r"^(?P<name>\w{1,40})(?P<optional>\?)?\s{0,4}=\s{0,4}(?P<doc>.{0,400})$")
 
@@ -51,10 +57,11 @@ class NamedQuery:
     purpose: str
     params: dict[str, tuple[bool, str]]  # name -> (required, description)
     returns: str
+    page: int | None = None  # the default page size of a query that lists the corpus
 
     @classmethod
     def parse(cls, name: str, text: str) -> NamedQuery:
-        header: dict[str, list[str]] = {"purpose": [], "param": [], "returns": [], "name": []}
+        header: dict[str, list[str]] = {"purpose": [], "param": [], "returns": [], "name": [], "page": []}
         for m in _HEADER.finditer(text):
             header[m["key"]].append(m["value"].strip())
         params = {}
@@ -62,8 +69,9 @@ class NamedQuery:
             param = _PARAM.match(line)
             if param:
                 params[param["name"]] = (not param["optional"], param["doc"].strip())
+        page = next((int(v) for v in header["page"] if v.isdigit() and int(v) > 0), None)
         return cls(header["name"][0] if header["name"] else name, text,
-                   " ".join(header["purpose"]), params, " ".join(header["returns"]))
+                   " ".join(header["purpose"]), params, " ".join(header["returns"]), page)
 
     def bindings(self, values: dict[str, str]) -> dict[str, Node]:
         unknown = sorted(set(values) - set(self.params))
@@ -147,9 +155,15 @@ _CONCAT = re.compile(r'GROUP_CONCAT\s{0,9}\(\s{0,9}(?:DISTINCT\s{1,9})?[?$]\w{1,
                      r'[?$](?P<column>\w{1,60})', re.IGNORECASE)
 
 
+# A header naming a column that holds such a list made earlier (a summary of graph/summaries.py).
+_LIST = re.compile(r'^#\s{0,4}list:\s{0,4}(?P<column>\w{1,60})\s{0,4}=\s{0,4}"(?P<sep>[^"\\\n]{1,20})"', re.M)
+
+
 def concatenated_columns(sparql: str) -> dict[str, str]:
-    """The columns ``sparql`` computes with GROUP_CONCAT, and their separators."""
-    return {m["column"]: " " if m["sep"] is None else m["sep"] for m in _CONCAT.finditer(sparql)}
+    """The columns ``sparql`` computes with GROUP_CONCAT, or names in a ``# list:``
+    header, and their separators."""
+    columns = {m["column"]: " " if m["sep"] is None else m["sep"] for m in _CONCAT.finditer(sparql)}
+    return columns | {m["column"]: m["sep"] for m in _LIST.finditer(sparql)}
 
 
 def sorted_lists(sparql: str, result: QueryResult) -> QueryResult:
@@ -174,27 +188,52 @@ def answer(store: GraphStore, query: NamedQuery, bindings: dict[str, Node]) -> Q
     return sorted_lists(query.text, store.query(query.text, bindings))
 
 
-def run_query(store: GraphStore, name_or_file: str, params: dict[str, str] | None = None) -> QueryResult:
-    """The rows of a named query or ``.rq`` file; a ``QueryError`` for a query that
-    cannot run: bad syntax or parameters, or a SERVICE endpoint that cannot be reached."""
+def run_query(store: GraphStore, name_or_file: str, params: dict[str, str] | None = None,
+              limit: int | None = None, offset: int = 0) -> QueryResult:
+    """The rows of a named query or ``.rq`` file; at most ``limit`` of them after the
+    first ``offset`` (None: all), ``more`` telling whether rows follow. A ``QueryError``
+    for a query that cannot run: bad syntax or parameters, or a SERVICE endpoint that
+    cannot be reached."""
     query = load_query(name_or_file)
-    return _run(store, query, query.bindings(params or {}))
+    return _run(store, paged(query, limit, offset), query.bindings(params or {}), limit)
 
 
-def run_sparql(store: GraphStore, sparql: str, params: dict[str, str] | None = None) -> QueryResult:
+def run_sparql(store: GraphStore, sparql: str, params: dict[str, str] | None = None,
+               limit: int | None = None, offset: int = 0) -> QueryResult:
     """The rows of a SELECT or ASK given as text, each parameter bound as ``to_term``
-    binds it (never pasted); the same errors as ``run_query``."""
+    binds it (never pasted), paged as ``run_query`` pages; the same errors."""
     query = NamedQuery("(SPARQL text)", sparql, "", {}, "")
     try:
         bindings = {name: to_term(value) for name, value in (params or {}).items()}
     except ValueError as exc:
         raise QueryError(f"query {query.name!r}, parameter: {exc}") from exc
-    return _run(store, query, bindings)
+    return _run(store, paged(query, limit, offset), bindings, limit)
 
 
-def _run(store: GraphStore, query: NamedQuery, bindings: dict[str, Node]) -> QueryResult:
+# A query that ends in its own LIMIT or OFFSET (a comment may follow).
+_ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s{1,9}\d{1,12}\s{0,9}(?:#[^\n]{0,500})?\s{0,9}$", re.IGNORECASE)
+
+
+def paged(query: NamedQuery, limit: int | None, offset: int = 0) -> NamedQuery:
+    """``query`` with ``LIMIT limit + 1 OFFSET offset`` appended (one row more than
+    asked tells whether more follow); unchanged for ``limit`` None and no offset.
+    The numbers are Python ints, never text from outside."""
+    if limit is None and not offset:
+        return query
+    if (limit is not None and limit < 1) or offset < 0:
+        raise QueryError(f"query {query.name!r}: the limit must be at least 1 and the offset at least 0")
+    if _ENDS_PAGED.search(query.text):
+        raise QueryError(f"query {query.name!r} ends in its own LIMIT or OFFSET: it cannot be paged")
+    page = (f"\nLIMIT {int(limit) + 1}" if limit is not None else "") + f"\nOFFSET {int(offset)}\n"
+    return replace(query, text=query.text.rstrip() + page)
+
+
+def _run(store: GraphStore, query: NamedQuery, bindings: dict[str, Node], limit: int | None = None) -> QueryResult:
     try:
-        return answer(store, query, bindings)
+        result = answer(store, query, bindings)
+        if limit is not None and len(result.rows) > limit:
+            return replace(result, rows=result.rows[:limit], more=True)
+        return result
     except (SyntaxError, ValueError) as exc:
         raise QueryError(f"query {query.name!r}: {exc}") from exc
     except OSError as exc:

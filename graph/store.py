@@ -14,6 +14,10 @@ one SPARQL Update request each (one transaction); new documents are bulk-loaded
 under a journal graph that the next opening undoes if the load did not finish.
 tests/test_crash_safety.py kills commands between and inside these writes.
 
+The summaries of the corpus (graph/summaries.py) are kept the same way: each
+request that changes named graphs ends by recomputing the summary rows its
+triples touch, so they change in the same transaction as the facts.
+
 Chosen by measurement (benchmarks/store_choice.py, figures in the README):
 Oxigraph loads and answers our property-path and aggregate queries one to two
 orders of magnitude faster than rdflib's in-memory store, persists to a
@@ -34,7 +38,7 @@ from rdflib.term import Node
 
 from policykg.errors import StoreError
 
-from . import iris
+from . import iris, summaries
 from .backend import DATASET_FORMATS, Output, QueryResult, UnstorableTerm, sorted_graph, write_with_rdflib
 
 ENV_VAR = "POLICYKG_STORE"
@@ -123,6 +127,7 @@ class Store:
         self._kill_after = _kill_after()
         self._undo_pending_load()
         self._materialize_union()
+        self._summarize_if_missing()
 
     @classmethod
     def read_only(cls, path: Path) -> Store:
@@ -207,6 +212,9 @@ class Store:
         if any(not separator for _, separator, _ in parts):
             raise ValueError("load_documents takes the N-Quads of document_nquads")
         journal = "".join(f"{PENDING_LOAD} {_LOADING} {name} .\n" for name in documents)
+        added = (q.triple for q in ox.parse(b"".join(default for _, _, default in parts), ox.RdfFormat.N_QUADS))
+        refresh = summaries.with_refresh(self._ox, f"DROP GRAPH {PENDING_LOAD}", (
+            t for t in added if ox.Quad(t.subject, t.predicate, t.object, DEFAULT_GRAPH) not in self._ox))
         self._write(lambda: self._ox.update(f"INSERT DATA {{ GRAPH {PENDING_LOAD} {{\n{journal}}} }}"))
         try:
             self._write(lambda: self._ox.bulk_load(b"".join(named for named, _, _ in parts), ox.RdfFormat.N_QUADS))
@@ -215,7 +223,8 @@ class Store:
         except BaseException:  # a full disk, Ctrl-C: undo now (else the next opening does)
             self._undo_pending_load()
             raise
-        self._write(lambda: self._ox.update(f"DROP GRAPH {PENDING_LOAD}"))
+        # the journal goes with the summaries' refresh: the load is done, summaries included
+        self._write(lambda: self._ox.update(refresh))
 
     def _undo_pending_load(self) -> None:
         """Drop what an interrupted ``_bulk_load_new`` wrote, in one transaction: its
@@ -236,7 +245,11 @@ class Store:
         held = [URIRef(n.value) for n in dict.fromkeys(ox.NamedNode(str(name)) for name in names)
                 if self._ox.contains_named_graph(n)]
         if held:
-            request = _drop_request([ox.NamedNode(str(name)) for name in held])
+            graphs = [ox.NamedNode(str(name)) for name in held]
+            dropped = dict.fromkeys(graphs)
+            request = summaries.with_refresh(self._ox, _drop_request(graphs), (
+                q.triple for g in graphs for q in self._ox.quads_for_pattern(None, None, None, g)
+                if not self._held_outside(q.triple, dropped)))
             self._write(lambda: self._ox.update(request))
         return held
 
@@ -249,6 +262,7 @@ class Store:
         new = {name: set(triples) for name, triples in graphs.items()}
         old = {name: {q.triple for q in self._ox.quads_for_pattern(None, None, None, name)} for name in new}
         anew = [name for name in new if any(_has_blank_node(t) for t in old[name])]
+        dropped = {t for name in anew for t in old[name]}
         for name in anew:
             old[name] = set()
         lost = {name: old[name] - new[name] for name in new}
@@ -268,7 +282,11 @@ class Store:
         request += [f"DROP SILENT GRAPH {name}" for name, triples in new.items()
                     if not triples and self._ox.contains_named_graph(name)]
         if request:
-            self._write(lambda: self._ox.update(" ;\n".join(request)))
+            added = {t for triples in gained.values() for t in triples
+                     if ox.Quad(t.subject, t.predicate, t.object, DEFAULT_GRAPH) not in self._ox}
+            touched = dropped | orphans | added  # what the default graph loses or gains
+            update = summaries.with_refresh(self._ox, " ;\n".join(request), touched)
+            self._write(lambda: self._ox.update(update))
 
     def _held_outside(self, triple: ox.Triple, graphs: Mapping[ox.NamedNode, object]) -> bool:
         """Whether a named graph not among ``graphs`` holds ``triple``."""
@@ -293,10 +311,29 @@ class Store:
         """Make the default graph exactly the union of the named graphs again, in one
         transaction: a store written by a version that could be interrupted between
         a graph and its default-graph share kept orphan triples there (a content hash
-        among them made the next ingest skip a document). Reads the whole store."""
+        among them made the next ingest skip a document); the summaries are computed
+        anew. Reads the whole store."""
         self._write(lambda: self._ox.update(
             "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
             "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"))
+        self.rebuild_summaries()
+
+    def rebuild_summaries(self) -> None:
+        """Compute every summary anew from the facts, in one transaction."""
+        self._write(lambda: self._ox.update(summaries.rebuild_request()))
+
+    def summary_nquads(self) -> bytes:
+        """The summary graph as sorted N-Quads (to compare with a rebuild)."""
+        lines = [f"{q} .".encode() for q in self._ox.quads_for_pattern(None, None, None, _SUMMARIES)]
+        return b"\n".join(sorted(lines))
+
+    def _summarize_if_missing(self) -> None:
+        """Compute the summaries of a store written before they were kept (one transaction)."""
+        if self._ox.contains_named_graph(_SUMMARIES):
+            return
+        if not self._ox.query(_HAS_FACTS):
+            return
+        self.rebuild_summaries()
 
     def _materialize_union(self) -> None:
         """Fill the default graph of a store written before it held the union (one
@@ -397,6 +434,10 @@ class Store:
     def flush(self) -> None:
         if self.path is not None and self._open is not None and not self._read_only:
             self._open.flush()
+
+
+_SUMMARIES = ox.NamedNode(summaries.SUMMARY_GRAPH_IRI)
+_HAS_FACTS = "ASK { ?s <https://w3id.org/policykg/def#sourceFile>|<https://w3id.org/policykg/def#cites> ?o }"
 
 
 def _triple(triple: tuple) -> ox.Triple:

@@ -87,13 +87,15 @@ class KnowledgeGraph:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def query(self, name_or_sparql: str, **params: str | int) -> Rows:
+    def query(self, name_or_sparql: str, *, limit: int | None = None, offset: int = 0,
+              **params: str | int) -> Rows:
         """The rows of a named query (``kg.queries()``), a ``.rq`` file, or SELECT/ASK
         text; ``params`` are bound as RDF terms (an IRI for a value starting with
-        http(s)://, else a string), never pasted into the query."""
+        http(s)://, else a string), never pasted into the query. All rows, or a page:
+        at most ``limit`` after the first ``offset`` (``Rows.more``: more follow)."""
         values = {name: _param(name, value) for name, value in params.items()}
         run = run_sparql if _is_sparql(name_or_sparql) else run_query
-        return Rows.of(run(self.store, name_or_sparql, values))
+        return Rows.of(run(self.store, name_or_sparql, values, limit=limit, offset=offset))
 
     def queries(self) -> dict[str, NamedQuery]:
         """The named queries by name, each with ``purpose``, ``params`` and ``returns``."""
@@ -150,14 +152,17 @@ class Rows(Sequence[dict[str, Value]]):
     values as Python values (``python_value``); ``tuples()``, ``to_pandas()``. An ASK
     query has no rows and ``boolean`` True or False."""
 
-    def __init__(self, variables: Sequence[str], values: Sequence[Sequence[Value]], boolean: bool | None = None):
+    def __init__(self, variables: Sequence[str], values: Sequence[Sequence[Value]], boolean: bool | None = None,
+                 more: bool = False):
         self.variables = tuple(variables)
         self.values = tuple(tuple(row) for row in values)
         self.boolean = boolean
+        self.more = more  # a page (kg.query's limit), and more rows follow
 
     @classmethod
     def of(cls, result: QueryResult) -> Rows:
-        return cls(result.variables, [[python_value(cell) for cell in row] for row in result.rows], result.boolean)
+        return cls(result.variables, [[python_value(cell) for cell in row] for row in result.rows], result.boolean,
+                   result.more)
 
     def __len__(self) -> int:
         return len(self.values)

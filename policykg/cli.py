@@ -29,7 +29,7 @@ from policykg.graph.dossier import build_dossier
 from policykg.graph.ingest import IngestReport, find_sources, remove_sources
 from policykg.graph.ingest import ingest as run_ingest
 from policykg.graph.push import DEFAULT_BATCH, graphs_to_push, push_graphs
-from policykg.graph.queries import GRAPH_FORMATS, graph_text, json_value, named_queries, run_query
+from policykg.graph.queries import GRAPH_FORMATS, graph_text, json_value, load_query, named_queries, run_query
 from policykg.graph.queries import run_query as run_named
 from policykg.graph.remote import PASSWORD_VAR, USER_VAR, RemoteStore
 from policykg.graph.stats import graph_stats
@@ -448,9 +448,14 @@ def evaluate(gold, errors):
 @click.option("--format", "fmt", type=click.Choice(render.QUERY_FORMATS + GRAPH_FORMATS),
               help="Rows (SELECT): table (default), csv or json; a graph (CONSTRUCT, DESCRIBE): "
                    "turtle (default) or jsonld.")
+@click.option("--limit", type=click.IntRange(min=0),
+              help="At most this many rows (0: all). A query that lists the corpus shows a page "
+                   "by default (documents: 100) and says on stderr when more rows follow.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Skip this many rows first (the next page: --offset 100).")
 @store_option
 @endpoint_option
-def query(name, params, fmt, store_path, endpoint):
+def query(name, params, fmt, limit, offset, store_path, endpoint):
     """Run a named query (see `policykg queries`) or a .rq FILE: SELECT, ASK,
     CONSTRUCT or DESCRIBE.
 
@@ -459,9 +464,14 @@ def query(name, params, fmt, store_path, endpoint):
       policykg query cited-by --param doc=kst-30950-295
       policykg query mentions-over-time --param concept=NCDR --format csv
       policykg query my-construct.rq --format jsonld
+      policykg query documents --limit 100 --offset 100
     """
+    page = load_query(name).page if limit is None else (limit or None)
     with open_store(store_path, endpoint) as store:
-        result = run_query(store, name, dict(params))
+        result = run_query(store, name, dict(params), limit=page, offset=offset)
+    if result.more and page is not None:
+        click.echo(f"{name}: rows {offset + 1}-{offset + len(result.rows)} shown, more follow: "
+                   f"--offset {offset + len(result.rows)} for the next page, --limit 0 for all rows", err=True)
     if result.graph is not None:
         if fmt not in (None, *GRAPH_FORMATS):
             raise click.UsageError(f"{name} answers with a graph (CONSTRUCT or DESCRIBE): "

@@ -54,7 +54,7 @@ def test_query_trace_validate_export_stats(tmp_path):
     table = run("query", "citations", "--param", "doc=kst-30950-319", store=store)
     assert "kst-30950-295" in table.output and "(12 rows)" not in table.output
     csv_out = run("query", "most-cited", "--format", "csv", store=store)
-    assert csv_out.output.splitlines()[0] == "cited,citing_documents"
+    assert csv_out.stdout.splitlines()[0] == "cited,citing_documents"
 
     tree = run("trace", "kst-30950-295", store=store)
     assert tree.exit_code == 0

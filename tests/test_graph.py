@@ -28,8 +28,8 @@ def test_official_ids_become_official_iris():
 
 def test_every_document_has_its_own_named_graph(corpus_store):
     names = {str(n).rsplit("/", 1)[-1] for n in corpus_store.graph_names()}
-    assert {"kst-30950-319", "bzk-2023-0000048297", "szw-2020-0000148620", "ontology", "vocab"} <= names
-    assert len(names) == 7
+    assert {"kst-30950-319", "bzk-2023-0000048297", "szw-2020-0000148620", "ontology", "vocab", "summaries"} <= names
+    assert len(names) == 8  # five documents, the ontology, the vocabulary, the summaries (graph/summaries.py)
 
 
 def test_ingesting_twice_gives_the_same_graph(fresh_store):

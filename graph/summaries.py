@@ -1,0 +1,206 @@
+"""Summaries of the whole corpus, kept at every write, for the queries that count
+or list it (most-cited, unresolved-references, documents).
+
+They live in the named graph ``SUMMARY_GRAPH`` (and, like every named graph, in
+the default graph), one node per row: ``sum:CitedRow`` (how many documents cite
+an identifier), ``sum:UnresolvedRow`` (a cited identifier no source was ingested
+for, with its citing documents) and ``sum:DocumentRow`` (a row of the documents
+list). Each row
+is what the full query computes for its key, so a query reads a page of rows
+instead of aggregating the corpus (docs/data-model.md).
+
+The store keeps them (graph/store.py): every write request that changes named
+graphs ends with ``refresh_request``, which recomputes in the same transaction
+the rows whose key the changed triples touch: a summary is never older than the
+facts. ``rebuild_request`` recomputes everything (a store that has none yet,
+``ingest --force``). Terms reach the requests only as Oxigraph writes them
+(N-Triples), never as text from outside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import RDF, SKOS, URIRef
+
+from policykg.namespaces import PKG
+
+from . import iris
+
+SUMMARY_GRAPH_IRI = str(iris.SUMMARY_GRAPH)
+SUM = iris.SUMMARY_TERMS
+ROW_BASE = iris.SUMMARY_ROWS
+_PKG = str(PKG)
+_GRAPH = f"<{SUMMARY_GRAPH_IRI}>"
+_PREFIXES = (f"PREFIX pkg: <{_PKG}>\nPREFIX sum: <{SUM}>\n"
+             "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+             "PREFIX dcterms: <http://purl.org/dc/terms/>\n")
+
+
+def _node(term: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+_TYPE, _PREF_LABEL = _node(RDF.type), _node(SKOS.prefLabel)
+_IDENTIFIER, _CITES, _SOURCE_FILE, _SENDER = map(_node, (PKG.identifier, PKG.cites, PKG.sourceFile, PKG.sender))
+_DEFAULT = ox.DefaultGraph()
+# Keys per operation: Oxigraph joins a short VALUES block row by row, a long one by hashing
+# the whole pattern (a write's refresh would then cost what the store holds).
+_CHUNK = 100
+
+
+def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
+    """The keys of the rows that a write may change whose default graph gains or loses
+    ``triples``, read before the write from ``store`` and ``triples``: ``?doc``, the
+    documents whose facts they touch, or whose sender's label;
+    ``?cited``, the identifiers they touch, and those of nodes they cite, type, file or
+    name, and of what a document whose identifier changes cites."""
+    subjects: set[ox.NamedNode] = set()
+    documents: set[ox.NamedNode] = set()  # what the write makes or unmakes a document
+    labelled: set[ox.NamedNode] = set()
+    targets: set[ox.NamedNode] = set()
+    renamed: set[ox.NamedNode] = set()
+    identifiers: set[ox.Literal] = set()
+    for t in triples:
+        s, p, o = t.subject, t.predicate, t.object
+        if not isinstance(s, ox.NamedNode) or s.value.startswith(ROW_BASE):
+            continue
+        subjects.add(s)
+        if p == _SOURCE_FILE:
+            documents.add(s)
+        elif p == _PREF_LABEL:
+            labelled.add(s)
+        if p == _CITES and isinstance(o, ox.NamedNode):
+            targets.add(o)
+        elif p in (_IDENTIFIER, _SOURCE_FILE, _TYPE):
+            targets.add(s)
+        if p == _IDENTIFIER:
+            renamed.add(s)
+            if isinstance(o, ox.Literal):
+                identifiers.add(o)
+    for sender in labelled:
+        subjects.update(q.subject for q in store.quads_for_pattern(None, _SENDER, sender, _DEFAULT)
+                        if isinstance(q.subject, ox.NamedNode))
+    docs = {d for d in subjects if d in documents or _has(store, d, _SOURCE_FILE)}
+    for source in renamed:
+        targets.update(q.object for q in store.quads_for_pattern(source, _CITES, None, _DEFAULT)
+                       if isinstance(q.object, ox.NamedNode))
+    for target in targets:
+        identifiers.update(q.object for q in store.quads_for_pattern(target, _IDENTIFIER, None, _DEFAULT)
+                           if isinstance(q.object, ox.Literal))
+    return {"?doc": docs, "?cited": identifiers}
+
+
+def _has(store: ox.Store, node: ox.NamedNode, predicate: ox.NamedNode) -> bool:
+    return next(iter(store.quads_for_pattern(node, predicate, None, _DEFAULT)), None) is not None
+
+
+def _values(var: str, terms: Iterable[ox.NamedNode | ox.Literal]) -> str:
+    """``VALUES var { ... }`` of Oxigraph terms in their N-Triples form, sorted."""
+    return f"VALUES {var} {{ {' '.join(sorted(map(str, terms)))} }}"
+
+
+def _row(kind: str, *parts: str) -> str:
+    """``BIND`` of ``?r``, the row's IRI: the SHA-1 of its key parts (SPARQL expressions)."""
+    joined = ', "\\n", '.join(f"COALESCE({p}, \"-\")" for p in parts)
+    return f'BIND (IRI(CONCAT("{ROW_BASE}{kind}/", SHA1(CONCAT({joined})))) AS ?r)'
+
+
+def _term(var: str) -> str:
+    """A term as text that tells its kind, language and datatype apart."""
+    return f'CONCAT(STR({var}), "@", LANG({var}), "^", STR(DATATYPE({var})))'
+
+
+# Each summary: its row class, its key (``affected`` finds the keys a write touches),
+# and the pattern of its rows, restricted to some keys where KEYS stands.
+@dataclass(frozen=True)
+class _Summary:
+    row: str  # the row class, sum:...
+    key: str  # the key variable
+    rows: str  # pattern binding ?r and a row's values; KEYS stands where the keys restrict it
+    template: str  # the row's triples (?r ...)
+
+
+_DOCUMENT = _Summary(
+    row="sum:DocumentRow", key="?doc",
+    rows="""{ SELECT DISTINCT ?doc ?document ?kind ?date ?title ?sender ?file WHERE {
+      KEYS ?doc pkg:sourceFile ?file ; pkg:identifier ?document ; a ?class .
+      FILTER (?class IN (pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document))
+      BIND (STRAFTER(STR(?class), "#") AS ?kind)
+      OPTIONAL { ?doc pkg:date ?date }
+      OPTIONAL { ?doc dcterms:title ?title }
+      OPTIONAL { ?doc pkg:sender/skos:prefLabel ?sender FILTER (lang(?sender) = "nl") } } }
+    """ + _row("document", "STR(?doc)", _term("?document"), "?kind", _term("?date"), _term("?title"),
+               _term("?sender"), _term("?file")),
+    template="?r a sum:DocumentRow ; sum:about ?doc ; sum:document ?document ; sum:kind ?kind ; "
+             "sum:date ?date ; sum:title ?title ; sum:sender ?sender ; sum:file ?file .")
+
+_CITED = _Summary(
+    row="sum:CitedRow", key="?cited",
+    rows="""{ SELECT ?cited (COUNT(DISTINCT ?source) AS ?n) WHERE {
+      KEYS ?target pkg:identifier ?cited . ?source pkg:cites ?target } GROUP BY ?cited }
+    """ + _row("cited", _term("?cited")),
+    template="?r a sum:CitedRow ; sum:cited ?cited ; sum:citingDocuments ?n .")
+
+_UNRESOLVED = _Summary(
+    row="sum:UnresolvedRow", key="?cited",
+    rows="""{ SELECT ?cited (IRI(MIN(STR(?t))) AS ?type) (COUNT(DISTINCT ?source) AS ?times)
+             (GROUP_CONCAT(DISTINCT ?citing; separator=", ") AS ?citedBy) WHERE {
+      { SELECT DISTINCT ?source ?target ?citing ?cited WHERE {
+          KEYS ?target pkg:identifier ?cited . ?source pkg:cites ?target ; pkg:identifier ?citing .
+          FILTER NOT EXISTS { ?target pkg:sourceFile ?file } } }
+      LATERAL { OPTIONAL { ?target a ?t FILTER (?t != pkg:ParliamentaryPaper) } }
+    } GROUP BY ?cited }
+    """ + _row("unresolved", _term("?cited")),
+    template="?r a sum:UnresolvedRow ; sum:cited ?cited ; sum:type ?type ; sum:timesCited ?times ; "
+             "sum:citedBy ?citedBy .")
+
+SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED)
+# The predicate that names a row's key, per key.
+_KEY_PREDICATE = {"?doc": "sum:about", "?cited": "sum:cited"}
+
+
+def _operations(summary: _Summary, keys: Iterable[ox.NamedNode | ox.Literal]) -> str:
+    """Delete the rows of ``keys``, then write them anew (in the summary graph and the
+    default graph, which holds every named graph's triples). The keys are a VALUES
+    block inside the innermost pattern, so only their rows are computed."""
+    values = _values(summary.key, keys)
+    delete = (f"DELETE {{ GRAPH {_GRAPH} {{ ?r ?p ?o }} ?r ?p ?o }} WHERE {{ {values}\n"
+              f"  GRAPH {_GRAPH} {{ ?r {_KEY_PREDICATE[summary.key]} {summary.key} ; a {summary.row} ; ?p ?o }} }}")
+    return delete + " ;\n" + _insert(summary, values)
+
+
+def _insert(summary: _Summary, select: str | None) -> str:
+    """Write the rows of the keys ``select`` binds (None: of every key)."""
+    return (f"INSERT {{ GRAPH {_GRAPH} {{ {summary.template} }} {summary.template} }}\n"
+            f"WHERE {{ {summary.rows.replace('KEYS', select or '')} }}")
+
+
+def with_refresh(store: ox.Store, request: str, triples: Iterable[ox.Triple]) -> str:
+    """``request`` (SPARQL Update of full IRIs) followed, in the same request, by the
+    recomputation of the rows that ``triples`` (those it removes or adds) touch. Run
+    before ``request``: the keys are read from the store as it is and from ``triples``."""
+    refresh = refresh_request(affected(store, triples))
+    return _PREFIXES + request + " ;\n" + refresh if refresh else request
+
+
+def refresh_request(keys: dict[str, set]) -> str:
+    """SPARQL Update (its prefixes declared before it: ``_PREFIXES``) that recomputes
+    the rows of ``keys`` (``affected``; "" for none); it reads the store as it is when
+    it runs, so it goes last in the request that writes."""
+    return " ;\n".join(_operations(s, chunk) for s in SUMMARIES for chunk in _chunks(keys.get(s.key, ())))
+
+
+def _chunks(keys: Iterable) -> Iterator[list]:
+    ordered = sorted(keys, key=str)
+    return (ordered[i:i + _CHUNK] for i in range(0, len(ordered), _CHUNK))
+
+
+def rebuild_request() -> str:
+    """SPARQL Update that drops every summary and computes them all from the facts."""
+    drop = (f"DELETE {{ ?r ?p ?o }} WHERE {{ GRAPH {_GRAPH} {{ ?r ?p ?o }} }} ;\n"
+            f"DROP SILENT GRAPH {_GRAPH}")
+    return _PREFIXES + " ;\n".join([drop, *(_insert(s, None) for s in SUMMARIES)])

@@ -1,0 +1,157 @@
+"""The summaries kept at ingest (graph/summaries.py) equal what the full queries
+compute from the facts: after ingest, re-ingest of a changed document, remove and
+curation; and the queries that read them page their rows."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import policykg
+from policykg.cli import main
+from policykg.graph.curation import load_curation
+from policykg.graph.ingest import ingest, remove_sources
+from policykg.graph.queries import answer, named_queries, run_query
+from policykg.graph.store import Store
+
+from .conftest import CORPUS, ROOT
+
+OPEN_DATA = ROOT / "tests" / "fixtures" / "tk"
+CHANGED = "2022-10-21_kst-30950-319_reactie-amnesty-discriminerende-risicoprofielen.md"
+REMOVED = "2023-01-25_kamerbrief-aanpak-institutioneel-racisme.txt"
+
+# The queries as they were before the summaries: computed from the facts alone.
+_FULL = {
+    "most-cited": """PREFIX pkg: <https://w3id.org/policykg/def#>
+SELECT ?cited (COUNT(DISTINCT ?source) AS ?citing_documents) WHERE {
+  ?source pkg:cites ?target . ?target pkg:identifier ?cited .
+} GROUP BY ?cited""",
+    "unresolved-references": """PREFIX pkg: <https://w3id.org/policykg/def#>
+SELECT ?cited (IRI(MIN(STR(?t))) AS ?type) (COUNT(DISTINCT ?source) AS ?times_cited)
+       (GROUP_CONCAT(DISTINCT ?citing; separator=", ") AS ?cited_by) WHERE {
+  { SELECT DISTINCT ?source ?target ?citing ?cited WHERE {
+      ?source pkg:cites ?target ; pkg:identifier ?citing .
+      ?target pkg:identifier ?cited .
+      FILTER NOT EXISTS { ?target pkg:sourceFile ?file } } }
+  OPTIONAL { SELECT DISTINCT ?target ?t WHERE { ?target a ?t FILTER (?t != pkg:ParliamentaryPaper) } }
+} GROUP BY ?cited""",
+    "documents": """PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?document ?kind ?date ?title ?sender ?file WHERE {
+  ?doc pkg:sourceFile ?file ; pkg:identifier ?document ; a ?class .
+  FILTER (?class IN (pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document))
+  BIND (STRAFTER(STR(?class), "#") AS ?kind)
+  OPTIONAL { ?doc pkg:date ?date }
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc pkg:sender/skos:prefLabel ?sender FILTER (lang(?sender) = "nl") }
+}""",
+}
+CASES = [("most-cited", {}), ("unresolved-references", {}), ("documents", {})]
+
+
+def assert_summaries_hold(store: Store) -> None:
+    """The kept summary graph is the one a rebuild makes, and each summary-based
+    query answers as the full query does (every row, as a multiset)."""
+    kept = store.summary_nquads()
+    store.rebuild_summaries()
+    assert store.summary_nquads() == kept
+    queries = named_queries()
+    for name, params in CASES:
+        summarised = run_query(store, name, params).rows
+        full = answer(store, queries[name].__class__.parse(name, _FULL[name]), queries[name].bindings(params)).rows
+        assert Counter(summarised) == Counter(full), name
+    assert run_query(store, "documents").rows, "the corpus is there"
+
+
+@pytest.fixture
+def sources(tmp_path) -> Path:
+    folder = tmp_path / "sources"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def test_summaries_equal_the_full_queries_after_ingest_reingest_remove_and_curation(tmp_path, sources):
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [sources, OPEN_DATA]).failed
+    assert_summaries_hold(store)
+    cited_before = dict(run_query(store, "most-cited").rows)
+    # a changed document: it cites another paper and loses its date line
+    doc = sources / CHANGED
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nZie ook Kamerstukken II 2015/16, 34300, nr. 7.\n",
+                   encoding="utf-8")
+    assert ingest(store, [sources]).loaded == [str(doc)]
+    assert_summaries_hold(store)
+    assert dict(run_query(store, "most-cited").rows) != cited_before, "the change shows in the summary"
+    assert remove_sources(store, [REMOVED])[REMOVED]
+    assert_summaries_hold(store)
+    curation = tmp_path / "curation.csv"
+    curation.write_text("action,subject,relation,object,curator,note\n"
+                        "assert,kst-30950-319,cites,kst-30950-295,A. Curator,said in a footnote\n"
+                        "reject,kst-30950-319,cites,kst-30950-295,A. Curator,not a citation\n", encoding="utf-8")
+    assert load_curation(store, curation) == 2
+    assert_summaries_hold(store)
+    store.close()
+
+
+def test_a_store_without_summaries_gets_them_when_opened(tmp_path):
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [CORPUS]).failed
+    kept = store.summary_nquads()
+    store._ox.update("DROP GRAPH <https://w3id.org/policykg/graph/summaries>")  # a store of an older version
+    assert store.summary_nquads() == b""
+    store.close()
+    with Store(tmp_path / "store") as reopened:
+        assert reopened.summary_nquads() == kept
+
+
+def test_pages_are_slices_of_the_whole_answer(corpus_store):
+    whole = run_query(corpus_store, "unresolved-references").rows
+    assert len(whole) > 5
+    pages = [run_query(corpus_store, "unresolved-references", limit=4, offset=o) for o in range(0, len(whole), 4)]
+    assert [row for page in pages for row in page.rows] == whole
+    assert [page.more for page in pages] == [True] * (len(pages) - 1) + [False]
+
+
+def test_ingest_force_repairs_summaries_that_differ_from_the_facts(tmp_path):
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [CORPUS]).failed
+    kept = store.summary_nquads()
+    store._ox.update("DELETE WHERE { GRAPH <https://w3id.org/policykg/graph/summaries> "
+                     "{ ?row <https://w3id.org/policykg/summary#citingDocuments> ?n } }")  # damaged
+    assert store.summary_nquads() != kept
+    ingest(store, [CORPUS], force=True)
+    assert store.summary_nquads() == kept
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_path(tmp_path_factory) -> Path:
+    """The corpus ingested into a store no test holds open."""
+    path = tmp_path_factory.mktemp("summaries") / "store"
+    with Store(path) as store:
+        assert not ingest(store, [CORPUS]).failed
+    return path
+
+
+def test_the_command_line_shows_a_page_and_says_how_to_get_more(corpus_path):
+    with Store(corpus_path) as store:
+        whole = run_query(store, "unresolved-references").rows
+    args = ["query", "unresolved-references", "--store", str(corpus_path), "--format", "csv"]
+    first = CliRunner().invoke(main, [*args, "--limit", "3"])
+    assert first.exit_code == 0, first.output
+    assert len(first.stdout.splitlines()) == 1 + 3
+    assert "--offset 3 for the next page" in first.stderr
+    rest = CliRunner().invoke(main, [*args, "--limit", "0"])
+    assert len(rest.stdout.splitlines()) == 1 + len(whole) and "more follow" not in rest.stderr
+
+
+def test_the_python_api_pages_too(corpus_path):
+    with policykg.open(corpus_path) as kg:
+        whole = kg.query("documents")
+        page = kg.query("documents", limit=2, offset=1)
+    assert page.values == whole.values[1:3] and page.more and not whole.more
