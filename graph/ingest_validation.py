@@ -1,0 +1,234 @@
+"""Validation at ingest: a document's own checks run once, in the worker that builds
+it, and their findings are stored in its named graph (so they are replaced and
+removed with it, in the same transaction); ``policykg validate`` then reports the
+stored findings plus the cross-document checks run in the store.
+
+Which checks a document decides alone (docs/data-model.md, "Validation findings"):
+
+- *stored*: the checks of shapes that target ``pkg:Evidence``, but ``sh:class``.
+  An evidence record's IRI is minted from its document's key (``iris.evidence``),
+  so only that document writes about it: its triples and the ontology decide.
+- *stored, verified*: ``sh:class`` on evidence records (another graph may type the
+  value) and the provenance constraints (``sh:targetSubjectsOf`` with ``FILTER NOT
+  EXISTS``: a curation or an Open Data record elsewhere may give the record). Data
+  elsewhere can only clear such a finding, never add one for a fact the document
+  holds, so the stored findings are re-run on the store for their focus nodes.
+- *cross-document*: every other check (documents, letters, motions, persons,
+  organisations, undertakings, curations: nodes that citing documents, Open Data
+  and curation graphs describe too, so ``maxCount``, ``minCount`` and ``class``
+  depend on many graphs); run on the whole store at each ``validate``.
+
+Nodes of stored checks that a graph other than a validated document describes
+(Open Data, curations) are checked again on the whole store. A store holding a
+document validated with other shapes or ontology (another ``shapes_version``), or
+none, is validated whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.term import Node
+
+import policykg.resources as resources
+from policykg.namespaces import PKG, SH
+from policykg.reference import ontology_graph
+
+from . import iris
+from .backend import GraphStore
+from .sparql_validation import RDFS_SUBCLASS, Check, focus_value_rows, packaged_checks
+from .store import to_oxigraph
+
+_EVIDENCE_TARGET = f"?this a/{RDFS_SUBCLASS}* <{PKG.Evidence}> ."
+_DOCUMENT = ox.NamedNode("urn:policykg:validating")
+_TYPE = ox.NamedNode(str(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")))
+_SH = {name: ox.NamedNode(str(SH[name])) for name in (
+    "ValidationReport", "ValidationResult", "conforms", "result", "focusNode", "sourceShape", "resultPath",
+    "value", "resultSeverity")}
+_CONFORMS_TO = ox.NamedNode(str(DCTERMS.conformsTo))
+
+
+def _private(check: Check) -> bool:
+    """Whether the check's focus nodes are evidence records (minted by their document)."""
+    return check.target == _EVIDENCE_TARGET
+
+
+def _provenance(check: Check) -> bool:
+    """A constraint that only a record elsewhere can satisfy: targets are the subjects
+    of a predicate, and the constraint asks that no record exists."""
+    return (check.kind == "sparql" and "NOT EXISTS" in check.focused_sparql
+            and check.target.startswith("?this <") and check.target.endswith("?target_any ."))
+
+
+def is_stored(check: Check) -> bool:
+    """Whether the check runs at ingest, its findings stored with the document."""
+    return _private(check) or _provenance(check)
+
+
+def is_verified(check: Check) -> bool:
+    """A stored check whose findings are re-run on the store (data elsewhere may clear them)."""
+    return _provenance(check) or (_private(check) and check.kind == "class")
+
+
+@cache
+def stored_checks() -> tuple[Check, ...]:
+    return tuple(c for c in packaged_checks() if is_stored(c))
+
+
+@cache
+def shapes_version() -> URIRef:
+    """The shapes and the ontology the stored findings were computed with, by digest."""
+    digest = hashlib.sha256()
+    for f in [*resources.shape_files(), resources.ontology_file()]:
+        digest.update(f.read_bytes())
+    return iris.shapes_version(digest.hexdigest())
+
+
+def _merged(checks: Sequence[Check], sparql: str = "sparql") -> str:
+    """One SELECT of ``?check ?this ?value`` for all ``checks`` (prefixes moved up)."""
+    prefixes: set[str] = set()
+    parts = []
+    for i, check in enumerate(checks):
+        lines = getattr(check, sparql).strip().splitlines()
+        prefixes.update(line for line in lines if line.startswith("PREFIX"))
+        body = "\n".join(line for line in lines if not line.startswith("PREFIX"))
+        parts.append(f"{{ {{ {body} }} BIND ({i} AS ?check) }}")
+    return "\n".join(sorted(prefixes)) + "\nSELECT ?check ?this ?value WHERE {\n" + "\nUNION\n".join(parts) + "\n}"
+
+
+@cache
+def _merged_stored() -> str:
+    return _merged(stored_checks())
+
+
+_scratch: ox.Store | None = None
+
+
+def _reference_store() -> ox.Store:
+    """An in-memory store of this process holding the ontology (for subclasses)."""
+    global _scratch
+    if _scratch is None:
+        _scratch = ox.Store()
+        graph = ox.NamedNode(str(iris.ONTOLOGY_GRAPH))
+        _scratch.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in ontology_graph())
+    return _scratch
+
+
+def document_findings(key: str, triples: Iterable[tuple]) -> list[tuple]:
+    """Run the stored checks on one document's triples (Oxigraph terms) with the
+    ontology, in one query; the validation report to store in its graph, as triples."""
+    store = _reference_store()
+    store.extend(ox.Quad(s, p, o, _DOCUMENT) for s, p, o in triples)
+    try:
+        result = store.query(_merged_stored(), use_default_graph_as_union=True)
+        if not isinstance(result, ox.QuerySolutions):
+            raise TypeError(f"unexpected query result {result!r}")
+        rows = [(int(r["check"].value), r["this"], r["value"]) for r in result]
+    finally:
+        store.remove_graph(_DOCUMENT)
+    return _report_triples(key, rows)
+
+
+def _report_triples(key: str, rows: list[tuple[int, ox.NamedNode, object]]) -> list[tuple]:
+    checks = stored_checks()
+    report = ox.NamedNode(str(iris.validation_report(key)))
+    version = ox.NamedNode(str(shapes_version()))
+    out: list[tuple] = [(report, _TYPE, _SH["ValidationReport"]), (report, _CONFORMS_TO, version)]
+    violations = False
+    for index, this, value in sorted(set(rows), key=str):
+        check = checks[index]
+        shown = value if check.reports_value else None
+        node = ox.NamedNode(str(iris.validation_result(key, check.shape, this.value, shown)))
+        violations |= check.severity == "Violation"
+        out += [(report, _SH["result"], node), (node, _TYPE, _SH["ValidationResult"]),
+                (node, _SH["focusNode"], this), (node, _SH["sourceShape"], to_oxigraph(check.shape)),
+                (node, _SH["resultSeverity"], ox.NamedNode(str(SH[check.severity])))]
+        if check.path is not None:
+            out.append((node, _SH["resultPath"], to_oxigraph(check.path)))
+        if shown is not None:
+            out.append((node, _SH["value"], shown))
+    # the triples are a set: a finding found by two checks of one shape is written once
+    out.append((report, _SH["conforms"], ox.Literal("false" if violations else "true",
+                                                     datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))))
+    return list(dict.fromkeys(out))
+
+
+# --- validate: stored findings + cross-document checks ----------------------------------
+
+_DOCUMENT_GRAPHS = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?doc <{PKG.contentHash}> ?hash }} }}"
+_REPORTS = f"""SELECT ?g ?version WHERE {{ GRAPH ?g {{ ?report a <{SH.ValidationReport}> ;
+  <{DCTERMS.conformsTo}> ?version }} }}"""
+_STORED = f"""PREFIX sh: <{SH}>
+SELECT ?shape ?this ?path ?value ?severity WHERE {{
+  ?result a sh:ValidationResult ; sh:sourceShape ?shape ; sh:focusNode ?this ; sh:resultSeverity ?severity .
+  OPTIONAL {{ ?result sh:resultPath ?path }} OPTIONAL {{ ?result sh:value ?value }}
+}}"""
+
+
+def document_graphs(store: GraphStore) -> list[URIRef] | None:
+    """The document graphs, if each holds a report of the current shapes; else None."""
+    documents = [row[0] for row in store.query(_DOCUMENT_GRAPHS).rows]
+    versions = {row[0]: row[1] for row in store.query(_REPORTS).rows}
+    if any(versions.get(g) != shapes_version() for g in documents):
+        return None
+    return [URIRef(str(g)) for g in documents]
+
+
+def _foci_elsewhere(store: GraphStore, documents: list[URIRef]) -> set[Node]:
+    """Focus nodes of the stored checks that a graph other than a document describes."""
+    known = set(documents)
+    others = [g for g in store.graph_names() if g not in known]
+    if not others:
+        return set()
+    targets = sorted({c.target for c in stored_checks()})
+    values = " ".join(f"<{g}>" for g in others)
+    query = (f"SELECT DISTINCT ?this WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?this ?p ?o }} "
+             + " UNION ".join("{ " + t + " }" for t in targets) + " }")
+    return {row[0] for row in store.query(query).rows}
+
+
+def focused_rows(store: GraphStore, checks: Iterable[Check], focus: Node) -> list[tuple[Check, Node, Node | None]]:
+    """The findings of ``checks`` on one focus node, on the whole store."""
+    rows = []
+    for check in checks:
+        for this, value in focus_value_rows(store.query(check.focused_sparql, {"this": focus})):
+            rows.append((check, this, value))
+    return rows
+
+
+def stored_and_cross(store: GraphStore) -> list[tuple[Check, Node, Node | None]] | None:
+    """Every finding of the packaged checks from the stored findings and the
+    cross-document checks, as ``(check, focus, value)``; None when the store cannot
+    answer that way (a document validated with other shapes): validate it whole."""
+    documents = document_graphs(store)
+    if documents is None:
+        return None
+    found: list[tuple[Check, Node, Node | None]] = []
+    for check in packaged_checks():
+        if not is_stored(check):
+            found += [(check, this, value) for this, value in focus_value_rows(store.query(check.sparql))]
+    elsewhere = _foci_elsewhere(store, documents)
+    by_shape: dict[Node, list[Check]] = {}
+    for check in stored_checks():
+        by_shape.setdefault(check.shape, []).append(check)
+    verify: set[tuple[Node, Node]] = set()
+    for shape, this, path, value, severity in store.query(_STORED).rows:
+        checks = by_shape.get(shape, [])
+        if this in elsewhere or any(is_verified(c) for c in checks):
+            verify.add((shape, this))
+            continue
+        same = next((c for c in checks if c.path == path and str(severity).endswith(c.severity)
+                     and c.reports_value == (value is not None)), None)
+        if same is None:
+            return None  # a finding these shapes cannot give: the shapes changed
+        found.append((same, this, value))
+    for shape, this in sorted(verify, key=str):
+        found += focused_rows(store, by_shape[shape], this)
+    for this in sorted(elsewhere, key=str):
+        found += focused_rows(store, stored_checks(), this)
+    return found
