@@ -109,7 +109,7 @@ def _merged_stored() -> str:
 _scratch: ox.Store | None = None
 
 
-def _reference_store() -> ox.Store:
+def worker_store() -> ox.Store:
     """An in-memory store of this process holding the ontology (for subclasses)."""
     global _scratch
     if _scratch is None:
@@ -122,7 +122,7 @@ def _reference_store() -> ox.Store:
 def document_findings(key: str, triples: Iterable[tuple]) -> list[tuple]:
     """Run the stored checks on one document's triples (Oxigraph terms) with the
     ontology, in one query; the validation report to store in its graph, as triples."""
-    store = _reference_store()
+    store = worker_store()
     store.extend(ox.Quad(s, p, o, _DOCUMENT) for s, p, o in triples)
     try:
         result = store.query(_merged_stored(), use_default_graph_as_union=True)
