@@ -61,8 +61,7 @@ def _private(check: Check) -> bool:
 def _provenance(check: Check) -> bool:
     """A constraint that only a record elsewhere can satisfy: targets are the subjects
     of a predicate, and the constraint asks that no record exists."""
-    return (check.kind == "sparql" and "NOT EXISTS" in check.focused_sparql
-            and check.target.startswith("?this <") and check.target.endswith("?target_any ."))
+    return check.kind == "sparql" and "NOT EXISTS" in check.focused_sparql and _subjects_of(check.target)
 
 
 def is_stored(check: Check) -> bool:
@@ -179,17 +178,25 @@ def document_graphs(store: GraphStore) -> list[URIRef] | None:
     return [URIRef(str(g)) for g in documents]
 
 
-def _foci_elsewhere(store: GraphStore, documents: list[URIRef]) -> set[Node]:
-    """Focus nodes of the stored checks that a graph other than a document describes."""
+def _subjects_of(target: str) -> bool:
+    """Whether a target pattern is ``sh:targetSubjectsOf`` (``?this <p> ?target_any .``)."""
+    return target.startswith("?this <") and target.endswith("?target_any .")
+
+
+def _foci_elsewhere(store: GraphStore, documents: list[URIRef]) -> dict[str, set[Node]]:
+    """Per target pattern of the stored checks, its focus nodes that a graph other than a
+    document describes: a fact of it there (``targetSubjectsOf``), else any triple of it."""
     known = set(documents)
-    others = [g for g in store.graph_names() if g not in known]
+    others = " ".join(f"<{g}>" for g in store.graph_names() if g not in known)
+    found: dict[str, set[Node]] = {}
     if not others:
-        return set()
-    targets = sorted({c.target for c in stored_checks()})
-    values = " ".join(f"<{g}>" for g in others)
-    query = (f"SELECT DISTINCT ?this WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?this ?p ?o }} "
-             + " UNION ".join("{ " + t + " }" for t in targets) + " }")
-    return {row[0] for row in store.query(query).rows}
+        return found
+    for target in sorted({c.target for c in stored_checks()}):
+        inside = target if _subjects_of(target) else "?this ?p ?o"
+        outside = "" if _subjects_of(target) else target
+        query = f"SELECT DISTINCT ?this WHERE {{ VALUES ?g {{ {others} }} GRAPH ?g {{ {inside} }} {outside} }}"
+        found[target] = {row[0] for row in store.query(query).rows}
+    return found
 
 
 def focused_rows(store: GraphStore, checks: Iterable[Check], focus: Node) -> list[tuple[Check, Node, Node | None]]:
@@ -216,10 +223,11 @@ def stored_and_cross(store: GraphStore) -> list[tuple[Check, Node, Node | None]]
     by_shape: dict[Node, list[Check]] = {}
     for check in stored_checks():
         by_shape.setdefault(check.shape, []).append(check)
+    rerun = {this for foci in elsewhere.values() for this in foci}
     verify: set[tuple[Node, Node]] = set()
     for shape, this, path, value, severity in store.query(_STORED).rows:
         checks = by_shape.get(shape, [])
-        if this in elsewhere or any(is_verified(c) for c in checks):
+        if this in rerun or any(is_verified(c) for c in checks):
             verify.add((shape, this))
             continue
         same = next((c for c in checks if c.path == path and str(severity).endswith(c.severity)
@@ -229,6 +237,8 @@ def stored_and_cross(store: GraphStore) -> list[tuple[Check, Node, Node | None]]
         found.append((same, this, value))
     for shape, this in sorted(verify, key=str):
         found += focused_rows(store, by_shape[shape], this)
-    for this in sorted(elsewhere, key=str):
-        found += focused_rows(store, stored_checks(), this)
+    for target, foci in elsewhere.items():
+        checks = [c for c in stored_checks() if c.target == target]
+        for this in sorted(foci, key=str):
+            found += focused_rows(store, checks, this)
     return found

@@ -14,7 +14,7 @@ from rdflib import RDF, Graph, URIRef
 from policykg.graph import iris
 from policykg.graph.curation import load_curation
 from policykg.graph.ingest import ingest, load_reference_data, remove_sources
-from policykg.graph.ingest_validation import document_findings, stored_checks
+from policykg.graph.ingest_validation import document_findings, stored_and_cross, stored_checks
 from policykg.graph.store import Store, document_nquads, to_oxigraph
 from policykg.graph.validate import validate_store
 from policykg.namespaces import PKG, SH
@@ -24,9 +24,12 @@ from .conftest import CORPUS
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES = sorted((ROOT / "tests" / "shapes").glob("*.ttl"))
 GOLD = ROOT / "tests" / "gold"
+OPEN_DATA = ROOT / "tests" / "fixtures" / "tk"
+CURATION = ROOT / "examples" / "curation" / "corpus.csv"
 
 
 def _both(store: Store) -> tuple[set, set]:
+    assert stored_and_cross(store) is not None  # the stored findings answered, not a whole run
     stored = set(validate_store(store).findings)
     full = set(validate_store(store, full=True).findings)
     return stored, full
@@ -40,13 +43,27 @@ def _load_as_document(store: Store, name: URIRef, data: Graph) -> None:
     store.load_documents([(name, document_nquads(name, triples))])
 
 
-def test_stored_equals_full_on_the_corpus_and_the_gold_documents():
+@pytest.fixture(scope="module")
+def everything() -> Store:
+    """The corpus, the gold documents, the Open Data fixtures and the corpus's curation."""
     store = Store()
-    ingest(store, [CORPUS, GOLD])
-    stored, full = _both(store)
-    assert stored == full
-    reference = {(f.shape, f.focus, f.severity) for f in validate_store(store, "pyshacl").findings}
+    ingest(store, [CORPUS, GOLD, OPEN_DATA])
+    load_curation(store, CURATION)
+    return store
+
+
+def test_stored_equals_full_and_pyshacl_on_corpus_gold_open_data_and_curation(everything):
+    stored, full = _both(everything)
+    assert stored == full and full
+    reference = {(f.shape, f.focus, f.severity) for f in validate_store(everything, "pyshacl").findings}
     assert {(f.shape, f.focus, f.severity) for f in stored} == reference
+
+
+def test_no_document_writes_about_another_documents_evidence(everything):
+    """Why evidence checks are stored: an evidence record is described by its own graph only."""
+    shared = f"""SELECT ?e WHERE {{ GRAPH ?g {{ ?e a <{PKG.Evidence}> }} GRAPH ?other {{ ?e ?p ?o }}
+      FILTER (?other != ?g) }} LIMIT 1"""
+    assert not everything.query(shared).rows
 
 
 @pytest.mark.parametrize("path", SHAPES, ids=[p.name for p in SHAPES])
@@ -67,7 +84,9 @@ def test_stored_equals_full_with_a_fixture_as_another_graph(path):
     """A graph that is no document (Open Data, a curation): its nodes checked on the store."""
     store = Store()
     ingest(store, [GOLD])
-    store.replace_graph(URIRef("urn:fixture:other"), Graph().parse(path))
+    data = Graph().parse(path)
+    data.remove((None, PKG.contentHash, None))  # a graph with a content hash is a document's
+    store.replace_graph(URIRef("urn:fixture:other"), data)
     stored, full = _both(store)
     assert stored == full and full
 
@@ -142,3 +161,28 @@ def test_remove_sources_removes_the_findings():
     files = [str(r[0]) for r in store.query(f"SELECT ?f WHERE {{ ?d <{PKG.sourceFile}> ?f }}").rows]
     remove_sources(store, files)
     assert not store.query(f"ASK {{ ?r a <{SH.ValidationReport}> }}").boolean
+
+
+def test_another_document_clears_a_stored_class_or_provenance_finding():
+    """Stored findings that data elsewhere can clear are checked again on the store: a
+    source document typed by another document, a fact whose record another graph holds."""
+    data = _broken_document()
+    evidence = next(data.subjects(RDF.type, PKG.Evidence))
+    source = data.value(evidence, PKG.sourceDocument)
+    data.remove((source, RDF.type, None))
+    doc = next(s for s, _, _ in data.triples((None, PKG.cites, URIRef("https://example.org/uncited"))))
+    store = Store()
+    load_reference_data(store)
+    _load_as_document(store, iris.named_graph("a"), data)
+    shapes = {f.shape for f in validate_store(store).findings}
+    assert {"pkgsh:Evidence-sourceDocument", "pkgsh:Provenance-cites"} <= shapes
+    other = Graph()
+    other.add((source, RDF.type, PKG.Letter))
+    record = URIRef("https://example.org/record")
+    for p, o in ((RDF.type, PKG.Assertion), (RDF.subject, doc), (RDF.predicate, PKG.cites),
+                 (RDF.object, URIRef("https://example.org/uncited"))):
+        other.add((record, p, o))
+    _load_as_document(store, iris.named_graph("b"), other)
+    stored, full = _both(store)
+    assert stored == full
+    assert not {"pkgsh:Evidence-sourceDocument", "pkgsh:Provenance-cites"} & {f.shape for f in stored}
