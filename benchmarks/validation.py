@@ -21,6 +21,7 @@ sys.path.insert(0, str(HERE))
 import pyoxigraph as ox  # noqa: E402
 from synthetic import generate  # noqa: E402
 
+from policykg.graph import iris  # noqa: E402
 from policykg.graph.build import build_triples  # noqa: E402
 from policykg.graph.ingest import ingest, source_files  # noqa: E402
 from policykg.graph.ingest_validation import document_findings, stored_checks, worker_store  # noqa: E402
@@ -38,7 +39,7 @@ def _timed(action):
 def _one_query_each(triples: list[tuple]) -> None:
     """The stored checks on one document as separate queries (the way before)."""
     store = worker_store()
-    graph = ox.NamedNode("urn:policykg:validating")
+    graph = ox.NamedNode(str(iris.VALIDATING_GRAPH))
     store.extend(ox.Quad(s, p, o, graph) for s, p, o in triples)
     for check in stored_checks():
         list(store.query(check.sparql, use_default_graph_as_union=True))

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
@@ -45,12 +45,12 @@ from .sparql_validation import RDFS_SUBCLASS, Check, focus_value_rows, packaged_
 from .store import to_oxigraph
 
 _EVIDENCE_TARGET = f"?this a/{RDFS_SUBCLASS}* <{PKG.Evidence}> ."
-_DOCUMENT = ox.NamedNode("urn:policykg:validating")
-_TYPE = ox.NamedNode(str(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")))
-_SH = {name: ox.NamedNode(str(SH[name])) for name in (
+_DOCUMENT = to_oxigraph(iris.VALIDATING_GRAPH)
+_TYPE, _BOOLEAN = to_oxigraph(RDF.type), to_oxigraph(XSD.boolean)
+_SH = {name: to_oxigraph(SH[name]) for name in (
     "ValidationReport", "ValidationResult", "conforms", "result", "focusNode", "sourceShape", "resultPath",
     "value", "resultSeverity")}
-_CONFORMS_TO = ox.NamedNode(str(DCTERMS.conformsTo))
+_CONFORMS_TO = to_oxigraph(DCTERMS.conformsTo)
 
 
 def _private(check: Check) -> bool:
@@ -113,7 +113,7 @@ def worker_store() -> ox.Store:
     global _scratch
     if _scratch is None:
         _scratch = ox.Store()
-        graph = ox.NamedNode(str(iris.ONTOLOGY_GRAPH))
+        graph = to_oxigraph(iris.ONTOLOGY_GRAPH)
         _scratch.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in ontology_graph())
     return _scratch
 
@@ -135,25 +135,24 @@ def document_findings(key: str, triples: Iterable[tuple]) -> list[tuple]:
 
 def _report_triples(key: str, rows: list[tuple[int, ox.NamedNode, object]]) -> list[tuple]:
     checks = stored_checks()
-    report = ox.NamedNode(str(iris.validation_report(key)))
-    version = ox.NamedNode(str(shapes_version()))
+    report = to_oxigraph(iris.validation_report(key))
+    version = to_oxigraph(shapes_version())
     out: list[tuple] = [(report, _TYPE, _SH["ValidationReport"]), (report, _CONFORMS_TO, version)]
     violations = False
     for index, this, value in sorted(set(rows), key=str):
         check = checks[index]
         shown = value if check.reports_value else None
-        node = ox.NamedNode(str(iris.validation_result(key, check.shape, this.value, shown)))
+        node = to_oxigraph(iris.validation_result(key, check.shape, this.value, shown))
         violations |= check.severity == "Violation"
         out += [(report, _SH["result"], node), (node, _TYPE, _SH["ValidationResult"]),
                 (node, _SH["focusNode"], this), (node, _SH["sourceShape"], to_oxigraph(check.shape)),
-                (node, _SH["resultSeverity"], ox.NamedNode(str(SH[check.severity])))]
+                (node, _SH["resultSeverity"], to_oxigraph(SH[check.severity]))]
         if check.path is not None:
             out.append((node, _SH["resultPath"], to_oxigraph(check.path)))
         if shown is not None:
             out.append((node, _SH["value"], shown))
     # the triples are a set: a finding found by two checks of one shape is written once
-    out.append((report, _SH["conforms"], ox.Literal("false" if violations else "true",
-                                                     datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))))
+    out.append((report, _SH["conforms"], ox.Literal("false" if violations else "true", datatype=_BOOLEAN)))
     return list(dict.fromkeys(out))
 
 

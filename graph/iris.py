@@ -185,3 +185,5 @@ VOCABULARY_GRAPH = PKGG["vocab"]
 # predicate: never data, gone when the load ends or the store is next opened.
 PENDING_LOAD_GRAPH = URIRef("urn:policykg:pending-load")
 LOADING = URIRef("urn:policykg:loading")
+# The graph an ingest worker validates a document in (graph/ingest_validation.py; never stored).
+VALIDATING_GRAPH = URIRef("urn:policykg:validating")
