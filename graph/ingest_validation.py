@@ -207,6 +207,20 @@ def focused_rows(store: GraphStore, checks: Iterable[Check], focus: Node) -> lis
     return rows
 
 
+FEW_TARGETS = 1000
+
+
+def _cross_query(store: GraphStore, check: Check, few: dict[str, bool]) -> str:
+    """A cross-document check's query: counts and values per target when its targets are
+    few (curations, undertakings), else over the whole predicate (``few`` caches the counts)."""
+    if check.kind not in ("count", "value"):
+        return check.sparql
+    if check.target not in few:
+        rows = store.query(f"SELECT ?this WHERE {{ {check.target} }} LIMIT {FEW_TARGETS + 1}").rows
+        few[check.target] = len(rows) <= FEW_TARGETS
+    return check.focused_sparql if few[check.target] else check.sparql
+
+
 def stored_and_cross(store: GraphStore) -> list[tuple[Check, Node, Node | None]] | None:
     """Every finding of the packaged checks from the stored findings and the
     cross-document checks, as ``(check, focus, value)``; None when the store cannot
@@ -215,9 +229,11 @@ def stored_and_cross(store: GraphStore) -> list[tuple[Check, Node, Node | None]]
     if documents is None:
         return None
     found: list[tuple[Check, Node, Node | None]] = []
+    few: dict[str, bool] = {}
     for check in packaged_checks():
         if not is_stored(check):
-            found += [(check, this, value) for this, value in focus_value_rows(store.query(check.sparql))]
+            rows = focus_value_rows(store.query(_cross_query(store, check, few)))
+            found += [(check, this, value) for this, value in rows]
     elsewhere = _foci_elsewhere(store, documents)
     by_shape: dict[Node, list[Check]] = {}
     for check in stored_checks():
