@@ -18,7 +18,6 @@ from . import iris
 from .backend import GraphStore
 from .ingest_validation import stored_and_cross
 from .sparql_validation import Check, focus_value_rows, packaged_checks
-from .store import Store
 
 
 @dataclass(frozen=True)
@@ -148,5 +147,5 @@ def validate_store(store: GraphStore, engine: str = "sparql", full: bool = False
     ``"pyshacl"``: the reference implementation on a copy of the whole graph (slow
     beyond a few thousand triples)."""
     if engine == "sparql":
-        return validate_in_store(store) if full or not isinstance(store, Store) else validate_stored(store)
+        return validate_in_store(store) if full else validate_stored(store)
     return validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH]))
