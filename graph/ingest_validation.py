@@ -105,17 +105,18 @@ def _merged_stored() -> str:
     return _merged(stored_checks())
 
 
-_scratch: ox.Store | None = None
+@cache
+def _ontology_quads() -> tuple[ox.Quad, ...]:
+    graph = to_oxigraph(iris.ONTOLOGY_GRAPH)
+    return tuple(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in ontology_graph())
 
 
 def worker_store() -> ox.Store:
-    """An in-memory store of this process holding the ontology (for subclasses)."""
-    global _scratch
-    if _scratch is None:
-        _scratch = ox.Store()
-        graph = to_oxigraph(iris.ONTOLOGY_GRAPH)
-        _scratch.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in ontology_graph())
-    return _scratch
+    """A new in-memory store holding the ontology (for subclasses). One per document: a
+    store that documents are added to and removed from gets slower with each."""
+    store = ox.Store()
+    store.extend(_ontology_quads())
+    return store
 
 
 def document_findings(key: str, triples: Iterable[tuple]) -> list[tuple]:
@@ -123,13 +124,10 @@ def document_findings(key: str, triples: Iterable[tuple]) -> list[tuple]:
     ontology, in one query; the validation report to store in its graph, as triples."""
     store = worker_store()
     store.extend(ox.Quad(s, p, o, _DOCUMENT) for s, p, o in triples)
-    try:
-        result = store.query(_merged_stored(), use_default_graph_as_union=True)
-        if not isinstance(result, ox.QuerySolutions):
-            raise TypeError(f"unexpected query result {result!r}")
-        rows = [(int(r["check"].value), r["this"], r["value"]) for r in result]
-    finally:
-        store.remove_graph(_DOCUMENT)
+    result = store.query(_merged_stored(), use_default_graph_as_union=True)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError(f"unexpected query result {result!r}")
+    rows = [(int(r["check"].value), r["this"], r["value"]) for r in result]
     return _report_triples(key, rows)
 
 
