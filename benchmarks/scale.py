@@ -229,7 +229,7 @@ def _export_turtle(store, folder: Path) -> None:
 
 def _per_document_validation_ms(store: Store, sample: int = 50) -> float:
     """Validation of one newly ingested document (issue 17): the checks it decides alone,
-    merged into one query on its triples and the ontology, as the ingest worker runs them.
+    merged into a few queries on its triples and the ontology, as the ingest worker runs them.
     Milliseconds per document over the first ``sample`` documents."""
     names = [n for n in store.graph_names() if n not in (iris.ONTOLOGY_GRAPH, iris.VOCABULARY_GRAPH)][:sample]
     graphs = [[tuple(map(to_oxigraph, t)) for t in store.graph(name)] for name in names]

@@ -1,6 +1,6 @@
 """Validation at ingest, measured: `policykg validate` (stored findings plus the
 cross-document checks) against `--full` (every check on the whole store), and the
-checks of one document in its worker (one merged query) against the same checks as
+checks of one document in its worker (a few merged queries) against the same checks as
 one query each. Prints the figures and whether both ways agree.
 
 Run: .venv/bin/python benchmarks/validation.py --documents 2000 [--work DIR]
@@ -96,7 +96,7 @@ def main() -> None:
           f"{'the same' if set(stored.findings) == set(full.findings) else 'DIFFERENT'}")
     figures = per_document(files, args.sample)
     print(f"one document's stored checks ({figures['checks']:.0f}), ms per document: "
-          f"{figures['merged_ms']:.1f} merged into one query, {figures['separate_ms']:.1f} as one query each; "
+          f"{figures['merged_ms']:.1f} merged into a few queries, {figures['separate_ms']:.1f} as one query each; "
           f"every check as one query each in a store of its own (before): {figures['every_ms']:.1f}")
     store.close()
 

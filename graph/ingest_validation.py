@@ -88,11 +88,12 @@ def shapes_version() -> URIRef:
     return iris.shapes_version(digest.hexdigest())
 
 
-def _merged(checks: Sequence[Check], sparql: str = "sparql") -> str:
-    """One SELECT of ``?check ?this ?value`` for all ``checks`` (prefixes moved up)."""
+def _merged(checks: Sequence[Check], sparql: str = "sparql", first: int = 0) -> str:
+    """One SELECT of ``?check ?this ?value`` for all ``checks``, numbered from ``first``
+    (prefixes moved up)."""
     prefixes: set[str] = set()
     parts = []
-    for i, check in enumerate(checks):
+    for i, check in enumerate(checks, first):
         lines = getattr(check, sparql).strip().splitlines()
         prefixes.update(line for line in lines if line.startswith("PREFIX"))
         body = "\n".join(line for line in lines if not line.startswith("PREFIX"))
@@ -100,9 +101,16 @@ def _merged(checks: Sequence[Check], sparql: str = "sparql") -> str:
     return "\n".join(sorted(prefixes)) + "\nSELECT ?check ?this ?value WHERE {\n" + "\nUNION\n".join(parts) + "\n}"
 
 
+# checks per merged query: a few queries of about nine checks each answered fastest
+# (benchmarks/validation.py; on 100 synthetic documents 6.4 ms each against 10.9 ms for
+# one query of all 34 and 7.0 ms for one query per check)
+MERGED = 9
+
+
 @cache
-def _merged_stored() -> str:
-    return _merged(stored_checks())
+def _merged_stored() -> tuple[str, ...]:
+    checks = stored_checks()
+    return tuple(_merged(checks[i:i + MERGED], first=i) for i in range(0, len(checks), MERGED))
 
 
 @cache
@@ -121,13 +129,15 @@ def worker_store() -> ox.Store:
 
 def document_findings(key: str, triples: Iterable[tuple]) -> list[tuple]:
     """Run the stored checks on one document's triples (Oxigraph terms) with the
-    ontology, in one query; the validation report to store in its graph, as triples."""
+    ontology, in a few merged queries; the validation report to store in its graph, as triples."""
     store = worker_store()
     store.extend(ox.Quad(s, p, o, _DOCUMENT) for s, p, o in triples)
-    result = store.query(_merged_stored(), use_default_graph_as_union=True)
-    if not isinstance(result, ox.QuerySolutions):
-        raise TypeError(f"unexpected query result {result!r}")
-    rows = [(int(r["check"].value), r["this"], r["value"]) for r in result]
+    rows = []
+    for query in _merged_stored():
+        result = store.query(query, use_default_graph_as_union=True)
+        if not isinstance(result, ox.QuerySolutions):
+            raise TypeError(f"unexpected query result {result!r}")
+        rows += [(int(r["check"].value), r["this"], r["value"]) for r in result]
     return _report_triples(key, rows)
 
 
