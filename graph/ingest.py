@@ -38,6 +38,7 @@ from policykg.reference import ontology_graph, vocabulary_graph
 from . import iris
 from .backend import GraphStore
 from .build import build_triples
+from .ingest_validation import document_findings
 from .motions import build_motion_graph
 from .store import Store, document_nquads
 from .undertakings import build_undertaking_graph
@@ -290,8 +291,9 @@ def _extract(path: Path, max_source_mb: float = MAX_SOURCE_MB) -> _Extracted:
     """Read, extract and build one document (runs in a worker process)."""
     try:
         extraction = extract_file(path, max_mb=max_source_mb)
-        name = iris.named_graph(extraction.key)
-        return _Extracted(path, name, document_nquads(name, build_triples(extraction)))
+        name, triples = iris.named_graph(extraction.key), build_triples(extraction)
+        triples += document_findings(extraction.key, triples)  # validated here, stored with it
+        return _Extracted(path, name, document_nquads(name, triples))
     except SourceError as exc:
         return _Extracted(path, error=str(exc))
     except Exception as exc:  # one bad document must not stop the batch

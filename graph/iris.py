@@ -95,6 +95,21 @@ def evidence(doc_key: str, *parts: object) -> URIRef:
     return PKGID[f"evidence/{slug(doc_key)}/{_digest(*parts)}"]
 
 
+def validation_report(doc_key: str) -> URIRef:
+    """The report of the checks run on a document at ingest, stored in its graph."""
+    return PKGID[f"validation/{slug(doc_key)}"]
+
+
+def validation_result(doc_key: str, *parts: object) -> URIRef:
+    """One finding of that report, by its shape, focus node and value."""
+    return PKGID[f"validation/{slug(doc_key)}/{_digest(*parts)}"]
+
+
+def shapes_version(sha256: str) -> URIRef:
+    """The packaged shapes and ontology by the digest of their files."""
+    return URIRef(f"https://w3id.org/policykg/shapes?sha256={sha256}")
+
+
 def _file_part(file_stem: str) -> str:
     """A file name as one IRI path segment, different for different names (``cur`` and
     ``cur!`` must not share a graph, as a slug would make them): the UTF-8 bytes (a lone
@@ -175,3 +190,5 @@ SUMMARY_ROWS = "https://w3id.org/policykg/summary/"
 # predicate: never data, gone when the load ends or the store is next opened.
 PENDING_LOAD_GRAPH = URIRef("urn:policykg:pending-load")
 LOADING = URIRef("urn:policykg:loading")
+# The graph an ingest worker validates a document in (graph/ingest_validation.py; never stored).
+VALIDATING_GRAPH = URIRef("urn:policykg:validating")

@@ -25,6 +25,8 @@ from rdflib.term import Node
 from policykg.namespaces import SH
 from policykg.reference import shapes_graph
 
+from .backend import QueryResult
+
 RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 _SUPPORTED = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind, SH.minInclusive,
               SH.maxInclusive, SH.minLength, SH.pattern, SH.severity, SH.message, RDF.type, SH.name,
@@ -41,6 +43,13 @@ class Check:
     message: str
     sparql: str
     reports_value: bool = True  # False for counts: like pySHACL, no sh:value then
+    kind: str = "value"  # count, value, class, or, sparql (graph/ingest_validation.py sorts by it)
+    target: str = ""  # the target pattern binding ?this
+    focused: str = ""  # the same check, the targets first: fast with ?this bound or few targets
+
+    @property
+    def focused_sparql(self) -> str:
+        return self.focused or self.sparql
 
 
 def _message(shapes: Graph, node: Node, fallback: Node | None = None) -> str:
@@ -78,37 +87,40 @@ def _integer(shapes: Graph, node: Node, key: URIRef) -> int | None:
     return None if value is None else int(str(value))
 
 
-def _value_checks(shapes: Graph, prop: Node) -> list[str]:
-    """Patterns over ``?this <path> ?value`` (written as PATH) that find the violating values."""
-    checks = []
+def _value_checks(shapes: Graph, prop: Node) -> list[tuple[str, str]]:
+    """Patterns over ``?this <path> ?value`` (written as PATH) that find the violating
+    values, each with its kind: "class" (needs the values' types), else "value"."""
+    checks: list[tuple[str, str]] = []
     datatype = shapes.value(prop, SH.datatype)
     if datatype is not None:
-        checks.append(f"?this PATH ?value FILTER (!isLiteral(?value) || datatype(?value) != <{datatype}>)")
+        checks.append(("value", f"?this PATH ?value FILTER (!isLiteral(?value) || datatype(?value) != <{datatype}>)"))
     cls = shapes.value(prop, SH["class"])
     if cls is not None:
         # a set difference with the class's instances, not one lookup per value; the
         # class and its subclasses found first: Virtuoso 7.2 matches nothing with a
         # zero-or-more path (a/rdfs:subClassOf*) inside MINUS
         classes = f"{{ BIND (<{cls}> AS ?type) }} UNION {{ ?type {RDFS_SUBCLASS}+ <{cls}> }}"
-        checks.append(f"?this PATH ?value MINUS {{ {{ SELECT ?type WHERE {{ {classes} }} }} ?value a ?type }}")
+        minus = f"MINUS {{ {{ SELECT ?type WHERE {{ {classes} }} }} ?value a ?type }}"
+        checks.append(("class", f"?this PATH ?value {minus}"))
     kind = shapes.value(prop, SH.nodeKind)
     if kind is not None:
         if kind != SH.IRI:
             raise NotImplementedError(f"sh:nodeKind {kind}")
-        checks.append("?this PATH ?value FILTER (!isIRI(?value))")
+        checks.append(("value", "?this PATH ?value FILTER (!isIRI(?value))"))
     for key, op in ((SH.minInclusive, ">="), (SH.maxInclusive, "<=")):
         bound = shapes.value(prop, key)
         if bound is not None:
-            checks.append(f"?this PATH ?value FILTER (!COALESCE(?value {op} {_literal(bound)}, false))")
+            checks.append(("value", f"?this PATH ?value FILTER (!COALESCE(?value {op} {_literal(bound)}, false))"))
     length = _integer(shapes, prop, SH.minLength)
     if length is not None:
-        checks.append(f"?this PATH ?value FILTER (isBlank(?value) || STRLEN(STR(?value)) < {length})")
+        checks.append(("value", f"?this PATH ?value FILTER (isBlank(?value) || STRLEN(STR(?value)) < {length})"))
     pattern = shapes.value(prop, SH.pattern)
     if pattern is not None:
         flags = shapes.value(prop, SH.flags)
         flag_arg = f", {Literal(str(flags)).n3()}" if flags else ""
         regex = Literal(str(pattern)).n3()
-        checks.append(f"?this PATH ?value FILTER (isBlank(?value) || !REGEX(STR(?value), {regex}{flag_arg}))")
+        checks.append(("value", f"?this PATH ?value "
+                       f"FILTER (isBlank(?value) || !REGEX(STR(?value), {regex}{flag_arg}))"))
     return checks
 
 
@@ -131,6 +143,27 @@ def _count_check(path: URIRef, low: int | None, high: int | None, target: str) -
     return f"SELECT ?this (?n AS ?value) WHERE {{\n  {' UNION '.join(parts)}\n}}"
 
 
+def _count_by_target(path: URIRef, low: int | None, high: int | None, target: str) -> str:
+    """The same as ``_count_check``, counted per target: fast when the targets are few
+    (or bound), where ``_count_check`` reads the whole predicate."""
+    bounds = ([f"COUNT(DISTINCT ?v) < {low}"] if low else []) + ([f"COUNT(DISTINCT ?v) > {high}"]
+                                                                  if high is not None else [])
+    return f"""SELECT ?this (COUNT(DISTINCT ?v) AS ?value) WHERE {{
+  {{ SELECT DISTINCT ?this WHERE {{ {target} }} }} OPTIONAL {{ ?this <{path}> ?v }}
+}} GROUP BY ?this HAVING ({" || ".join(bounds)})"""
+
+
+def _value_by_target(pattern: str, target: str) -> str:
+    """A value check with the targets first (OPTIONAL makes the store start from them):
+    fast when the targets are few or bound. ``pattern``: ``?this <p> ?value FILTER (...)``
+    or, for ``sh:class``, ``... MINUS {...}``."""
+    triple, keyword, rest = pattern.partition(" FILTER ")
+    head = f"SELECT DISTINCT ?this ?value WHERE {{\n  {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}\n"
+    if not keyword:
+        return f"{head}  {pattern}\n}}"
+    return f"{head}  OPTIONAL {{ {triple} }} FILTER (BOUND(?value) && {rest})\n}}"
+
+
 def _property_checks(shapes: Graph, shape: Node, prop: Node, target: str) -> list[Check]:
     unknown = set(shapes.predicates(prop)) - _SUPPORTED
     if unknown:
@@ -142,15 +175,18 @@ def _property_checks(shapes: Graph, shape: Node, prop: Node, target: str) -> lis
     name = prop if isinstance(prop, URIRef) else shape
     low, high = _integer(shapes, prop, SH.minCount), _integer(shapes, prop, SH.maxCount)
     if (low is not None and low > 0) or high is not None:
-        checks.append(Check(name, path, severity, message, reports_value=False,
-                            sparql=_count_check(path, low, high, target)))
-    for violation in _value_checks(shapes, prop):
-        # the violating values first (one pass over the predicate), then their targets
-        checks.append(Check(name, path, severity, message, f"""
+        checks.append(Check(name, path, severity, message, reports_value=False, kind="count", target=target,
+                            sparql=_count_check(path, low, high, target),
+                            focused=_count_by_target(path, low, high, target)))
+    for kind, violation in _value_checks(shapes, prop):
+        pattern = violation.replace("PATH", f"<{path}>")
+        # the violating values first (one pass over the predicate), then their targets;
+        # focused: the targets first
+        checks.append(Check(name, path, severity, message, kind=kind, target=target, sparql=f"""
 SELECT DISTINCT ?this ?value WHERE {{
-  {{ SELECT DISTINCT ?this ?value WHERE {{ {violation.replace("PATH", f"<{path}>")} }} }}
+  {{ SELECT DISTINCT ?this ?value WHERE {{ {pattern} }} }}
   {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}
-}}"""))
+}}""", focused=_value_by_target(pattern, target)))
     return checks
 
 
@@ -168,7 +204,8 @@ def _or_check(shapes: Graph, shape: Node, either: Node, target: str) -> Check:
         if not isinstance(path, URIRef) or not _requires_one(shapes, alt):
             raise NotImplementedError(f"{shape}: sh:or supports property shapes with sh:minCount 1 only")
         alternatives.append(f"EXISTS {{ ?this <{path}> ?any_{len(alternatives)} }}")
-    return Check(shape, None, _severity(shapes, shape), _message(shapes, shape), reports_value=False, sparql=f"""
+    return Check(shape, None, _severity(shapes, shape), _message(shapes, shape), reports_value=False, kind="or",
+                 target=target, sparql=f"""
 SELECT DISTINCT ?this (?this AS ?value) WHERE {{
   {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}
   FILTER (!({' || '.join(alternatives)}))
@@ -187,16 +224,22 @@ _NOT_EXISTS = re.compile(r"FILTER\s+NOT\s+EXISTS\s*\{")
 
 
 def _sparql_check(shapes: Graph, shape: Node, constraint: Node, target: str) -> Check:
-    select = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
+    select = original = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
     if len(_NOT_EXISTS.findall(select)) == 1:
         # SHACL forbids MINUS in constraints, but here it means the same (the inner
         # pattern shares ?this and ?value with the outer one) and the store answers it
         # as one set difference instead of one lookup per row.
         select = _NOT_EXISTS.sub("MINUS {", select)
-    where = select.index("{", select.upper().index("WHERE"))
-    body = f"{select[:where + 1]}\n  {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}\n{select[where + 1:]}"
+    prefixes = _prefixes(shapes, constraint)
     return Check(shape, None, _severity(shapes, shape), _message(shapes, constraint, shape),
-                 f"{_prefixes(shapes, constraint)}\n{body}")
+                 f"{prefixes}\n{_with_target(select, target)}", kind="sparql", target=target,
+                 focused=f"{prefixes}\n{_with_target(original, target)}")
+
+
+def _with_target(select: str, target: str) -> str:
+    """A constraint's SELECT with its targets joined first."""
+    where = select.index("{", select.upper().index("WHERE"))
+    return f"{select[:where + 1]}\n  {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}\n{select[where + 1:]}"
 
 
 def compile_shapes(shapes: Graph) -> list[Check]:
@@ -214,6 +257,13 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         for constraint in shapes.objects(shape, SH.sparql):
             checks.append(_sparql_check(shapes, shape, constraint, target))
     return checks
+
+
+def focus_value_rows(result: QueryResult) -> list[tuple[Node, Node | None]]:
+    """``(?this, ?value)`` of each row of a check's answer, by name (a SPARQL
+    constraint may select ``?path`` between them)."""
+    this, value = result.variables.index("this"), result.variables.index("value")
+    return [(row[this], row[value]) for row in result.rows]
 
 
 @cache

@@ -16,7 +16,8 @@ from policykg.reference import ontology_graph, shapes_graph
 
 from . import iris
 from .backend import GraphStore
-from .sparql_validation import packaged_checks
+from .ingest_validation import stored_and_cross
+from .sparql_validation import Check, focus_value_rows, packaged_checks
 
 
 @dataclass(frozen=True)
@@ -118,21 +119,33 @@ def _report(findings: list[Finding]) -> ValidationReport:
     return ValidationReport(conforms=not any(f.severity == "Violation" for f in findings), findings=findings)
 
 
+def _finding(check: Check, this: Node, value: Node | None) -> Finding:
+    return Finding(check.severity, _short(this), _short(check.path),
+                   _short(value) if check.reports_value else None, check.message, _short(check.shape))
+
+
 def validate_in_store(store: GraphStore) -> ValidationReport:
-    """The shapes as SPARQL queries answered by the store itself (fast; see
-    graph/sparql_validation.py). The ontology graph in the store supplies subclasses."""
-    findings = []
-    for check in packaged_checks():
-        for this, value in ((r[0], r[1]) for r in store.query(check.sparql).rows):
-            findings.append(Finding(check.severity, _short(this), _short(check.path),
-                                    _short(value) if check.reports_value else None, check.message,
-                                    _short(check.shape)))
-    return _report(findings)
+    """The shapes as SPARQL queries answered by the store itself, every check on
+    the whole store (see graph/sparql_validation.py). The ontology graph in the
+    store supplies subclasses."""
+    return _report([_finding(check, this, value) for check in packaged_checks()
+                    for this, value in focus_value_rows(store.query(check.sparql))])
 
 
-def validate_store(store: GraphStore, engine: str = "sparql") -> ValidationReport:
-    """``engine="sparql"``: in the store, fast; ``"pyshacl"``: the reference
-    implementation on a copy of the whole graph (slow beyond a few thousand triples)."""
-    if engine == "sparql":
+def validate_stored(store: GraphStore) -> ValidationReport:
+    """The findings stored at ingest plus the cross-document checks
+    (graph/ingest_validation.py); the whole store checked when that cannot answer."""
+    found = stored_and_cross(store)
+    if found is None:
         return validate_in_store(store)
+    return _report([_finding(check, this, value) for check, this, value in found])
+
+
+def validate_store(store: GraphStore, engine: str = "sparql", full: bool = False) -> ValidationReport:
+    """``engine="sparql"``: in the store, fast: the findings stored at ingest and the
+    cross-document checks, or with ``full`` every check on the whole store;
+    ``"pyshacl"``: the reference implementation on a copy of the whole graph (slow
+    beyond a few thousand triples)."""
+    if engine == "sparql":
+        return validate_in_store(store) if full else validate_stored(store)
     return validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH]))

@@ -122,13 +122,15 @@ class KnowledgeGraph:
             options["relations"] = tuple(options["relations"])
         return exporting.citation_network(self.store, Cut(**options) if options else None)
 
-    def validate(self, engine: str = "sparql") -> ValidationReport:
+    def validate(self, engine: str = "sparql", full: bool = False) -> ValidationReport:
         """The SHACL findings (``.findings``, ``.conforms``, ``.summary()``); ``engine``
-        as ``policykg validate --engine`` takes it: "sparql" (in the store, fast) or
-        "pyshacl" (the reference engine on a copy)."""
+        and ``full`` as ``policykg validate --engine --full`` take them: "sparql" (in the
+        store, fast: the findings stored at ingest plus the cross-document checks, or
+        with ``full`` every check on the whole store) or "pyshacl" (the reference
+        engine on a copy)."""
         if engine not in ("sparql", "pyshacl"):
             raise ValueError(f"engine {engine!r}: choose 'sparql' or 'pyshacl'")
-        return validate_store(self.store, engine)
+        return validate_store(self.store, engine, full)
 
     def stats(self) -> dict[str, int]:
         """The counts ``policykg stats`` prints, by label."""

@@ -652,9 +652,12 @@ def oxigraph_binary() -> str:
 @click.option("--limit", type=int, default=50, show_default=True, help="Findings to print.")
 @click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
               help="sparql: the shapes as queries in the store (fast); pyshacl: the reference engine on a copy.")
+@click.option("--full", is_flag=True,
+              help="Run every check on the whole store, not the findings stored at ingest plus the "
+                   "cross-document checks.")
 @store_option
 @endpoint_option
-def validate(limit, engine, store_path, endpoint):
+def validate(limit, engine, full, store_path, endpoint):
     """Validate the graph against the SHACL shapes.
 
     Exit codes: 0 conforms (warnings allowed), 1 violations, 2 error.
@@ -664,7 +667,7 @@ def validate(limit, engine, store_path, endpoint):
       policykg validate
     """
     with open_store(store_path, endpoint) as store:
-        report = validate_store(store, engine)
+        report = validate_store(store, engine, full)
     click.echo(report.text(limit))
     return 0 if report.conforms else 1
 

@@ -103,7 +103,7 @@ def test_a_command_can_exit_with_its_own_code_on_error():
 @pytest.mark.parametrize("error", [ShapesError("the shapes could not be applied: x"),
                                    RemoteError("URLError: refused", url="http://127.0.0.1:9/query")])
 def test_validate_exits_2_on_any_error(error, monkeypatch, tmp_path):
-    def fail(store, engine):
+    def fail(store, engine, full=False):
         raise error
 
     monkeypatch.setattr(cli, "validate_store", fail)
