@@ -65,6 +65,7 @@ from tests import virtuoso_server  # noqa: E402
 
 RESULTS = HERE / "results"
 RUNS = 20
+OTHER_BUDGET = 1.0  # seconds of runs per query on the other stacks (policykg: 2): one or two runs of a slow one
 T = TypeVar("T")
 PLAIN_TIMEOUT = 60.0  # seconds the other stacks get per measurement (--plain-timeout)
 
@@ -203,7 +204,8 @@ def _samples(func, budget: float, timeout: float | None, values: list | None = N
     return samples
 
 
-def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
+def _query_latencies(store, params: dict, timeout: float | None = None, budget: float = 2.0) -> dict:
+    """p50/p95 of each named query: up to RUNS runs, fewer once they took ``budget`` seconds."""
     from policykg import resources
 
     out = _Progress()
@@ -211,7 +213,7 @@ def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
         values = params.get(name, {})
         rows: list[int | None] = []
         samples = _samples(lambda name=name, values=values: len(_run(store, name, values).rows),
-                           budget=2.0, timeout=timeout, values=rows)
+                           budget=budget, timeout=timeout, values=rows)
         result: dict[str, object] = _percentiles(samples) if isinstance(samples, list) else (
             {"failed": samples} if samples else {"timeout_s": timeout})
         if rows:
@@ -330,7 +332,7 @@ def bench_plain(files: list[Path], megabytes: float, work: Path, timeout: float,
     out["ingest_all_1core_docs_per_s"] = len(files) / seconds
     out["quads"] = len(store)
     out["triples_per_s"] = len(store) / seconds
-    out["queries"] = _query_latencies(store, params, timeout=timeout)
+    out["queries"] = _query_latencies(store, params, timeout=timeout, budget=OTHER_BUDGET)
     out["trace_5hop"] = _trace_latency(store, params["_motion"], timeout=timeout)
     out["validate_s"] = _forked_seconds(lambda: validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH])), timeout)
     out["export_graphml_s"] = _forked_seconds(lambda: _export_graphml(store, work), timeout)
@@ -342,7 +344,7 @@ def bench_plain(files: list[Path], megabytes: float, work: Path, timeout: float,
 
 
 def _plain_child(queue, *args) -> None:
-    queue.put(bench_plain(*args))
+    queue.put(json.loads(json.dumps(bench_plain(*args))))  # plain dicts: a _Progress would print again
 
 
 def bench_plain_apart(files: list[Path], megabytes: float, work: Path, timeout: float, single_max: int,
@@ -368,20 +370,34 @@ def bench_virtuoso(store_folder: Path, work: Path, timeout: float, params: dict)
     if not virtuoso_server.installed():
         return {"skipped": virtuoso_server.MISSING}
     out = _Progress(timeout_s=timeout)
-    store = Store(store_folder)
-    try:
-        with virtuoso_server.running_virtuoso(work / "virtuoso") as server:
-            out["version"] = server.version
-            remote = RemoteStore(server.endpoint, server.endpoint, timeout=max(60, int(timeout) + 5))
-            names = store.graph_names()
-            seconds, triples = _timed(lambda: push_graphs(store, remote, names))
-            out["push_s"], out["pushed_triples"] = seconds, triples
-            out["triples_per_s"] = triples / seconds
-            out["queries"] = _query_latencies(remote, params, timeout=timeout)
-            out["trace_5hop"] = _trace_latency(remote, params["_motion"], timeout=timeout)
-    finally:
-        store.close()
-    return dict(out)
+    with virtuoso_server.running_virtuoso(work / "virtuoso") as server:
+        out["version"] = server.version
+        remote = RemoteStore(server.endpoint, server.endpoint, timeout=max(60, int(timeout) + 5))
+        store = Store(store_folder)
+        try:
+            seconds, triples = _timed(lambda: push_graphs(store, remote, store.graph_names()))
+        finally:
+            store.close()
+        out["push_s"], out["pushed_triples"], out["triples_per_s"] = seconds, triples, triples / seconds
+        out["queries"] = _query_latencies(remote, params, timeout=timeout, budget=OTHER_BUDGET)
+        out["trace_5hop"] = _trace_latency(remote, params["_motion"], timeout=timeout)
+    return json.loads(json.dumps(out))
+
+
+def _cpu_s() -> float:
+    """CPU seconds used so far by this process and its finished children (workers,
+    the plain stack's process, the Virtuoso server)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _costed(result: dict, key: str, func: Callable[[], T]) -> T:
+    """``func()``, with its wall and CPU seconds in ``result["cost"][key]``: the
+    benchmark's own budget, readable on a loaded machine too."""
+    cpu, wall = _cpu_s(), time.perf_counter()
+    value = func()
+    result.setdefault("cost", {})[key] = {"wall_s": time.perf_counter() - wall, "cpu_s": _cpu_s() - cpu}
+    return value
 
 
 def _peak_mb() -> float:
@@ -525,18 +541,21 @@ def main(argv=None) -> int:
         result = {"documents": args.documents, "megabytes": size / 1e6,
                   "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
                   "single_core_documents": min(args.single_core_max, len(files))}
-        result["policykg"] = bench_policykg(corpus, files, size / 1e6, work, args.single_core_max,
-                                            args.query_timeout)
+        result["policykg"] = _costed(result, "policykg", lambda: bench_policykg(
+            corpus, files, size / 1e6, work, args.single_core_max, args.query_timeout))
+        params = result["policykg"]["parameters"]
         plain_files = files[:args.plain_max] if args.plain_max is not None else files
         if plain_files:
             result["plain_documents"] = len(plain_files)
             plain_mb = sum(f.stat().st_size for f in plain_files) / 1e6
-            result["plain"] = bench_plain_apart(plain_files, plain_mb, work / "plain", args.plain_timeout,
-                                                args.single_core_max, result["policykg"]["parameters"])
+            result["plain"] = _costed(result, "rdflib + pySHACL", lambda: bench_plain_apart(
+                plain_files, plain_mb, work / "plain", args.plain_timeout, args.single_core_max, params))
         if args.virtuoso:
-            result["virtuoso"] = bench_virtuoso(work / "store", work, args.plain_timeout,
-                                                 result["policykg"]["parameters"])
+            result["virtuoso"] = _costed(result, "Virtuoso", lambda: bench_virtuoso(
+                work / "store", work, args.plain_timeout, params))
     print(table(result))
+    print("wall / CPU seconds: " + ", ".join(f"{k} {v['wall_s']:.0f} / {v['cpu_s']:.0f}"
+                                             for k, v in result["cost"].items()))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"scale-{args.documents}.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
