@@ -86,3 +86,35 @@ def test_virtuoso_gets_its_columns_or_the_reason_it_did_not_run(scale):
     skipped = scale.table(_result(plain, virtuoso={"skipped": "not installed"}))
     assert "Virtuoso: not run (not installed)" in skipped
     assert "Virtuoso" not in skipped.splitlines()[3]
+
+
+def _servers_in(folder: Path) -> list[int]:
+    """Processes whose command line names ``folder`` (a Virtuoso started there)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(folder) in (proc / "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_the_virtuoso_run_pushes_queries_and_stops_its_server(scale, tmp_path):
+    from policykg.graph.ingest import ingest
+    from policykg.graph.store import Store
+
+    from .conftest import CORPUS
+    from .virtuoso_server import MISSING, installed
+
+    if not installed():
+        pytest.skip(MISSING)
+    with Store(tmp_path / "store") as store:
+        ingest(store, [CORPUS], jobs=1)
+        params = scale._parameters(store)
+        named = sum(len(store.graph(name)) for name in store.graph_names())
+    out = scale.bench_virtuoso(tmp_path / "store", tmp_path, timeout=60.0, params=params)
+    assert out["pushed_triples"] == named > 0
+    assert all("p50_ms" in figures for figures in out["queries"].values()), out["queries"]
+    assert "p50_ms" in out["trace_5hop"]
+    assert _servers_in(tmp_path / "virtuoso") == []
