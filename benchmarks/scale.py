@@ -37,6 +37,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from queue import Empty
 from typing import Any, TypeVar
 
 from rdflib import Dataset, Graph, URIRef
@@ -356,10 +357,15 @@ def bench_plain_apart(files: list[Path], megabytes: float, work: Path, timeout: 
     process = context.Process(target=_plain_child, args=(queue, files, megabytes, work, timeout, single_max, params))
     process.start()
     try:
-        result = queue.get()
+        while True:
+            try:
+                return queue.get(timeout=5)
+            except Empty:
+                if not process.is_alive() and queue.empty():
+                    raise RuntimeError(f"the plain stack's process ended ({process.exitcode}) without figures") \
+                        from None
     finally:
         process.join()
-    return result
 
 
 def bench_virtuoso(store_folder: Path, work: Path, timeout: float, params: dict) -> dict:
