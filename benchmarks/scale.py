@@ -10,12 +10,17 @@ Dataset in memory, pySHACL):
 - validation time, export time (GraphML, Turtle)
 - peak memory (this process and its workers)
 
-The plain stack gets the first --plain-max documents (default 200: several of its
-queries take minutes even there), and each of its measurements is stopped after
-60 s; its column names its size. Prints a table and writes
-benchmarks/results/scale-<documents>.json.
+The plain stack gets the same documents (--plain-max to give it fewer; its column
+then names its size), ingests them all, and each of its other measurements is
+stopped after --plain-timeout seconds: the table says "stopped at N s" there and
+gives no ratio. It runs in a process of its own, so that its peak memory is its own.
+With --virtuoso, policykg's store is also pushed to a Virtuoso server started for the
+run (tests/virtuoso_server.py; skipped, with the reason, where virtuoso-t is missing)
+and the named queries and the trace run against it; the server is stopped at the end.
+Prints a table and writes benchmarks/results/scale-<documents>.json.
 
-Run: make bench   (1,000 documents)   or: .venv/bin/python benchmarks/scale.py --documents 100000
+Run: make bench   (1,000 documents)   make bench-virtuoso   (the same with Virtuoso)
+or: .venv/bin/python benchmarks/scale.py --documents 100000
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from queue import Empty
 from typing import Any, TypeVar
 
 from rdflib import Dataset, Graph, URIRef
@@ -39,6 +45,7 @@ from rdflib.query import ResultRow
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # for tests.virtuoso_server, shared with the tests
 
 from synthetic import generate  # noqa: E402
 
@@ -48,18 +55,21 @@ from policykg.graph.backend import QueryResult, write_with_rdflib  # noqa: E402
 from policykg.graph.build import build_graph  # noqa: E402
 from policykg.graph.ingest import ingest  # noqa: E402
 from policykg.graph.ingest_validation import document_findings  # noqa: E402
+from policykg.graph.push import push_graphs  # noqa: E402
 from policykg.graph.queries import load_query  # noqa: E402
-from policykg.graph.remote import without_lateral  # noqa: E402
+from policykg.graph.remote import RemoteStore, without_lateral  # noqa: E402
 from policykg.graph.store import Store, to_oxigraph  # noqa: E402
 from policykg.graph.trace import trace  # noqa: E402
 from policykg.graph.validate import validate_graph, validate_store  # noqa: E402
 from policykg.loaders.document import extract_file  # noqa: E402
 from policykg.reference import ontology_graph, vocabulary_graph  # noqa: E402
+from tests import virtuoso_server  # noqa: E402
 
 RESULTS = HERE / "results"
 RUNS = 20
+OTHER_BUDGET = 1.0  # seconds of runs per query on the other stacks (policykg: 2): one or two runs of a slow one
 T = TypeVar("T")
-PLAIN_TIMEOUT = 60.0  # seconds the plain stack gets per measurement (--plain-timeout)
+PLAIN_TIMEOUT = 60.0  # seconds the other stacks get per measurement (--plain-timeout)
 
 
 class RdflibStore:
@@ -86,6 +96,13 @@ class RdflibStore:
             assert isinstance(row, ResultRow)  # the rows of a SELECT result
             rows.append(tuple(row))
         return QueryResult(variables, rows)
+
+    @property
+    def streams(self) -> bool:
+        return True  # select needs no ORDER BY: rdflib answers whole, in memory
+
+    def select(self, sparql: str, bindings=None, page: int = 5000):
+        yield from self.query(sparql, bindings).dicts()
 
     def union(self, exclude=()) -> Graph:
         merged, skip = Graph(), set(exclude)
@@ -189,7 +206,8 @@ def _samples(func, budget: float, timeout: float | None, values: list | None = N
     return samples
 
 
-def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
+def _query_latencies(store, params: dict, timeout: float | None = None, budget: float = 2.0) -> dict:
+    """p50/p95 of each named query: up to RUNS runs, fewer once they took ``budget`` seconds."""
     from policykg import resources
 
     out = _Progress()
@@ -197,7 +215,7 @@ def _query_latencies(store, params: dict, timeout: float | None = None) -> dict:
         values = params.get(name, {})
         rows: list[int | None] = []
         samples = _samples(lambda name=name, values=values: len(_run(store, name, values).rows),
-                           budget=2.0, timeout=timeout, values=rows)
+                           budget=budget, timeout=timeout, values=rows)
         result: dict[str, object] = _percentiles(samples) if isinstance(samples, list) else (
             {"failed": samples} if samples else {"timeout_s": timeout})
         if rows:
@@ -274,9 +292,10 @@ def _ingest(corpus: Path, files: list[Path], megabytes: float, work: Path, singl
 
 def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path, single_max: int,
                    query_timeout: float | None = None) -> dict:
+    """policykg's figures; under ``parameters`` the query parameters the other stacks get too."""
     out = _ingest(corpus, files, megabytes, work, single_max)
     store = Store(work / "store")
-    params = _parameters(store)
+    out["parameters"] = params = _parameters(store)
     out["queries"] = _query_latencies(store, params, timeout=query_timeout)
     out["trace_5hop"] = _trace_latency(store, params["_motion"], timeout=query_timeout)
     out["validate_s"], report = _timed(lambda: validate_store(store, "sparql"))
@@ -288,28 +307,101 @@ def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path
     return out
 
 
-def bench_plain(files: list[Path], megabytes: float, work: Path, timeout: float) -> dict:
+def bench_plain(files: list[Path], megabytes: float, work: Path, timeout: float, single_max: int,
+                params: dict) -> dict:
+    """The plain stack on ``files``: its ingest (one process) is timed over the first
+    ``single_max`` documents, the ones policykg's one-core ingest gets, and over all."""
     out, store = _Progress(timeout_s=timeout), RdflibStore()
+    first: list[float] = []
+    start = time.perf_counter()
 
     def load():
         store.replace_graph(iris.ONTOLOGY_GRAPH, ontology_graph())
         store.replace_graph(iris.VOCABULARY_GRAPH, vocabulary_graph())
-        for path in files:
+        for count, path in enumerate(files, start=1):
             ex = extract_file(path)
             store.replace_graph(iris.named_graph(ex.key), build_graph(ex))
+            if count == min(single_max, len(files)):
+                first.append(time.perf_counter() - start)
 
     seconds, _ = _timed(load)
-    out["ingest_1core_docs_per_s"], out["ingest_1core_mb_per_s"] = len(files) / seconds, megabytes / seconds
+    subset = files[:single_max]
+    out["ingest_1core_docs_per_s"] = len(subset) / first[0]
+    out["ingest_1core_mb_per_s"] = sum(f.stat().st_size for f in subset) / 1e6 / first[0]
+    out["ingest_all_1core_docs_per_s"] = len(files) / seconds
     out["quads"] = len(store)
     out["triples_per_s"] = len(store) / seconds
-    params = _parameters(store)
-    out["queries"] = _query_latencies(store, params, timeout=timeout)
+    out["queries"] = _query_latencies(store, params, timeout=timeout, budget=OTHER_BUDGET)
     out["trace_5hop"] = _trace_latency(store, params["_motion"], timeout=timeout)
     out["validate_s"] = _forked_seconds(lambda: validate_graph(store.union(exclude=[iris.ONTOLOGY_GRAPH])), timeout)
     out["export_graphml_s"] = _forked_seconds(lambda: _export_graphml(store, work), timeout)
     out["export_turtle_s"] = _forked_seconds(lambda: _export_turtle(store, work), timeout)
-    out["peak_memory_mb"] = _peak_mb()
-    return out
+    # a forked measurement holds the loaded Dataset plus its own work: the larger of the two is the peak
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    out["peak_memory_mb"] = max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return dict(out)
+
+
+def _plain_child(queue, *args) -> None:
+    queue.put(json.loads(json.dumps(bench_plain(*args))))  # plain dicts: a _Progress would print again
+
+
+def bench_plain_apart(files: list[Path], megabytes: float, work: Path, timeout: float, single_max: int,
+                      params: dict) -> dict:
+    """``bench_plain`` in a new process (spawned, not forked), so that its peak memory
+    is the plain stack's alone, not policykg's measured before it."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_plain_child, args=(queue, files, megabytes, work, timeout, single_max, params))
+    process.start()
+    try:
+        while True:
+            try:
+                return queue.get(timeout=5)
+            except Empty:
+                if not process.is_alive() and queue.empty():
+                    raise RuntimeError(f"the plain stack's process ended ({process.exitcode}) without figures") \
+                        from None
+    finally:
+        process.join()
+
+
+def bench_virtuoso(store_folder: Path, work: Path, timeout: float, params: dict) -> dict:
+    """policykg's store pushed (``policykg push``'s code) to a Virtuoso server started
+    here, then the named queries and the 5-hop trace against it, each stopped after
+    ``timeout`` seconds; the server is stopped at the end, whatever happens.
+    ``{"skipped": reason}`` where Virtuoso is not installed."""
+    if not virtuoso_server.installed():
+        return {"skipped": virtuoso_server.MISSING}
+    out = _Progress(timeout_s=timeout)
+    with virtuoso_server.running_virtuoso(work / "virtuoso") as server:
+        out["version"] = server.version
+        remote = RemoteStore(server.endpoint, server.endpoint, timeout=max(60, int(timeout) + 5))
+        store = Store(store_folder)
+        try:
+            seconds, triples = _timed(lambda: push_graphs(store, remote, store.graph_names()))
+        finally:
+            store.close()
+        out["push_s"], out["pushed_triples"], out["triples_per_s"] = seconds, triples, triples / seconds
+        out["queries"] = _query_latencies(remote, params, timeout=timeout, budget=OTHER_BUDGET)
+        out["trace_5hop"] = _trace_latency(remote, params["_motion"], timeout=timeout)
+    return json.loads(json.dumps(out))
+
+
+def _cpu_s() -> float:
+    """CPU seconds used so far by this process and its finished children (workers,
+    the plain stack's process, the Virtuoso server)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _costed(result: dict, key: str, func: Callable[[], T]) -> T:
+    """``func()``, with its wall and CPU seconds in ``result["cost"][key]``: the
+    benchmark's own budget, readable on a loaded machine too."""
+    cpu, wall = _cpu_s(), time.perf_counter()
+    value = func()
+    result.setdefault("cost", {})[key] = {"wall_s": time.perf_counter() - wall, "cpu_s": _cpu_s() - cpu}
+    return value
 
 
 def _peak_mb() -> float:
@@ -320,62 +412,125 @@ def _peak_mb() -> float:
 
 def _cell(value, timeout: float = PLAIN_TIMEOUT) -> str:
     if value is None:
-        return f"> {timeout:.0f} s (stopped)"
+        return f"stopped at {timeout:.0f} s"
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
         if "timeout_s" in value:
-            return f"> {value['timeout_s']:.0f} s (stopped)"
+            return f"stopped at {value['timeout_s']:.0f} s"
         if "failed" in value:
             return value["failed"]
         return f"{value['p50_ms']:,.1f} / {value['p95_ms']:,.1f}"
     return f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
 
 
-def table(result: dict) -> str:
-    p, r = result["policykg"], result.get("plain")
-    plain = (
-        (lambda key, sub=None: _cell((r.get(key) or {}).get(sub) if sub else r.get(key), r["timeout_s"]))
-        if r else (lambda *a: "not run")
-    )
-    lines = [f"{result['documents']:,} synthetic documents ({result['megabytes']:.0f} MB); {result['machine']}",
-             "", f"| measure | policykg (Oxigraph), {result['documents']:,} documents | rdflib + pySHACL, "
-             f"{result.get('plain_documents', 0):,} documents |", "| --- | --- | --- |"]
+def _figure(value) -> float | None:
+    """The number a ratio is made of: a p50 for a latency, None where there is none
+    (stopped, failed, not measured)."""
+    if isinstance(value, dict):
+        value = value.get("p50_ms")
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
-    def row(label, mine, theirs):
-        lines.append(f"| {label} | {mine} | {theirs} |")
 
-    row("ingest, 1 core: documents/s", _cell(p["ingest_1core_docs_per_s"]), plain("ingest_1core_docs_per_s"))
-    row("ingest, 1 core: MB/s", _cell(p["ingest_1core_mb_per_s"]), plain("ingest_1core_mb_per_s"))
-    row(f"ingest, {p['cores']} cores: documents/s", _cell(p["ingest_all_docs_per_s"]), "")
-    row(f"ingest, {p['cores']} cores: MB/s", _cell(p["ingest_all_mb_per_s"]), "")
-    row("quads in the store", _cell(p["quads"]), plain("quads"))
-    row("triples/s into the store", _cell(p["triples_per_s"]), plain("triples_per_s"))
+def ratio(mine, theirs, higher_is_better: bool) -> str:
+    """How many times better policykg's figure is than the other stack's (above 1:
+    policykg is faster or smaller); "" where either figure is missing."""
+    a, b = _figure(mine), _figure(theirs)
+    if a is None or b is None or a <= 0 or b <= 0:
+        return ""
+    return f"{(a / b if higher_is_better else b / a):,.1f}x"
+
+
+def same_rows(mine, theirs) -> bool:
+    """False where two answers to the same query have different numbers of rows (then
+    they did not do the same work, and get no ratio)."""
+    return not (isinstance(mine, dict) and isinstance(theirs, dict) and "rows" in mine and "rows" in theirs
+                and mine["rows"] != theirs["rows"])
+
+
+def _lookup(result: dict | None, key: str, sub: str | None = None):
+    if not result:
+        return None
+    value = result.get(key)
+    return (value or {}).get(sub) if sub else value
+
+
+# (label, key, sub key, higher is better, compare with the other stacks)
+def _measures(p: dict, single: int) -> list[tuple[str, str, str | None, bool, bool]]:
+    rows: list[tuple[str, str, str | None, bool, bool]] = [
+        (f"ingest, 1 core, first {single:,} documents: documents/s", "ingest_1core_docs_per_s", None, True, True),
+        (f"ingest, 1 core, first {single:,} documents: MB/s", "ingest_1core_mb_per_s", None, True, True),
+        ("ingest, 1 core, all documents: documents/s", "ingest_all_1core_docs_per_s", None, True, False),
+        (f"ingest, {p['cores']} cores: documents/s", "ingest_all_docs_per_s", None, True, False),
+        (f"ingest, {p['cores']} cores: MB/s", "ingest_all_mb_per_s", None, True, False),
+        ("quads in the store", "quads", None, True, False),
+        ("triples/s into the store (Virtuoso: pushed)", "triples_per_s", None, True, False),
+        ("push to the store, s", "push_s", None, False, False)]
     for name in sorted(p["queries"]):
-        rows = p["queries"][name].get("rows")
-        row(f"query `{name}` ({rows:,} rows): p50 / p95 ms" if rows is not None else f"query `{name}`: p50 / p95 ms",
-            _cell(p["queries"][name]), plain("queries", name))
-    row("trace, 5 hops: p50 / p95 ms", _cell(p["trace_5hop"]), plain("trace_5hop"))
-    row("validation, s", _cell(p["validate_s"]), plain("validate_s"))
-    if "validate_per_document_ms" in p:
-        row("validation of one document at ingest, ms per document",
-            _cell(p["validate_per_document_ms"]), "")
-    row("export GraphML, s", _cell(p["export_graphml_s"]), plain("export_graphml_s"))
-    row("export Turtle, s", _cell(p["export_turtle_s"]), plain("export_turtle_s"))
-    row("peak memory, MB", _cell(p["peak_memory_mb"]), plain("peak_memory_mb"))
+        rows_out = p["queries"][name].get("rows")
+        label = f"query `{name}` ({rows_out:,} rows): p50 / p95 ms" if rows_out is not None \
+            else f"query `{name}`: p50 / p95 ms"
+        rows.append((label, "queries", name, False, True))
+    rows += [("trace, 5 hops: p50 / p95 ms", "trace_5hop", None, False, True),
+             ("validation, s", "validate_s", None, False, True),
+             ("validation of one document at ingest, ms per document", "validate_per_document_ms", None,
+              False, False),
+             ("export GraphML, s", "export_graphml_s", None, False, True),
+             ("export Turtle, s", "export_turtle_s", None, False, True),
+             ("peak memory, MB", "peak_memory_mb", None, False, True)]
+    return rows
+
+
+def table(result: dict) -> str:
+    """The Markdown table: policykg, the plain stack and (when it ran) Virtuoso side
+    by side, each other stack with its ratio to policykg."""
+    p, others = result["policykg"], []
+    if result.get("plain"):
+        others.append((f"rdflib + pySHACL, {result['plain_documents']:,} documents", result["plain"]))
+    virtuoso = result.get("virtuoso") or {}
+    if virtuoso and "skipped" not in virtuoso:
+        others.append((f"Virtuoso {virtuoso.get('version', '')} (pushed), {result['documents']:,} documents",
+                       virtuoso))
+    header = f"| measure | policykg (Oxigraph), {result['documents']:,} documents |"
+    for title, _ in others:
+        header += f" {title} | ratio |"
+    lines = [f"{result['documents']:,} synthetic documents ({result['megabytes']:.0f} MB); {result['machine']}",
+             "ratio: how many times faster (or smaller) policykg is on the same documents and the same work; "
+             "none where a stack was stopped, failed or did other work", "",
+             header, "| --- | --- |" + " --- | --- |" * len(others)]
+    for label, key, sub, higher, compare in _measures(p, result.get("single_core_documents", 0)):
+        mine = _lookup(p, key, sub)
+        theirs = [_lookup(other, key, sub) for _, other in others]
+        if mine is None and all(value is None for value in theirs):
+            continue
+        cells = [_cell(mine) if mine is not None else ""]
+        for (_, other), value in zip(others, theirs, strict=True):
+            same_documents = other is virtuoso or result.get("plain_documents") == result["documents"]
+            shown = _cell(value, other["timeout_s"]) if value is not None or key in other else ""
+            if not same_rows(mine, value):
+                shown += f" ({value['rows']:,} rows)"
+            cells += [shown, ratio(mine, value, higher) if compare and same_documents and same_rows(mine, value)
+                      else ""]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if virtuoso.get("skipped"):
+        lines += ["", f"Virtuoso: not run ({virtuoso['skipped']})"]
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=1000)
-    parser.add_argument("--plain-max", type=int, default=200,
-                        help="documents the plain stack gets (the first ones of the corpus); 0: not run")
+    parser.add_argument("--plain-max", type=int,
+                        help="documents the plain stack gets (the first ones of the corpus; default: all, the "
+                             "same as policykg); 0: not run")
     parser.add_argument("--single-core-max", type=int, default=1000, help="documents in the one-core ingest run")
     parser.add_argument("--plain-timeout", type=float, default=PLAIN_TIMEOUT,
-                        help="seconds the plain stack gets per measurement before it is stopped")
+                        help="seconds each measurement of the plain stack (and of Virtuoso) gets before it is "
+                             "stopped; the plain stack's ingest is never stopped")
     parser.add_argument("--query-timeout", type=float,
                         help="stop each of policykg's query and trace measurements after this many seconds")
+    parser.add_argument("--virtuoso", action="store_true",
+                        help="also push the store to a Virtuoso server started for the run and query it there")
     parser.add_argument("--work", type=Path,
                         help="keep corpus and store in this folder (default: a temporary one); a later run "
                              "with the same folder reuses them and their ingest figures")
@@ -388,15 +543,23 @@ def main(argv=None) -> int:
         files = sorted(corpus.iterdir())
         size = sum(f.stat().st_size for f in files)
         result = {"documents": args.documents, "megabytes": size / 1e6,
-                  "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
-        result["policykg"] = bench_policykg(corpus, files, size / 1e6, work, args.single_core_max,
-                                            args.query_timeout)
-        plain_files = files[:args.plain_max]
+                  "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                  "single_core_documents": min(args.single_core_max, len(files))}
+        result["policykg"] = _costed(result, "policykg", lambda: bench_policykg(
+            corpus, files, size / 1e6, work, args.single_core_max, args.query_timeout))
+        params = result["policykg"]["parameters"]
+        plain_files = files[:args.plain_max] if args.plain_max is not None else files
         if plain_files:
             result["plain_documents"] = len(plain_files)
             plain_mb = sum(f.stat().st_size for f in plain_files) / 1e6
-            result["plain"] = bench_plain(plain_files, plain_mb, work / "plain", args.plain_timeout)
+            result["plain"] = _costed(result, "rdflib + pySHACL", lambda: bench_plain_apart(
+                plain_files, plain_mb, work / "plain", args.plain_timeout, args.single_core_max, params))
+        if args.virtuoso:
+            result["virtuoso"] = _costed(result, "Virtuoso", lambda: bench_virtuoso(
+                work / "store", work, args.plain_timeout, params))
     print(table(result))
+    print("wall / CPU seconds: " + ", ".join(f"{k} {v['wall_s']:.0f} / {v['cpu_s']:.0f}"
+                                             for k, v in result["cost"].items()))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"scale-{args.documents}.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

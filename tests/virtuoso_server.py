@@ -1,4 +1,4 @@
-"""Virtuoso Open Source for the tests: a real ``virtuoso-t`` (Debian package
+"""Virtuoso Open Source for the tests (and `benchmarks/scale.py --virtuoso`): a real ``virtuoso-t`` (Debian package
 virtuoso-opensource) on 127.0.0.1 with a throwaway database in a temporary folder.
 
 ``running_virtuoso(folder)`` writes a ``virtuoso.ini`` for that folder (free ports
