@@ -29,6 +29,16 @@ def corpus_store(tmp_path_factory) -> Store:
     return store
 
 
+@pytest.fixture(scope="session")
+def closed_corpus_store(tmp_path_factory) -> Path:
+    """The folder of a store holding the ingested corpus, closed (for commands and
+    copies that open it themselves). Tests must not change it; copy it to do so."""
+    path = tmp_path_factory.mktemp("closed-corpus") / "store"
+    with Store(path) as store:
+        assert not ingest(store, [CORPUS]).failed
+    return path
+
+
 @pytest.fixture
 def fresh_store(tmp_path) -> Store:
     return Store(tmp_path / "store")

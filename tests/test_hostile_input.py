@@ -266,13 +266,10 @@ def test_a_bad_companion_metadata_names_the_metadata_file(tmp_path, problem, con
 
 # --- curation ---------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def corpus_copy(tmp_path_factory) -> Path:
+@pytest.fixture
+def corpus_copy(closed_corpus_store) -> Path:
     """A store with the corpus, for curation runs that change it (copied per test)."""
-    path = tmp_path_factory.mktemp("hostile") / "store"
-    with Store(path) as store:
-        assert not ingest(store, [CORPUS]).failed
-    return path
+    return closed_corpus_store
 
 
 def _store_copy(corpus_copy: Path, tmp_path: Path) -> Path:

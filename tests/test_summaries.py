@@ -129,13 +129,9 @@ def test_ingest_force_repairs_summaries_that_differ_from_the_facts(tmp_path):
     store.close()
 
 
-@pytest.fixture(scope="module")
-def corpus_path(tmp_path_factory) -> Path:
-    """The corpus ingested into a store no test holds open."""
-    path = tmp_path_factory.mktemp("summaries") / "store"
-    with Store(path) as store:
-        assert not ingest(store, [CORPUS]).failed
-    return path
+@pytest.fixture
+def corpus_path(closed_corpus_store) -> Path:
+    return closed_corpus_store
 
 
 def test_the_command_line_shows_a_page_and_says_how_to_get_more(corpus_path):
