@@ -213,8 +213,8 @@ class Store:
             raise ValueError("load_documents takes the N-Quads of document_nquads")
         journal = "".join(f"{PENDING_LOAD} {_LOADING} {name} .\n" for name in documents)
         added = (q.triple for q in ox.parse(b"".join(default for _, _, default in parts), ox.RdfFormat.N_QUADS))
-        refresh = summaries.with_refresh(self._ox, f"DROP GRAPH {PENDING_LOAD}", (
-            t for t in added if ox.Quad(t.subject, t.predicate, t.object, DEFAULT_GRAPH) not in self._ox))
+        refresh = summaries.with_refresh(self._ox, f"DROP GRAPH {PENDING_LOAD}",
+                                         (t for t in added if not self._in_union(t)))
         self._write(lambda: self._ox.update(f"INSERT DATA {{ GRAPH {PENDING_LOAD} {{\n{journal}}} }}"))
         try:
             self._write(lambda: self._ox.bulk_load(b"".join(named for named, _, _ in parts), ox.RdfFormat.N_QUADS))
@@ -282,11 +282,14 @@ class Store:
         request += [f"DROP SILENT GRAPH {name}" for name, triples in new.items()
                     if not triples and self._ox.contains_named_graph(name)]
         if request:
-            added = {t for triples in gained.values() for t in triples
-                     if ox.Quad(t.subject, t.predicate, t.object, DEFAULT_GRAPH) not in self._ox}
+            added = {t for triples in gained.values() for t in triples if not self._in_union(t)}
             touched = dropped | orphans | added  # what the default graph loses or gains
             update = summaries.with_refresh(self._ox, " ;\n".join(request), touched)
             self._write(lambda: self._ox.update(update))
+
+    def _in_union(self, triple: ox.Triple) -> bool:
+        """Whether the default graph (the union of the named graphs) holds ``triple``."""
+        return ox.Quad(triple.subject, triple.predicate, triple.object, DEFAULT_GRAPH) in self._ox
 
     def _held_outside(self, triple: ox.Triple, graphs: Mapping[ox.NamedNode, object]) -> bool:
         """Whether a named graph not among ``graphs`` holds ``triple``."""
