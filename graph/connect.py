@@ -12,7 +12,7 @@ from policykg.errors import StoreError
 
 from .backend import GraphStore
 from .remote import RemoteStore
-from .store import Store, default_location, is_store
+from .store import Store, default_location, is_store, store_open_problem
 
 Location = str | os.PathLike[str] | None
 
@@ -49,11 +49,3 @@ def open_local_store(path: Path | None, existing: bool = False, read_only: bool 
     except OSError as exc:
         raise StoreError(store_open_problem(path, exc), path=path) from exc
 
-
-def store_open_problem(path: Path, exc: OSError) -> str:
-    """Why the store at ``path`` did not open, in words: in use by another process
-    only when its lock is what failed, else the operating system's reason."""
-    reason = exc.strerror or str(exc)
-    if "lock" in reason.lower():
-        return f"the store at {path} is in use by another process (policykg ingest or serve?): {reason}"
-    return f"cannot open the store at {path}: {reason}"

@@ -131,9 +131,33 @@ class Store:
 
     @classmethod
     def read_only(cls, path: Path) -> Store:
-        """The store in ``path`` opened for reading only, as ``policykg serve`` opens it:
-        no lock on the directory (other readers may open it too) and every write fails;
-        it must not be written by another process meanwhile."""
+        """The store in ``path`` opened for reading only, as ``policykg serve`` and the
+        read commands open it: no lock on the directory (other readers may open it too,
+        and a reader never rewrites files a server is reading) and every write fails;
+        it must not be written by another process meanwhile. A store left to repair (an
+        interrupted bulk load, no summaries or union yet) is first opened once to write."""
+        store = cls._opened_read_only(path)
+        if store._needs_repair():
+            store.close()
+            try:
+                cls(path).close()  # opening to write is what repairs it
+            except OSError as exc:
+                raise StoreError(store_open_problem(path, exc), path=path) from exc
+            store = cls._opened_read_only(path)
+        return store
+
+    def _needs_repair(self) -> bool:
+        """Whether opening to write would change the store (see ``__init__``)."""
+        store = self._ox
+        if store.contains_named_graph(PENDING_LOAD):
+            return True
+        if not store.contains_named_graph(_SUMMARIES) and store.query(_HAS_FACTS):
+            return True
+        no_union = next(iter(store.quads_for_pattern(None, None, None, DEFAULT_GRAPH)), None) is None
+        return no_union and next(iter(store.named_graphs()), None) is not None
+
+    @classmethod
+    def _opened_read_only(cls, path: Path) -> Store:
         if not path.is_dir():
             raise StoreError(f"no store at {path}; run `policykg ingest` first", path=path)
         store = cls.__new__(cls)
@@ -440,6 +464,15 @@ class Store:
 
 
 _SUMMARIES = ox.NamedNode(summaries.SUMMARY_GRAPH_IRI)
+
+
+def store_open_problem(path: Path, exc: OSError) -> str:
+    """Why the store at ``path`` did not open, in words: in use by another process
+    only when its lock is what failed, else the operating system's reason."""
+    reason = exc.strerror or str(exc)
+    if "lock" in reason.lower():
+        return f"the store at {path} is in use by another process (policykg ingest, curate or remove?): {reason}"
+    return f"cannot open the store at {path}: {reason}"
 _HAS_FACTS = "ASK { ?s <https://w3id.org/policykg/def#sourceFile>|<https://w3id.org/policykg/def#cites> ?o }"
 
 

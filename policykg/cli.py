@@ -87,7 +87,7 @@ def open_store(store_path: Path | None, endpoint: str | None = None) -> GraphSto
     """The store a read command reads: the endpoint's, else the local one, which must exist."""
     if endpoint:
         return RemoteStore(endpoint)
-    return local_store(store_path, existing=True, hint=_STORE_HINT)
+    return local_store(store_path, read_only=True, hint=_STORE_HINT)
 
 
 def open_local_store(store_path: Path | None, existing: bool = False) -> Store:
@@ -597,7 +597,7 @@ def push(endpoint, update_endpoint, graphs, batch, store_path):
                     --update-endpoint http://localhost:3030/kg/update
     """
     remote = RemoteStore(endpoint, update_endpoint)
-    with open_local_store(store_path, existing=True) as store:
+    with local_store(store_path, read_only=True, hint=_STORE_HINT) as store:
         names = graphs_to_push(store, graphs)
         with click.progressbar(length=len(names), label="pushing", file=sys.stderr) as bar:
             triples = push_graphs(store, remote, names, batch=batch, progress=lambda _: bar.update(1))

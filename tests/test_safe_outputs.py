@@ -267,11 +267,16 @@ def test_a_read_command_on_a_folder_that_is_no_store_writes_nothing_into_it(tmp_
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
 
 
-def test_stats_on_a_full_disk_reports_the_os_error_not_another_process(store, tmp_path):
-    done = cli_process("stats", "--store", str(store), limit=0)
+def test_a_writer_on_a_full_disk_reports_the_os_error_not_another_process(store, tmp_path):
+    done = cli_process("remove", "nothing.txt", "--store", str(store), limit=0)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith(f"Error: cannot open the store at {store}: ") and "File too large" in done.stderr
     assert "another" not in done.stderr
+
+
+def test_a_reader_on_a_full_disk_still_answers(store, tmp_path):
+    done = cli_process("stats", "--store", str(store), limit=0)
+    assert done.returncode == 0 and "source documents" in done.stdout
 
 
 def test_a_store_in_use_is_reported_as_in_use(store):
@@ -283,11 +288,27 @@ def test_a_store_in_use_is_reported_as_in_use(store):
     """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
-        result = cli("stats", store=store)
+        result = cli("remove", "nothing.txt", store=store)
+        read = cli("stats", store=store)
     finally:
         holder.communicate("", timeout=60)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: the store at {store} is in use by another process")
+    assert read.exit_code == 0 and "source documents" in read.stdout  # a reader takes no lock
+
+
+@pytest.mark.parametrize("command", [["stats"], ["query", "most-cited"], ["validate"], ["export", "--format", "nt"],
+                                     ["trace", "kst-30950-295"]])
+def test_a_read_command_changes_no_file_of_the_store(store, command):
+    """A server reads the store read-only; a reader that opened it to write would flush
+    and compact, deleting files under the server."""
+    before = _files(store)
+    assert cli(*command, store=store).exit_code == 0
+    assert _files(store) == before
+
+
+def _files(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
 
 
 def test_a_store_that_is_there_still_answers(store):

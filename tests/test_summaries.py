@@ -105,6 +105,8 @@ def test_a_store_without_summaries_gets_them_when_opened(tmp_path):
     store._ox.update("DROP GRAPH <https://w3id.org/policykg/graph/summaries>")  # a store of an older version
     assert store.summary_nquads() == b""
     store.close()
+    with Store.read_only(tmp_path / "store") as read:  # as a read command or the server opens it
+        assert read.summary_nquads() == kept
     with Store(tmp_path / "store") as reopened:
         assert reopened.summary_nquads() == kept
 

@@ -236,8 +236,8 @@ def serve(store_dir: Path, host: str = "127.0.0.1", port: int = 7878, limits: Li
     store: Store | None = None
     httpd: SiteServer | None = None
     try:
+        store = Store.read_only(store_dir)  # first: it repairs a store left to repair
         pool.start()
-        store = Store.read_only(store_dir)
         httpd = _listen(host, port, Site(store, SparqlService(pool, limits), named_queries()))
         _announce(store_dir, httpd, limits)
         httpd.serve_forever()
