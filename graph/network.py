@@ -31,6 +31,7 @@ from policykg.namespaces import OEP, PKG
 from policykg.reference import ontology_graph
 
 from .backend import GraphStore
+from .edge_table import EdgeTable
 from .lookup import find_node
 
 # Object properties of records about facts, not relations between nodes.
@@ -157,8 +158,14 @@ def node_list_query(cut: Cut, ordered: bool = True) -> str:
     for the store to hold whole: a million edges are a million rows, streamed)."""
     params = _projected(cut)
     if not ordered:
-        return _PREFIXES + f"SELECT ?s ?o{params} WHERE {{ {edge_pattern(cut)} }}"
+        return edge_stream_query(cut)
     return _PREFIXES + f"SELECT DISTINCT ?n{params} WHERE {{ {_node_source(cut)} }} ORDER BY ?n"
+
+
+def edge_stream_query(cut: Cut) -> str:
+    """Every edge of the cut (but for ``around``) as the store finds it: no DISTINCT or
+    ORDER BY for the store to hold whole (a million edges are a million rows, streamed)."""
+    return _PREFIXES + f"SELECT ?s ?p ?o{_projected(cut)} WHERE {{ {edge_pattern(cut)} }}"
 
 
 def _values(var: str, nodes: Sequence[URIRef]) -> str:
@@ -220,6 +227,16 @@ def _record_lookups(cut: Cut, subjects: str) -> str:
     values = " ".join(f"pkg:{r}" for r in cut.relations or relations())
     return "\n  ".join(f"OPTIONAL {{ SELECT ?s ?p ?o {v} WHERE {{ {subjects} VALUES ?p {{ {values} }} {r} }} }}"
                         for r, v in zip(_RECORDS, _RECORD_VARIABLES, strict=True))
+
+
+def record_stream_queries(cut: Cut) -> list[tuple[str, tuple[str, ...], str]]:
+    """For each kind of record: its ``edge_table`` table, the query's variables in the
+    table's columns' order, and a query of every record of the cut's relations as the
+    store finds it."""
+    values = " ".join(f"pkg:{r}" for r in cut.relations or relations())
+    return [(table, ("s", "p", "o", *v.replace("?", "").split()),
+             _PREFIXES + f"SELECT ?s ?p ?o {v} WHERE {{ VALUES ?p {{ {values} }} {r} }}")
+            for table, r, v in zip(("evidence", "record", "assertion"), _RECORDS, _RECORD_VARIABLES, strict=True)]
 
 
 def edge_query(cut: Cut, subjects: Sequence[URIRef]) -> str:
@@ -346,7 +363,7 @@ def _origin(evidence: int, records: int, curator: str) -> str:
     return ", ".join(parts) or "metadata"  # a source's own structure (a vote's party, a dossier)
 
 
-def to_edge(row: Mapping[str, Node | None]) -> NetEdge:
+def to_edge(row: Mapping[str, object]) -> NetEdge:
     source, target = str(row["s"]), str(row["o"])
     relation = str(row["p"]).rsplit("#", 1)[-1]
     evidence, records = int(str(row["evidence"])), int(str(row["records"]))
@@ -420,16 +437,35 @@ class Network:
             yield from (to_node(_joined(rows)) for rows in zip(*answers, strict=True))
 
     def edges(self) -> Iterator[NetEdge]:
+        """The edges of the cut in the order of their IRIs as text: from a store that
+        streams, read whole and joined on disk (``edge_table``); else a chunk of
+        subjects at a time."""
+        if self.store.streams and self.ball() is None:
+            yield from self._joined_on_disk()
+            return
         inside = None if self.ball() is None else {str(n) for n in self.node_list()}
         for chunk in self._chunks():
             rows = _sorted_rows(paged(self.store, edge_query(self.cut, chunk), self.params), "s", "p", "o")
             yield from (to_edge(r) for r in rows if inside is None or str(r["o"]) in inside)
+
+    def _joined_on_disk(self) -> Iterator[NetEdge]:
+        with EdgeTable() as table:
+            rows = self.store.select(edge_stream_query(self.cut), self.params)
+            table.add("edge", ((str(r["s"]), str(r["p"]), str(r["o"])) for r in rows if isinstance(r["s"], URIRef)))
+            for name, variables, query in record_stream_queries(self.cut):
+                records = self.store.select(query)
+                table.add(name, (tuple(_cell(r[v]) for v in variables) for r in records))
+            yield from (to_edge(row) for row in table.joined())
 
     def newest_date(self) -> str | None:
         """The newest node date (YYYY-MM-DD at most), for GEXF's date of change."""
         dates = [str(rows[0][0]) for chunk in self._chunks()
                  if (rows := self.store.query(date_query(chunk)).rows) and rows[0][0] is not None and str(rows[0][0])]
         return max(dates)[:10] if dates else None
+
+
+def _cell(value: Node | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def _sorted_rows(rows: Iterable[dict[str, Node | None]], *keys: str) -> list[dict[str, Node | None]]:

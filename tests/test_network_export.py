@@ -192,7 +192,18 @@ def test_the_streamed_and_the_ordered_node_lists_are_the_same(store, cut):
     ordered = [r[0] for r in store.query(network.node_list_query(cut), params).rows]
     streamed = store.query(network.node_list_query(cut, ordered=False), params).rows
     assert store.streams and network.Network(store, cut).node_list() == ordered
-    assert {n for row in streamed for n in row[:2]} == set(ordered) and len(streamed) > len(ordered)
+    assert {n for row in streamed for n in (row[0], row[2])} == set(ordered) and len(streamed) > len(ordered)
+
+
+@pytest.mark.parametrize("cut", [Cut(), Cut(relations=("cites", "ledTo", "respondsTo")),
+                                 Cut(dossier="30950", since="2022")])
+def test_edges_joined_on_disk_are_the_edges_read_a_chunk_at_a_time(store, cut, monkeypatch):
+    joined = list(network.Network(store, cut).edges())
+    monkeypatch.setattr(store, "streams", False)  # as a remote store is read
+    chunked = list(network.Network(store, cut).edges())
+    assert len(joined) > 10 and joined == chunked
+    origins = {e.attrs["origin"] for e in joined}
+    assert "extracted" in origins and (cut.dossier or any("curated" in o for o in origins))
 
 
 def test_an_iri_that_cannot_stand_in_a_query_is_refused():
