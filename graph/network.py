@@ -206,18 +206,44 @@ def node_queries(nodes: Sequence[URIRef]) -> list[str]:
 GROUP BY ?n ORDER BY ?n""" for columns, lookups in _NODE_COLUMNS]
 
 
-# An edge's records: evidence in text (its first record's IRI, line, rule, file and quote
-# in one text, so that MIN picks them together), Open Data records, curated assertions.
-_RECORDS = (
-    """?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Evidence ; pkg:quote ?q ; pkg:line ?l ;
-      pkg:rule ?r ; pkg:sourceDocument/pkg:sourceFile ?f
-    BIND (CONCAT(STR(?ev), "\\n", STR(?l), "\\n", STR(?r), "\\n", STR(?f), "\\n", STR(?q)) AS ?evKey)""",
-    """?rec rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:DataRecord ; dcterms:source ?src
-    BIND (CONCAT(STR(?rec), "\\n", STR(?src)) AS ?recKey)""",
-    """?as rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Assertion ;
-      pkg:curator/foaf:name ?cn ; pkg:note ?cnote""",
+@dataclass(frozen=True)
+class RecordKind:
+    """A kind of record about an edge: its ``edge_table`` table, its pattern (binding
+    ?s ?p ?o), the record's variable, and the variables whose texts, joined by line
+    breaks, make its key (the first record is the least key: MIN picks its parts
+    together); no key: the columns are ``columns`` as they are."""
+
+    table: str
+    pattern: str
+    record: str = ""
+    key: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+
+    def key_column(self) -> str:
+        return f"{self.record}Key"
+
+    def chunk_pattern(self) -> str:
+        """The pattern with its key computed in the query (for the chunked edge query)."""
+        if not self.key:
+            return self.pattern
+        parts = ', "\\n", '.join(f"STR(?{v})" for v in self.key)
+        return f"{self.pattern}\n    BIND (CONCAT({parts}) AS ?{self.key_column()})"
+
+    def chunk_variables(self) -> str:
+        names = (self.record, self.key_column()) if self.key else self.columns
+        return " ".join(f"?{v}" for v in names)
+
+
+# An edge's records: evidence (its first record's IRI, line, rule, file and quote as one
+# key), Open Data records, curated assertions.
+_RECORD_KINDS = (
+    RecordKind("evidence", """?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Evidence ; pkg:quote ?q ;
+      pkg:line ?l ; pkg:rule ?r ; pkg:sourceDocument/pkg:sourceFile ?f""", "ev", ("ev", "l", "r", "f", "q")),
+    RecordKind("record", """?rec rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:DataRecord ;
+      dcterms:source ?src""", "rec", ("rec", "src")),
+    RecordKind("assertion", """?as rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Assertion ;
+      pkg:curator/foaf:name ?cn ; pkg:note ?cnote""", columns=("cn", "cnote")),
 )
-_RECORD_VARIABLES = ("?ev ?evKey", "?rec ?recKey", "?cn ?cnote")
 
 
 def _record_lookups(cut: Cut, subjects: str) -> str:
@@ -225,18 +251,31 @@ def _record_lookups(cut: Cut, subjects: str) -> str:
     each kind of record of those subjects, joined to the edges (a lookup per edge
     costs more: a document's records share its subject)."""
     values = " ".join(f"pkg:{r}" for r in cut.relations or relations())
-    return "\n  ".join(f"OPTIONAL {{ SELECT ?s ?p ?o {v} WHERE {{ {subjects} VALUES ?p {{ {values} }} {r} }} }}"
-                        for r, v in zip(_RECORDS, _RECORD_VARIABLES, strict=True))
+    return "\n  ".join(f"OPTIONAL {{ SELECT ?s ?p ?o {k.chunk_variables()} WHERE {{ {subjects} "
+                        f"VALUES ?p {{ {values} }} {k.chunk_pattern()} }} }}" for k in _RECORD_KINDS)
 
 
-def record_stream_queries(cut: Cut) -> list[tuple[str, tuple[str, ...], str]]:
-    """For each kind of record: its ``edge_table`` table, the query's variables in the
-    table's columns' order, and a query of every record of the cut's relations as the
-    store finds it."""
+def record_stream_queries(cut: Cut) -> list[tuple[RecordKind, str]]:
+    """Each kind of record with a query of every record of the cut's relations as the
+    store finds it. The key is made in Python (``stream_row``): a string a query
+    computes is kept by Oxigraph until the query ends, so a key made in a query over
+    millions of records would hold them all in memory."""
     values = " ".join(f"pkg:{r}" for r in cut.relations or relations())
-    return [(table, ("s", "p", "o", *v.replace("?", "").split()),
-             _PREFIXES + f"SELECT ?s ?p ?o {v} WHERE {{ VALUES ?p {{ {values} }} {r} }}")
-            for table, r, v in zip(("evidence", "record", "assertion"), _RECORDS, _RECORD_VARIABLES, strict=True)]
+    queries = []
+    for kind in _RECORD_KINDS:
+        names = (kind.record, *kind.key) if kind.key else kind.columns
+        projected = " ".join(dict.fromkeys(f"?{v}" for v in names))
+        queries.append((kind, _PREFIXES + f"SELECT ?s ?p ?o {projected} WHERE {{ VALUES ?p {{ {values} }} "
+                                          f"{kind.pattern} }}"))
+    return queries
+
+
+def stream_row(kind: RecordKind, row: Mapping[str, Node | None]) -> tuple[str | None, ...]:
+    """A row of a record stream query as a row of the kind's ``edge_table`` table."""
+    ends = (str(row["s"]), str(row["p"]), str(row["o"]))
+    if not kind.key:
+        return (*ends, *(_cell(row[v]) for v in kind.columns))
+    return (*ends, str(row[kind.record]), "\n".join(str(row[v]) for v in kind.key))
 
 
 def edge_query(cut: Cut, subjects: Sequence[URIRef]) -> str:
@@ -298,7 +337,7 @@ def paged(store: GraphStore, sparql: str, params: Mapping[str, Node]) -> Iterato
     return store.select(sparql, params, PAGE)
 
 
-def _text(value: Node | None) -> str:
+def _text(value: object) -> str:
     """A cell as one line of text: whitespace runs (line breaks, form feeds) as one space."""
     return " ".join(str(value).split()) if value is not None else ""
 
@@ -452,9 +491,8 @@ class Network:
         with EdgeTable() as table:
             rows = self.store.select(edge_stream_query(self.cut), self.params)
             table.add("edge", ((str(r["s"]), str(r["p"]), str(r["o"])) for r in rows if isinstance(r["s"], URIRef)))
-            for name, variables, query in record_stream_queries(self.cut):
-                records = self.store.select(query)
-                table.add(name, (tuple(_cell(r[v]) for v in variables) for r in records))
+            for kind, query in record_stream_queries(self.cut):
+                table.add(kind.table, (stream_row(kind, r) for r in self.store.select(query)))
             yield from (to_edge(row) for row in table.joined())
 
     def newest_date(self) -> str | None:
