@@ -12,10 +12,8 @@ from rdflib import URIRef
 
 from policykg.errors import NotFoundError
 
-from .remote import RemoteStore
+from .remote import DEFAULT_BATCH, RemoteStore
 from .store import Store
-
-DEFAULT_BATCH = 5000
 
 
 def graphs_to_push(store: Store, graphs: Iterable[str] = ()) -> list[URIRef]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, Literal
+from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 
 from policykg.cli import main, oxigraph_binary
@@ -24,7 +24,7 @@ from policykg.graph.curation import load_curation
 from policykg.graph.export import citation_network, export_network, write_rdf
 from policykg.graph.ingest import ingest
 from policykg.graph.network import Cut
-from policykg.graph.push import push_graphs
+from policykg.graph.push import DEFAULT_BATCH, push_graphs
 from policykg.graph.queries import named_queries, run_query
 from policykg.graph.remote import AnswerCutOff, RemoteStore, bind, without_lateral
 from policykg.graph.stats import graph_stats
@@ -317,3 +317,19 @@ def test_the_command_line_prints_the_same(cli_store, remote, args):
         return result.output.splitlines()[1:] if args == ["stats"] else result.output.splitlines()
 
     assert printed("--endpoint", str(remote.path)) == printed("--store", str(cli_store))
+
+
+def test_a_graph_of_many_batches_is_pushed_whole(remote):
+    """The summaries graph of 1,000 documents is one graph of thousands of triples: a
+    request of 5,000 overflowed Virtuoso's SPARQL parser ("memory exhausted")."""
+    name = URIRef("urn:policykg:test:large")
+    graph = Graph()
+    for i in range(DEFAULT_BATCH * 2 + 1):
+        graph.add((URIRef(f"https://w3id.org/policykg/summary/test/{i:06d}"), RDFS.label,
+                   Literal(f"row {i} of a graph pushed in several requests", lang="nl")))
+    try:
+        remote.replace_graph(name, graph, batch=DEFAULT_BATCH)
+        count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        assert int(remote.query(count, {"g": name}).rows[0][0]) == len(graph)
+    finally:
+        remote.remove_graph(name)
