@@ -1,7 +1,8 @@
 """The network of the graph for Gephi, Cytoscape, D3, pandas and R: its nodes and
-edges as rows, read from the store a chunk of nodes at a time (never the whole
-network in memory, in Python or in the store's answer), cut by relation, dossier,
-neighbourhood and date.
+edges as rows, cut by relation, dossier, neighbourhood and date, and never the whole
+network in memory, in Python or in the store's answer: nodes are read a chunk at a
+time; edges with their records are read once from a store that streams and joined on
+disk (``edge_table``), else a chunk of subjects at a time.
 
 Every relation of the data model between nodes (the ontology's object properties,
 but those of the provenance records) is an edge; each edge carries its evidence
@@ -421,9 +422,8 @@ def to_edge(row: Mapping[str, object]) -> NetEdge:
 
 class Network:
     """The nodes and edges of ``cut`` in ``store``, each read when iterated: the list
-    of the cut's nodes first (IRIs only), then their attributes and the edges from
-    them ``CHUNK`` nodes at a time, so that no query holds more than a chunk's rows
-    and memory stays flat in the size of the graph."""
+    of the cut's nodes first (IRIs only), then their attributes ``CHUNK`` nodes at a
+    time, then the edges (``edges``), so that memory stays flat in the size of the graph."""
 
     def __init__(self, store: GraphStore, cut: Cut | None = None):
         self.store, self.cut = store, cut or Cut()
