@@ -15,7 +15,7 @@ from itertools import islice
 from types import TracebackType
 
 BATCH = 10_000  # rows per insert: what a batch costs in memory
-_CACHE_KIB = 64 * 1024  # SQLite's page cache; the rest spills to the temporary file
+_CACHE_KIB = 16 * 1024  # SQLite's page cache, and what each of its sorts holds before it spills to the file
 
 _TABLES = {
     "edge": ("s", "p", "o"),
