@@ -464,6 +464,7 @@ class Store:
 
 
 _SUMMARIES = ox.NamedNode(summaries.SUMMARY_GRAPH_IRI)
+_HAS_FACTS = "ASK { ?s <https://w3id.org/policykg/def#sourceFile>|<https://w3id.org/policykg/def#cites> ?o }"
 
 
 def store_open_problem(path: Path, exc: OSError) -> str:
@@ -473,7 +474,6 @@ def store_open_problem(path: Path, exc: OSError) -> str:
     if "lock" in reason.lower():
         return f"the store at {path} is in use by another process (policykg ingest, curate or remove?): {reason}"
     return f"cannot open the store at {path}: {reason}"
-_HAS_FACTS = "ASK { ?s <https://w3id.org/policykg/def#sourceFile>|<https://w3id.org/policykg/def#cites> ?o }"
 
 
 def _triple(triple: tuple) -> ox.Triple:
