@@ -147,14 +147,20 @@ class Store:
         return store
 
     def _needs_repair(self) -> bool:
-        """Whether opening to write would change the store (see ``__init__``)."""
-        store = self._ox
-        if store.contains_named_graph(PENDING_LOAD):
-            return True
-        if not store.contains_named_graph(_SUMMARIES) and store.query(_HAS_FACTS):
-            return True
-        no_union = next(iter(store.quads_for_pattern(None, None, None, DEFAULT_GRAPH)), None) is None
-        return no_union and next(iter(store.named_graphs()), None) is not None
+        """Whether opening to write would change the store (the repairs of ``__init__``)."""
+        return self._load_pending() or self._union_missing() or self._summaries_missing()
+
+    def _load_pending(self) -> bool:
+        return self._ox.contains_named_graph(PENDING_LOAD)
+
+    def _union_missing(self) -> bool:
+        """Named graphs but an empty default graph: a store written before it held the union."""
+        empty = next(iter(self._ox.quads_for_pattern(None, None, None, DEFAULT_GRAPH)), None) is None
+        return empty and next(iter(self._ox.named_graphs()), None) is not None
+
+    def _summaries_missing(self) -> bool:
+        """Facts but no summaries: a store written before they were kept."""
+        return not self._ox.contains_named_graph(_SUMMARIES) and bool(self._ox.query(_HAS_FACTS))
 
     @classmethod
     def _opened_read_only(cls, path: Path) -> Store:
@@ -254,7 +260,7 @@ class Store:
         """Drop what an interrupted ``_bulk_load_new`` wrote, in one transaction: its
         graphs were new, so this is the store as it was. The default-graph share is
         loaded after the named graphs are complete, so ``_drop_request`` finds all of it."""
-        if not self._ox.contains_named_graph(PENDING_LOAD):
+        if not self._load_pending():
             return
         names = [q.object for q in self._ox.quads_for_pattern(None, _LOADING, None, PENDING_LOAD)]
         graphs = [name for name in names if isinstance(name, ox.NamedNode)]
@@ -356,20 +362,14 @@ class Store:
 
     def _summarize_if_missing(self) -> None:
         """Compute the summaries of a store written before they were kept (one transaction)."""
-        if self._ox.contains_named_graph(_SUMMARIES):
-            return
-        if not self._ox.query(_HAS_FACTS):
-            return
-        self.rebuild_summaries()
+        if self._summaries_missing():
+            self.rebuild_summaries()
 
     def _materialize_union(self) -> None:
         """Fill the default graph of a store written before it held the union (one
         transaction, so an interrupted fill is no half-filled union)."""
-        if next(iter(self._ox.quads_for_pattern(None, None, None, DEFAULT_GRAPH)), None) is not None:
-            return
-        if next(iter(self._ox.named_graphs()), None) is None:
-            return
-        self._write(lambda: self._ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        if self._union_missing():
+            self._write(lambda: self._ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
 
     def _named_quads(self):
         """The quads of every named graph (not the default graph's copy)."""
