@@ -72,6 +72,11 @@ class GraphStore(Protocol):
     def triple_count(self) -> int:
         """Distinct triples over all graphs."""
 
+    def with_records(self) -> GraphStore:
+        """The store whose queries see every graph as one, records included (graph/placement.py:
+        the embedded store keeps records out of its default graph); a union view repeats a
+        triple once per graph that holds it. Validation reads the store so."""
+
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SELECT, ASK, CONSTRUCT or DESCRIBE on the union of the graphs;
         ``bindings`` are bound as RDF terms, never pasted into the text. A malformed

@@ -142,7 +142,8 @@ def edge_pattern(cut: Cut, s: str = "?s", o: str = "?o") -> str:
     chosen = cut.relations or relations()
     values = " ".join(f"pkg:{r}" for r in chosen)
     return (f"VALUES ?p {{ {values} }}\n{s} ?p {o} . FILTER (isIRI({o}))\n"
-            f"MINUS {{ ?rejection_ a pkg:Rejection ; rdf:subject {s} ; rdf:predicate ?p ; rdf:object {o} }}\n"
+            f"MINUS {{ GRAPH ?rejectionGraph_ {{ ?rejection_ a pkg:Rejection ; rdf:subject {s} ; rdf:predicate ?p ; "
+            f"rdf:object {o} }} }}\n"
             + _in_dossier(cut, (s, o)) + _in_range(s, cut) + _in_range(o, cut))
 
 
@@ -237,13 +238,15 @@ class RecordKind:
 
 # An edge's records: evidence (its first record's IRI, line, rule, file and quote as one
 # key), Open Data records, curated assertions.
+# (Records live in the named graph of their source: graph/placement.py.)
 _RECORD_KINDS = (
-    RecordKind("evidence", """?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Evidence ; pkg:quote ?q ;
-      pkg:line ?l ; pkg:rule ?r ; pkg:sourceDocument/pkg:sourceFile ?f""", "ev", ("ev", "l", "r", "f", "q")),
-    RecordKind("record", """?rec rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:DataRecord ;
-      dcterms:source ?src""", "rec", ("rec", "src")),
-    RecordKind("assertion", """?as rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Assertion ;
-      pkg:curator/foaf:name ?cn ; pkg:note ?cnote""", columns=("cn", "cnote")),
+    RecordKind("evidence", """GRAPH ?evg_ { ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Evidence ;
+      pkg:quote ?q ; pkg:line ?l ; pkg:rule ?r ; pkg:sourceDocument/pkg:sourceFile ?f }""",
+               "ev", ("ev", "l", "r", "f", "q")),
+    RecordKind("record", """GRAPH ?recg_ { ?rec rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:DataRecord ;
+      dcterms:source ?src }""", "rec", ("rec", "src")),
+    RecordKind("assertion", """GRAPH ?asg_ { ?as rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; a pkg:Assertion ;
+      pkg:curator/foaf:name ?cn ; pkg:note ?cnote }""", columns=("cn", "cnote")),
 )
 
 

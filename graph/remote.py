@@ -141,8 +141,12 @@ def bind(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     return "".join(pieces) + sparql[last:]
 
 
-_LATERAL_OPTIONAL = re.compile(r"LATERAL \{ (OPTIONAL \{[^{}]*\}) \}")
-_LATERAL_GROUP = re.compile(r"LATERAL \{([^{}]*)\}")
+# A group may hold groups of its own one level deep (``GRAPH ?g { ... }``); a brace opens
+# only the inner alternative, so the match never backtracks.
+_GROUPS = r"(?:[^{}]|\{[^{}]*\})*"
+_LATERAL_OPTIONAL = re.compile(r"LATERAL \{ (OPTIONAL \{" + _GROUPS + r"\}) \}")
+_LATERAL_GROUP = re.compile(r"LATERAL \{(" + _GROUPS + r")\}")
+_SUB_SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
 _NOT_PLAIN = re.compile(r"\b(?:FILTER|BIND|OPTIONAL|VALUES|MINUS|SERVICE|GRAPH)\b", re.IGNORECASE)
 
 
@@ -150,6 +154,8 @@ def _plain_group(match: re.Match) -> str:
     """``LATERAL { X }`` as ``X .`` when X is triple patterns only (the same join,
     and Virtuoso 7.2 then sees X's variables in the enclosing group), else ``{ X }``."""
     body = match.group(1).strip()
+    if _SUB_SELECT.search(body):
+        return match.group(0)  # not the same query without LATERAL: the store says so
     if _NOT_PLAIN.search(body):
         return "{ " + body + " }"
     return body if body.endswith(".") else body + " ."
@@ -158,9 +164,15 @@ def _plain_group(match: re.Match) -> str:
 def without_lateral(sparql: str) -> str:
     """The query for stores without LATERAL: ``P LATERAL { OPTIONAL { X } }`` as
     ``P OPTIONAL { X }``, ``P LATERAL { X }`` as ``P X .`` (triple patterns) or
-    ``P { X }``; the same answers when X has no nested groups and P binds what X
-    uses, as in our named queries."""
-    return _LATERAL_GROUP.sub(_plain_group, _LATERAL_OPTIONAL.sub(r"\1", sparql))
+    ``P { X }``; the same answers when X's groups nest no deeper than one ``GRAPH``
+    and P binds what X uses, as in our named queries."""
+    return _LATERAL_GROUP.sub(_plain_group, _LATERAL_OPTIONAL.sub(_plain_optional, sparql))
+
+
+def _plain_optional(match: re.Match) -> str:
+    """``LATERAL { OPTIONAL { X } }`` as ``OPTIONAL { X }``; kept when X is a sub-select
+    (its LIMIT or aggregate would no longer be per row)."""
+    return match.group(0) if _SUB_SELECT.search(match.group(1)) else match.group(1)
 
 
 def _to_rdflib(cell: dict | None) -> Node | None:
@@ -265,6 +277,10 @@ class RemoteStore:
                               "answer: raise the limit (Virtuoso: ResultSetMaxRows in [SPARQL] of virtuoso.ini)",
                               url=self.endpoint)
         return data
+
+    def with_records(self) -> RemoteStore:
+        """This store: its default graph is the union of its graphs already."""
+        return self
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         text = without_lateral(sparql) if self._plain_optionals else sparql

@@ -16,7 +16,7 @@ _COUNTED = (
     ("measures", "?x a pkg:Measure"),
     ("ledTo links", "?x pkg:ledTo ?o"),
     ("concept mentions", "?x pkg:mentions ?o"),
-    ("evidence records", "?x a pkg:Evidence"),
+    ("evidence records", "GRAPH ?g { ?x a pkg:Evidence }"),
 )
 
 

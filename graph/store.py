@@ -1,13 +1,16 @@
 """The embedded persistent store: Oxigraph (pyoxigraph), one named graph per
 source document, read through rdflib terms.
 
-The default graph is kept equal to the union of the named graphs, each triple
-once: a document writes its triples into its own graph and into the default
-graph, and dropping a graph removes from the default graph only what no other
-graph holds. Queries run on that default graph, so a node cited by thousands of
-documents is described once, not once per citing document (the union view of a
-quad store returns a triple once per graph that holds it, which made joins grow
-with the square of a node's citations).
+Each fact is written once (graph/placement.py): a document's named graph holds its
+evidence records and its descriptions; the default graph holds every fact that
+a record names, once for the whole store, and the descriptions of all named
+graphs. Dropping a graph removes from the default graph only what no other
+graph or record still supports. Queries run on that default graph, reading
+records with ``GRAPH``, so a node cited by thousands of documents is described
+once, not once per citing document (the union view of a quad store returns a
+triple once per graph that holds it, which made joins grow with the square of a
+node's citations). ``graph``, ``dataset``, ``nquads`` and the exports give each
+named graph as its source states it, facts included.
 
 No write leaves a graph half-written: a graph is replaced, and graphs removed, in
 one SPARQL Update request each (one transaction); new documents are bulk-loaded
@@ -26,6 +29,7 @@ directory, and binds query parameters without touching the query text.
 
 from __future__ import annotations
 
+import copy
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -38,7 +42,7 @@ from rdflib.term import Node
 
 from policykg.errors import StoreError
 
-from . import iris, summaries
+from . import iris, placement, summaries
 from .backend import DATASET_FORMATS, Output, QueryResult, UnstorableTerm, sorted_graph, write_with_rdflib
 
 ENV_VAR = "POLICYKG_STORE"
@@ -101,15 +105,16 @@ def to_oxigraph(term: Node):
 
 def document_nquads(name: URIRef, triples: Iterable[tuple]) -> bytes:
     """N-Quads for named graph ``name``, then, after the comment line
-    ``DEFAULT_PART``, its share of the default graph, from triples of Oxigraph
-    terms: what ``Store.load_documents`` takes (built where the document is extracted)."""
+    ``DEFAULT_PART``, its share of the default graph (``placement.split``), from
+    triples of Oxigraph terms: what ``Store.load_documents`` takes (built where
+    the document is extracted)."""
     graph = str(ox.NamedNode(str(name)))  # str() of an Oxigraph term is its N-Triples form
+    named, default = placement.split(ox.Triple(*t) for t in triples)
     # encoded line by line: one text of the whole document and its bytes beside it would
     # double the peak memory of a large source (a text with one accented letter is 2-4
     # bytes per character)
-    lines = [f"{s} {p} {o}" for s, p, o in triples]
-    named = b"".join(f"{t} {graph} .\n".encode() for t in lines)
-    return named + DEFAULT_PART + b"".join(f"{t} .\n".encode() for t in lines)
+    return (b"".join(f"{s} {p} {o} {graph} .\n".encode() for s, p, o in named) + DEFAULT_PART
+            + b"".join(f"{s} {p} {o} .\n".encode() for s, p, o in default))
 
 
 class Store:
@@ -123,6 +128,7 @@ class Store:
             path.mkdir(parents=True, exist_ok=True)
         self._open: ox.Store | None = ox.Store(str(path)) if path is not None else ox.Store()
         self._read_only = False
+        self._union = False
         self._writes = 0
         self._kill_after = _kill_after()
         self._undo_pending_load()
@@ -148,7 +154,8 @@ class Store:
 
     def _needs_repair(self) -> bool:
         """Whether opening to write would change the store (the repairs of ``__init__``)."""
-        return self._load_pending() or self._union_missing() or self._summaries_missing()
+        return (self._load_pending() or self._layout_old() or self._union_missing()
+                or self._summaries_missing())
 
     def _load_pending(self) -> bool:
         return self._ox.contains_named_graph(PENDING_LOAD)
@@ -173,6 +180,7 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot open the store at {path} to read: {exc}", path=path) from exc
         store._read_only = True
+        store._union = False
         store._writes, store._kill_after = 0, None
         return store
 
@@ -195,12 +203,16 @@ class Store:
         self.close()
 
     def __len__(self) -> int:
-        """Quads in the named graphs (the default graph repeats them)."""
-        return len(self._ox) - self.triple_count()
+        """Quads in the named graphs as their sources state them (``graph``): those
+        stored there and the facts their records name."""
+        return len(self._ox) - self._count(_DEFAULT_TRIPLES) + self._count(_STATED_FACTS)
 
     def triple_count(self) -> int:
-        """Distinct triples: the size of the default graph."""
-        result = self._ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        """Distinct triples the named graphs state: the default graph and the records."""
+        return self._count(_DEFAULT_TRIPLES) + self._count(_RECORD_TRIPLES)
+
+    def _count(self, query: str) -> int:
+        result = self._ox.query(query)
         if not isinstance(result, ox.QuerySolutions):  # a SELECT answers with solutions
             raise TypeError(f"unexpected query result {result!r}")
         return int(next(iter(result))["n"].value)
@@ -277,54 +289,72 @@ class Store:
         if held:
             graphs = [ox.NamedNode(str(name)) for name in held]
             dropped = dict.fromkeys(graphs)
+            shares = (placement.default_share(q.triple for q in self._ox.quads_for_pattern(None, None, None, g))
+                      for g in graphs)
             request = summaries.with_refresh(self._ox, _drop_request(graphs), (
-                q.triple for g in graphs for q in self._ox.quads_for_pattern(None, None, None, g)
-                if not self._held_outside(q.triple, dropped)))
+                t for share in shares for t in share if not self._supported_outside(t, dropped)))
             self._write(lambda: self._ox.update(request))
         return held
 
     def _swap(self, graphs: Mapping[ox.NamedNode, list[ox.Triple]]) -> None:
-        """Make each named graph hold its triples, in one SPARQL Update request (one
-        transaction) that writes only the difference: the triples a graph loses, and
-        from the default graph those no named graph holds afterwards; the triples it
-        gains, in its graph and the default graph. A graph left empty is dropped; one
-        that holds blank nodes (which no request can name) is dropped and written anew."""
-        new = {name: set(triples) for name, triples in graphs.items()}
+        """Make each named graph hold what its triples state (``placement.split``), in one
+        SPARQL Update request (one transaction) that writes only the difference: the
+        triples a graph loses, and from the default graph those nothing supports
+        afterwards; the triples it gains, in its graph, and its new share of the
+        default graph. A graph left empty is dropped; one that holds blank nodes
+        (which no request can name) is dropped and written anew."""
+        new, new_share = {}, {}
+        for name, triples in graphs.items():
+            named, share = placement.split(triples)
+            new[name], new_share[name] = set(named), set(share)
         old = {name: {q.triple for q in self._ox.quads_for_pattern(None, None, None, name)} for name in new}
+        old_share = {name: placement.default_share(old[name]) for name in new}
         anew = [name for name in new if any(_has_blank_node(t) for t in old[name])]
-        dropped = {t for name in anew for t in old[name]}
+        # _drop_request removes from the default graph what of these nothing else supports
+        dropped = {t for name in anew for t in old_share[name]}
         for name in anew:
             old[name] = set()
         lost = {name: old[name] - new[name] for name in new}
         gained = {name: new[name] - old[name] for name in new}
-        kept = set().union(*new.values())
-        orphans = {t for triples in lost.values() for t in triples
-                   if t not in kept and not self._held_outside(t, new)}
+        kept = set().union(*new_share.values())
+        orphans = {t for name in new if name not in anew for t in old_share[name]
+                   if t not in kept and not self._supported_outside(t, new)}
+        added = {t for t in kept if t in dropped or not self._in_union(t)}
         request = [_drop_request(anew)] if anew else []
         if orphans or any(lost.values()):
             request.append("DELETE DATA {\n" + "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n"
                                                       for name, triples in lost.items() if triples)
                            + _lines(orphans) + "}")
-        if any(gained.values()):
+        if any(gained.values()) or added:
             request.append("INSERT DATA {\n" + "".join(f"GRAPH {name} {{\n{_lines(triples)}}}\n"
                                                       for name, triples in gained.items() if triples)
-                           + _lines(set().union(*gained.values())) + "}")
+                           + _lines(added) + "}")
         request += [f"DROP SILENT GRAPH {name}" for name, triples in new.items()
                     if not triples and self._ox.contains_named_graph(name)]
         if request:
-            added = {t for triples in gained.values() for t in triples if not self._in_union(t)}
             touched = dropped | orphans | added  # what the default graph loses or gains
             update = summaries.with_refresh(self._ox, " ;\n".join(request), touched)
             self._write(lambda: self._ox.update(update))
 
     def _in_union(self, triple: ox.Triple) -> bool:
-        """Whether the default graph (the union of the named graphs) holds ``triple``."""
+        """Whether the default graph holds ``triple``."""
         return ox.Quad(triple.subject, triple.predicate, triple.object, DEFAULT_GRAPH) in self._ox
 
-    def _held_outside(self, triple: ox.Triple, graphs: Mapping[ox.NamedNode, object]) -> bool:
-        """Whether a named graph not among ``graphs`` holds ``triple``."""
-        return any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in graphs
-                   for q in self._ox.quads_for_pattern(triple.subject, triple.predicate, triple.object))
+    def _supported_outside(self, triple: ox.Triple, graphs: Mapping[ox.NamedNode, object]) -> bool:
+        """Whether a named graph not among ``graphs`` holds ``triple`` or a supporting record of it."""
+        s, p, o = triple
+        if any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in graphs
+               for q in self._ox.quads_for_pattern(s, p, o)):
+            return True
+        return any(self._supports(q.subject, q.graph_name, p, o)
+                   for q in self._ox.quads_for_pattern(None, placement.RECORD_SUBJECT, s)
+                   if isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in graphs)
+
+    def _supports(self, record, graph: ox.NamedNode, p, o) -> bool:
+        """Whether ``record`` in ``graph`` is a supporting record of a fact ``? p o``."""
+        return (ox.Quad(record, placement.RECORD_PREDICATE, p, graph) in self._ox
+                and ox.Quad(record, placement.RECORD_OBJECT, o, graph) in self._ox
+                and any(ox.Quad(record, placement.TYPE, kind, graph) in self._ox for kind in placement.SUPPORTING))
 
     def _write(self, action: Callable[[], None]) -> None:
         """Run one write transaction, counted for the crash test's hook."""
@@ -341,14 +371,13 @@ class Store:
             os.kill(os.getpid(), signal.SIGKILL)
 
     def repair_union(self) -> None:
-        """Make the default graph exactly the union of the named graphs again, in one
-        transaction: a store written by a version that could be interrupted between
-        a graph and its default-graph share kept orphan triples there (a content hash
-        among them made the next ingest skip a document); the summaries are computed
-        anew. Reads the whole store."""
-        self._write(lambda: self._ox.update(
-            "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n"
-            "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { ?s ?p ?o } }"))
+        """Make the default graph exactly the share of the named graphs again
+        (``placement``), in one transaction: what nothing supports leaves it, what is
+        missing is added; the summaries are computed anew. A store written by a
+        version that could be interrupted between a graph and its default-graph share
+        kept orphan triples there (a content hash among them made the next ingest skip
+        a document). Reads the whole store."""
+        self._write(lambda: self._ox.update(_MIGRATE))
         self.rebuild_summaries()
 
     def rebuild_summaries(self) -> None:
@@ -366,19 +395,41 @@ class Store:
             self.rebuild_summaries()
 
     def _materialize_union(self) -> None:
-        """Fill the default graph of a store written before it held the union (one
-        transaction, so an interrupted fill is no half-filled union)."""
-        if self._union_missing():
-            self._write(lambda: self._ox.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        """Write each fact once in a store written before that (records in the default
+        graph, facts in the named graphs beside their records), or fill the default graph
+        of one written before it held the facts: one transaction, so an interrupted
+        change leaves the store as it was. Reads the whole store."""
+        if self._layout_old():
+            self._write(lambda: self._ox.update(_MIGRATE))
+        elif self._union_missing():
+            self._write(lambda: self._ox.update(_REPAIR))
 
-    def _named_quads(self):
-        """The quads of every named graph (not the default graph's copy)."""
+    def _layout_old(self) -> bool:
+        """Records in the default graph: a store written before each fact was written once."""
+        records = self._ox.quads_for_pattern(None, placement.RECORD_SUBJECT, None, DEFAULT_GRAPH)
+        return next(iter(records), None) is not None
+
+    def _named_quads(self) -> Iterator[ox.Quad]:
+        """The quads of every named graph as its source states it (``placement.with_facts``)."""
         for graph in self._ox.named_graphs():
-            yield from self._ox.quads_for_pattern(None, None, None, graph)
+            for t in self._stated(graph):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
+
+    def _stated(self, graph: ox.NamedNode) -> Iterator[ox.Triple]:
+        """A named graph's triples and the facts its records name."""
+        return placement.with_facts(q.triple for q in self._ox.quads_for_pattern(None, None, None, graph))
+
+    def _union_triples(self) -> Iterator[ox.Triple]:
+        """Every triple the named graphs state, once: the default graph and the records."""
+        yield from (q.triple for q in self._ox.quads_for_pattern(None, None, None, DEFAULT_GRAPH))
+        for graph in self._ox.named_graphs():
+            quads = self._ox.quads_for_pattern(None, None, None, graph)
+            records = {q.subject for q in self._ox.quads_for_pattern(None, placement.RECORD_SUBJECT, None, graph)}
+            yield from (q.triple for q in quads if q.subject in records)
 
     def graph(self, name: URIRef) -> Graph:
-        """A copy of one named graph as an rdflib Graph."""
-        data = _returned(self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(name))))
+        """A copy of one named graph as its source states it (its facts included) as an rdflib Graph."""
+        data = _returned(ox.serialize(self._stated(ox.NamedNode(str(name))), format=ox.RdfFormat.N_TRIPLES))
         return Graph().parse(data=data.decode("utf-8"), format="nt")
 
     def union(self, exclude: Iterable[URIRef] = ()) -> Graph:
@@ -386,7 +437,7 @@ class Store:
         merged = Graph()
         skip = set(exclude)
         if not skip:
-            data = _returned(self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=DEFAULT_GRAPH))
+            data = _returned(ox.serialize(self._union_triples(), format=ox.RdfFormat.N_TRIPLES))
             return merged.parse(data=data.decode("utf-8"), format="nt")
         for name in self.graph_names():
             if name not in skip:
@@ -394,7 +445,7 @@ class Store:
         return merged
 
     def nquads(self) -> bytes:
-        """Every quad as N-Quads, sorted: equal stores give equal bytes."""
+        """Every quad as stored, as N-Quads, sorted: equal stores give equal bytes."""
         lines = _returned(self._ox.dump(format=ox.RdfFormat.N_QUADS)).splitlines()
         return b"\n".join(sorted(lines)) + b"\n"
 
@@ -408,7 +459,7 @@ class Store:
         if fmt in DATASET_FORMATS:
             self._dump_named(_STREAMED[fmt], output, used)
         else:
-            self._ox.dump(output, format=_STREAMED[fmt], from_graph=DEFAULT_GRAPH, prefixes=used)
+            ox.serialize(self._union_triples(), output, _STREAMED[fmt], prefixes=used)
 
     def _dump_named(self, fmt: ox.RdfFormat, output: Output | None = None,
                     prefixes: dict[str, str] | None = None) -> bytes | None:
@@ -421,8 +472,16 @@ class Store:
         ds.parse(data=data.decode("utf-8"), format="nquads")
         return ds
 
+    def with_records(self) -> Store:
+        """This store, its queries over every graph at once (``use_default_graph_as_union``):
+        records included, a description once per graph that holds it. Closing it leaves
+        this store open."""
+        view = copy.copy(self)
+        view._union, view.close = True, lambda: None  # type: ignore[method-assign]
+        return view
+
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE over the union of all graphs (the default graph);
+        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE over the default graph (every fact and description);
         ``bindings`` are substituted as RDF terms (SEP-0007), never pasted into the text."""
         result = self._run(sparql, bindings)
         if isinstance(result, ox.QueryBoolean):
@@ -440,7 +499,7 @@ class Store:
         """Oxigraph's answer, ``bindings`` substituted as RDF terms (SEP-0007)."""
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
-            return self._ox.query(sparql, substitutions=subs or None)
+            return self._ox.query(sparql, substitutions=subs or None, use_default_graph_as_union=self._union)
         except RuntimeError as exc:
             if subs and _is_unprojected_substitution(exc):
                 raise ValueError(f"{exc}: a query parameter must be a variable the query SELECTs") from exc
@@ -464,6 +523,20 @@ class Store:
 
 
 _SUMMARIES = ox.NamedNode(summaries.SUMMARY_GRAPH_IRI)
+_DEFAULT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+_RECORD_TRIPLES = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> "
+                   "?any ; ?p ?o } }")
+_STATED_FACTS = ("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?g ?s ?p ?o WHERE { GRAPH ?g { "
+                 + placement.record_pattern("?r", "?s", "?p", "?o") + " } } }")
+# Make the default graph the named graphs' share (graph/placement.py): remove what nothing
+# supports, add what is missing.
+_REPAIR = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o\n" + placement.supported_outside() + " } ;\n"
+           "INSERT { ?s ?p ?o } WHERE { " + placement.SHARE_OF_GRAPH + " }")
+# A store of the layout before each fact was written once: records out of the default
+# graph, facts that a record of the same graph names out of the named graphs; then repaired.
+_MIGRATE = ("DELETE { ?r ?p ?o } WHERE { ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?any ; ?p ?o } ;\n"
+            "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { "
+            + placement.record_pattern("?r", "?s", "?p", "?o") + " . ?s ?p ?o } } ;\n" + _REPAIR)
 _HAS_FACTS = "ASK { ?s <https://w3id.org/policykg/def#sourceFile>|<https://w3id.org/policykg/def#cites> ?o }"
 
 
@@ -504,12 +577,12 @@ def _lines(triples: Iterable[ox.Triple]) -> str:
 
 def _drop_request(names: list[ox.NamedNode]) -> str:
     """SPARQL Update that drops the named graphs ``names`` and removes from the
-    default graph each of their triples that no other named graph holds."""
+    default graph each triple of their share that no other named graph holds or
+    supports with a record (graph/placement.py)."""
     values = " ".join(map(str, names))
     drops = " ;\n".join(f"DROP SILENT GRAPH {name}" for name in names)
-    return ("DELETE { ?s ?p ?o } WHERE { VALUES ?g { " + values + " } GRAPH ?g { ?s ?p ?o } "
-            "FILTER NOT EXISTS { GRAPH ?other { ?s ?p ?o } FILTER (?other NOT IN (" + ", ".join(map(str, names))
-            + ")) } } ;\n" + drops)
+    return ("DELETE { ?s ?p ?o } WHERE { VALUES ?g { " + values + " }\n" + placement.SHARE_OF_GRAPH + "\n"
+            + placement.supported_outside(", ".join(map(str, names))) + " } ;\n" + drops)
 
 
 def _kill_after() -> int | None:

@@ -128,14 +128,15 @@ def validate_in_store(store: GraphStore) -> ValidationReport:
     """The shapes as SPARQL queries answered by the store itself, every check on
     the whole store (see graph/sparql_validation.py). The ontology graph in the
     store supplies subclasses."""
+    whole = store.with_records()
     return _report([_finding(check, this, value) for check in packaged_checks()
-                    for this, value in focus_value_rows(store.query(check.sparql))])
+                    for this, value in focus_value_rows(whole.query(check.sparql))])
 
 
 def validate_stored(store: GraphStore) -> ValidationReport:
     """The findings stored at ingest plus the cross-document checks
     (graph/ingest_validation.py); the whole store checked when that cannot answer."""
-    found = stored_and_cross(store)
+    found = stored_and_cross(store.with_records())
     if found is None:
         return validate_in_store(store)
     return _report([_finding(check, this, value) for check, this, value in found])

@@ -129,7 +129,7 @@ def test_evidence_quote_is_the_text_at_its_span(corpus_store):
     text = (CORPUS / KST).read_text(encoding="utf-8")
     rows = corpus_store.query(
         "PREFIX pkg: <https://w3id.org/policykg/def#> SELECT ?d ?q ?s ?e WHERE { "
-        "?ev pkg:sourceDocument ?d ; pkg:quote ?q ; pkg:start ?s ; pkg:end ?e . }",
+        "GRAPH ?g { ?ev pkg:sourceDocument ?d ; pkg:quote ?q ; pkg:start ?s ; pkg:end ?e . } }",
         {"d": OEP["kst-30950-319"]},
     ).rows
     assert len(rows) > 20
@@ -223,8 +223,8 @@ def test_store_without_the_union_gets_it_when_opened(tmp_path):
 def test_a_repeated_mention_keeps_its_first_occurrence_and_counts_the_rest(corpus_store):
     rows = corpus_store.query(
         "PREFIX pkg: <https://w3id.org/policykg/def#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
-        "SELECT ?d ?c ?start ?n WHERE { ?ev rdf:subject ?d ; rdf:predicate pkg:mentions ; rdf:object ?c ; "
-        "pkg:start ?start ; pkg:occurrences ?n }", {"d": OEP["kst-30950-319"]}).rows
+        "SELECT ?d ?c ?start ?n WHERE { GRAPH ?g { ?ev rdf:subject ?d ; rdf:predicate pkg:mentions ; rdf:object ?c ; "
+        "pkg:start ?start ; pkg:occurrences ?n } }", {"d": OEP["kst-30950-319"]}).rows
     rows = [r[1:] for r in rows]
     text = (CORPUS / KST).read_text(encoding="utf-8")
     mentions = [m for m in extract_text(text, KST).mentions if m.concept.endswith("/ncdr")]

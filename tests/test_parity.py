@@ -288,6 +288,13 @@ def test_lateral_of_triple_patterns_is_joined_in_place():
     assert plain == "SELECT * WHERE { ?m <p> ?x ?x <q>* ?y . { ?y <r> ?z FILTER (?z) } }"
 
 
+def test_lateral_of_a_graph_pattern_is_joined_in_place():
+    query = ("SELECT * WHERE { ?m <p> ?x LATERAL { OPTIONAL { GRAPH ?g { ?x <q> ?y } ?y <r> ?z } } "
+             "LATERAL { GRAPH ?g { ?x <s> ?w } } LATERAL { SELECT ?v WHERE { ?x <t> ?v } LIMIT 1 } }")
+    assert without_lateral(query) == ("SELECT * WHERE { ?m <p> ?x OPTIONAL { GRAPH ?g { ?x <q> ?y } ?y <r> ?z } "
+                                      "{ GRAPH ?g { ?x <s> ?w } } LATERAL { SELECT ?v WHERE { ?x <t> ?v } LIMIT 1 } }")
+
+
 def test_an_answer_the_store_cut_off_is_an_error(tmp_path, parity_store):
     if not virtuoso_server.installed():
         pytest.skip(virtuoso_server.MISSING)
