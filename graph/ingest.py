@@ -200,14 +200,14 @@ def _ingested(store: GraphStore) -> set[tuple[str, str]]:
     return {(str(file), str(content_hash)) for file, content_hash in rows}
 
 
-_STORED = ("SELECT ?g ?modified (COUNT(*) AS ?size) WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/modified> "
-           "?modified . ?s ?p ?o } } GROUP BY ?g ?modified")
+_MODIFIED = "SELECT ?g ?modified WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/modified> ?modified } }"
 
 
 def _stored(store: GraphStore, graph: URIRef) -> tuple[str, int] | None:
-    """``(modified, triples)`` of a motion graph in the store, or None."""
-    rows = store.query(_STORED, {"g": graph}).rows
-    return (str(rows[0][1]), int(rows[0][2])) if rows else None
+    """``(modified, triples)`` of a motion graph in the store (as its source states it,
+    facts included), or None."""
+    rows = store.query(_MODIFIED, {"g": graph}).rows
+    return (str(rows[0][1]), len(store.graph(graph))) if rows else None
 
 
 def _keeps(stored: tuple[str, int] | None, modified: str, size: int) -> bool:

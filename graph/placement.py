@@ -14,7 +14,7 @@ what it cites). The store writes
 
 So queries read facts and descriptions from the default graph and records with
 ``GRAPH ?g { ... }``, and a fact stays while some record or named graph still
-supports it (``SUPPORTED``). A named graph "as its source states it" is its
+supports it (``records.supported_outside``). A named graph "as its source states it" is its
 triples plus the facts its records name (``with_facts``): export and push give
 that, the same graphs as before the facts were written once (docs/data-model.md).
 """
@@ -26,34 +26,12 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 from rdflib import RDF
 
-from policykg.namespaces import PKG
+from . import records
 
 RECORD_SUBJECT, RECORD_PREDICATE, RECORD_OBJECT = (ox.NamedNode(str(p)) for p in (RDF.subject, RDF.predicate,
                                                                                    RDF.object))
 TYPE = ox.NamedNode(str(RDF.type))
-SUPPORTING = frozenset(ox.NamedNode(str(c)) for c in (PKG.Evidence, PKG.DataRecord, PKG.Assertion))
-_SUPPORTING_LIST = ", ".join(sorted(map(str, SUPPORTING)))
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-
-
-def record_pattern(record: str, s: str, p: str, o: str) -> str:
-    """SPARQL: ``record`` is a supporting record of the fact ``s p o`` (inside a GRAPH)."""
-    return (f"{record} <{_RDF}subject> {s} ; <{_RDF}predicate> {p} ; <{_RDF}object> {o} ; "
-            f"<{_RDF}type> {record}_kind FILTER ({record}_kind IN ({_SUPPORTING_LIST}))")
-
-
-def supported_outside(graphs: str = "") -> str:
-    """SPARQL filter: a named graph (other than ``graphs``, a list of IRIs) still holds
-    ``?s ?p ?o`` or a supporting record of it."""
-    other = f"FILTER (?other NOT IN ({graphs}))" if graphs else ""
-    return (f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} {other} }}\n"
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ {record_pattern('?support', '?s', '?p', '?o')} }} {other} }}")
-
-
-# SPARQL: the default graph's share of named graph ?g (a description it holds, or a fact
-# one of its supporting records names), bound as ?s ?p ?o.
-SHARE_OF_GRAPH = ("{ GRAPH ?g { ?s ?p ?o FILTER NOT EXISTS { ?s <" + _RDF + "subject> ?any } } }\n"
-                  "UNION { GRAPH ?g { " + record_pattern("?record", "?s", "?p", "?o") + " } }")
+SUPPORTING = frozenset(ox.NamedNode(str(c)) for c in records.SUPPORTING)
 
 
 def _records(triples: Iterable[ox.Triple]) -> tuple[set, dict]:

@@ -40,11 +40,14 @@ from rdflib.term import Node
 from policykg.errors import RemoteError
 from policykg.namespaces import PKGG
 
+from . import records
 from .backend import Output, QueryResult, UnstorableTerm, sorted_graph, write_with_rdflib
 
 # Only policykg's own named graphs are read as the store's graphs: a shared store
 # holds others too (Virtuoso its system graphs, such as virtrdf:).
 _OWN_GRAPHS = f'FILTER (STRSTARTS(STR(?g), "{PKGG}"))'
+# A supporting record ?r of the fact ?s ?p ?o (graph/records.py).
+_RECORD = records.record_pattern("?r", "?s", "?p", "?o")
 _ALL_QUADS = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}"
 USER_VAR, PASSWORD_VAR = "POLICYKG_ENDPOINT_USER", "POLICYKG_ENDPOINT_PASSWORD"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -320,12 +323,19 @@ class RemoteStore:
         return sorted(r[0] for r in rows)
 
     def __len__(self) -> int:
-        return int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}").rows[0][0])
+        """Quads in the named graphs as their sources state them: those there and the facts
+        their records name that a graph does not hold itself (a store that policykg serves
+        writes each fact once: graph/placement.py)."""
+        held = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }}")
+        named = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ "
+                           f"{_RECORD} FILTER NOT EXISTS {{ ?s ?p ?o }} }} {_OWN_GRAPHS} }} }}")
+        return int(held.rows[0][0]) + int(named.rows[0][0])
 
     def triple_count(self) -> int:
-        """Distinct triples over all graphs."""
+        """Distinct triples the named graphs state: theirs and the facts their records name."""
         return int(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ "
-                              f"GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }} }}").rows[0][0])
+                              f"{{ GRAPH ?g {{ ?s ?p ?o }} {_OWN_GRAPHS} }} UNION "
+                              f"{{ GRAPH ?g {{ {_RECORD} }} {_OWN_GRAPHS} }} }} }}").rows[0][0])
 
     def graph(self, name: URIRef) -> Graph:
         graph = Graph()

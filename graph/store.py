@@ -42,7 +42,7 @@ from rdflib.term import Node
 
 from policykg.errors import StoreError
 
-from . import iris, placement, summaries
+from . import iris, placement, records, summaries
 from .backend import DATASET_FORMATS, Output, QueryResult, UnstorableTerm, sorted_graph, write_with_rdflib
 
 ENV_VAR = "POLICYKG_STORE"
@@ -415,7 +415,7 @@ class Store:
             for t in self._stated(graph):
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)
 
-    def _stated(self, graph: ox.NamedNode) -> Iterator[ox.Triple]:
+    def _stated(self, graph: ox.NamedNode | ox.BlankNode) -> Iterator[ox.Triple]:
         """A named graph's triples and the facts its records name."""
         return placement.with_facts(q.triple for q in self._ox.quads_for_pattern(None, None, None, graph))
 
@@ -527,16 +527,16 @@ _DEFAULT_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 _RECORD_TRIPLES = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> "
                    "?any ; ?p ?o } }")
 _STATED_FACTS = ("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?g ?s ?p ?o WHERE { GRAPH ?g { "
-                 + placement.record_pattern("?r", "?s", "?p", "?o") + " } } }")
+                 + records.record_pattern("?r", "?s", "?p", "?o") + " } } }")
 # Make the default graph the named graphs' share (graph/placement.py): remove what nothing
 # supports, add what is missing.
-_REPAIR = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o\n" + placement.supported_outside() + " } ;\n"
-           "INSERT { ?s ?p ?o } WHERE { " + placement.SHARE_OF_GRAPH + " }")
+_REPAIR = ("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o\n" + records.supported_outside() + " } ;\n"
+           "INSERT { ?s ?p ?o } WHERE { " + records.SHARE_OF_GRAPH + " }")
 # A store of the layout before each fact was written once: records out of the default
 # graph, facts that a record of the same graph names out of the named graphs; then repaired.
 _MIGRATE = ("DELETE { ?r ?p ?o } WHERE { ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?any ; ?p ?o } ;\n"
             "DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { "
-            + placement.record_pattern("?r", "?s", "?p", "?o") + " . ?s ?p ?o } } ;\n" + _REPAIR)
+            + records.record_pattern("?r", "?s", "?p", "?o") + " . ?s ?p ?o } } ;\n" + _REPAIR)
 _HAS_FACTS = "ASK { ?s <https://w3id.org/policykg/def#sourceFile>|<https://w3id.org/policykg/def#cites> ?o }"
 
 
@@ -581,8 +581,8 @@ def _drop_request(names: list[ox.NamedNode]) -> str:
     supports with a record (graph/placement.py)."""
     values = " ".join(map(str, names))
     drops = " ;\n".join(f"DROP SILENT GRAPH {name}" for name in names)
-    return ("DELETE { ?s ?p ?o } WHERE { VALUES ?g { " + values + " }\n" + placement.SHARE_OF_GRAPH + "\n"
-            + placement.supported_outside(", ".join(map(str, names))) + " } ;\n" + drops)
+    return ("DELETE { ?s ?p ?o } WHERE { VALUES ?g { " + values + " }\n" + records.SHARE_OF_GRAPH + "\n"
+            + records.supported_outside(", ".join(map(str, names))) + " } ;\n" + drops)
 
 
 def _kill_after() -> int | None:

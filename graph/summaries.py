@@ -1,7 +1,7 @@
 """Summaries of the whole corpus, kept at every write, for the queries that count
 or list it (most-cited, unresolved-references, documents).
 
-They live in the named graph ``SUMMARY_GRAPH`` (and, like every named graph, in
+They live in the named graph ``SUMMARY_GRAPH`` (and, like every description, in
 the default graph), one node per row: ``sum:CitedRow`` (how many documents cite
 an identifier), ``sum:UnresolvedRow`` (a cited identifier no source was ingested
 for, with its citing documents) and ``sum:DocumentRow`` (a row of the documents
@@ -165,7 +165,7 @@ _KEY_PREDICATE = {"?doc": "sum:about", "?cited": "sum:cited"}
 
 def _operations(summary: _Summary, keys: Iterable[ox.NamedNode | ox.Literal]) -> str:
     """Delete the rows of ``keys``, then write them anew (in the summary graph and the
-    default graph, which holds every named graph's triples). The keys are a VALUES
+    default graph, which holds every description: graph/placement.py). The keys are a VALUES
     block inside the innermost pattern, so only their rows are computed."""
     values = _values(summary.key, keys)
     delete = (f"DELETE {{ GRAPH {_GRAPH} {{ ?r ?p ?o }} ?r ?p ?o }} WHERE {{ {values}\n"

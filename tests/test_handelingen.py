@@ -319,9 +319,10 @@ def test_handelingen_letter_and_open_data_give_one_motion_node(fresh_store, tmp_
     assert sorted((str(party), str(c)) for _, _, party, c in votes) == [
         ("DENK", "Voor"), ("GroenLinks", "Voor"), ("PvdA", "Voor"), ("PvdD", "Voor")]  # DENK: one vote node
     evidence = fresh_store.query(
-        f"""SELECT ?m ?quote ?rule ?start WHERE {{ ?e <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?m ;
+        f"""SELECT ?m ?quote ?rule ?start WHERE {{ GRAPH ?g {{
+            ?e <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> ?m ;
             <http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate> <{PKG}vote> ; <{PKG}quote> ?quote ;
-            <{PKG}rule> ?rule ; <{PKG}start> ?start ; <{PKG}sourceDocument> ?doc }}""", {"m": node}).rows
+            <{PKG}rule> ?rule ; <{PKG}start> ?start ; <{PKG}sourceDocument> ?doc }} }}""", {"m": node}).rows
     assert len(evidence) == 4 and {str(r) for _, _, r, _ in evidence} == {"motion-vote"}
     text = KUZU.read_text(encoding="utf-8")
     for _, quote, _, start in evidence:

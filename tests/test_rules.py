@@ -113,16 +113,15 @@ def test_evidence_finds_its_rule_and_confidence_in_the_store(corpus_store):
     """The rules are in the vocabulary graph; a record's confidence is its rule's."""
     rows = corpus_store.query("""PREFIX pkg: <https://w3id.org/policykg/def#>
         SELECT ?name (COUNT(?e) AS ?records) (SAMPLE(?c) AS ?confidence) WHERE {
-          ?e a pkg:Evidence ; pkg:rule ?name .
+          GRAPH ?g { ?e a pkg:Evidence ; pkg:rule ?name FILTER NOT EXISTS { ?e pkg:confidence ?own } }
           BIND (STRBEFORE(CONCAT(?name, "+"), "+") AS ?base)
           OPTIONAL { ?rule pkg:ruleName ?base . OPTIONAL { ?rule pkg:confidence ?c } }
-          FILTER NOT EXISTS { ?e pkg:confidence ?own }
         } GROUP BY ?name""").rows
     found = {str(name): None if c is None else Decimal(str(c)) for name, _, c in rows}
     assert "measure-see-motion" in found and "kamerstuk" in found
     assert found == {name: _rules()[_parts(name)[0]] for name in found}
     unknown = corpus_store.query("""PREFIX pkg: <https://w3id.org/policykg/def#>
-        SELECT ?name WHERE { ?e a pkg:Evidence ; pkg:rule ?name .
+        SELECT ?name WHERE { GRAPH ?g { ?e a pkg:Evidence ; pkg:rule ?name }
           BIND (STRBEFORE(CONCAT(?name, "+"), "+") AS ?base) FILTER NOT EXISTS { ?rule pkg:ruleName ?base } }""")
     assert not unknown.rows
 

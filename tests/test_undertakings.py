@@ -202,10 +202,10 @@ def test_nodes_and_links(store):
     assert not _ask(store, f"<{iris.undertaking('TZ202202-102')}> pkg:deadline ?d")
     assert not _ask(store, f"<{iris.undertaking('TZ202202-103')}> ?p ?o")
     # every register link has its data record, pointing at the API's Toezegging
-    assert _ask(store, f"?r a pkg:DataRecord ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> <{letter}> ; "
-                       f"<http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{u}> ; "
+    assert _ask(store, f"GRAPH ?g {{ ?r a pkg:DataRecord ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> "
+                       f"<{letter}> ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> <{u}> ; "
                        f"<http://www.w3.org/ns/prov#wasDerivedFrom> "
-                       f"<{iris.tk_toezegging(RECORDS['TZ202202-101']['Id'])}>")
+                       f"<{iris.tk_toezegging(RECORDS['TZ202202-101']['Id'])}> }}")
 
 
 def test_the_store_conforms(store):
