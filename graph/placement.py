@@ -14,7 +14,7 @@ what it cites). The store writes
 
 So queries read facts and descriptions from the default graph and records with
 ``GRAPH ?g { ... }``, and a fact stays while some record or named graph still
-supports it (``records.supported_outside``). A named graph "as its source states it" is its
+supports it (``Store._supported_outside``). A named graph "as its source states it" is its
 triples plus the facts its records name (``with_facts``): export and push give
 that, the same graphs as before the facts were written once (docs/data-model.md).
 """

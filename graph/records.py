@@ -17,14 +17,6 @@ def record_pattern(record: str, s: str, p: str, o: str) -> str:
             f"<{_RDF}type> {record}_kind FILTER ({record}_kind IN ({_SUPPORTING_LIST}))")
 
 
-def supported_outside(graphs: str = "") -> str:
-    """SPARQL filter: a named graph (other than ``graphs``, a list of IRIs) still holds
-    ``?s ?p ?o`` or a supporting record of it."""
-    other = f"FILTER (?other NOT IN ({graphs}))" if graphs else ""
-    return (f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} {other} }}\n"
-            f"FILTER NOT EXISTS {{ GRAPH ?other {{ {record_pattern('?support', '?s', '?p', '?o')} }} {other} }}")
-
-
 # SPARQL: the default graph's share of named graph ?g (a description it holds, or a fact
 # one of its supporting records names), bound as ?s ?p ?o.
 SHARE_OF_GRAPH = ("{ GRAPH ?g { ?s ?p ?o FILTER NOT EXISTS { ?s <" + _RDF + "subject> ?any } } }\n"
