@@ -65,7 +65,7 @@ lint: setup
 # same documents (under two minutes); bench-virtuoso adds the same queries on a Virtuoso
 # server started for the run (skipped where virtuoso-t is missing). Other sizes:
 #   .venv/bin/python benchmarks/scale.py --documents 100000
-BENCH = $(BIN)/python benchmarks/scale.py --documents 1000 --single-core-max 250 --plain-timeout 5
+BENCH = $(BIN)/python benchmarks/scale.py --documents 1000 --single-core-max 250 --plain-timeout 3
 bench: setup
 	$(BENCH)
 

@@ -291,7 +291,7 @@ def _ingest(corpus: Path, files: list[Path], megabytes: float, work: Path, singl
 
 
 def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path, single_max: int,
-                   query_timeout: float | None = None) -> dict:
+                   query_timeout: float | None = None, exports: bool = True) -> dict:
     """policykg's figures; under ``parameters`` the query parameters the other stacks get too."""
     out = _ingest(corpus, files, megabytes, work, single_max)
     store = Store(work / "store")
@@ -301,7 +301,8 @@ def bench_policykg(corpus: Path, files: list[Path], megabytes: float, work: Path
     out["validate_s"], report = _timed(lambda: validate_store(store, "sparql"))
     out["violations"] = report.violations
     out["validate_per_document_ms"] = _per_document_validation_ms(store)
-    out.update(_exports(store, work))
+    if exports:
+        out.update(_exports(store, work))
     out["peak_memory_mb"] = _peak_mb()
     store.close()
     return out
@@ -531,6 +532,9 @@ def main(argv=None) -> int:
                         help="stop each of policykg's query and trace measurements after this many seconds")
     parser.add_argument("--virtuoso", action="store_true",
                         help="also push the store to a Virtuoso server started for the run and query it there")
+    parser.add_argument("--no-exports", action="store_true",
+                        help="leave out policykg's GraphML and Turtle exports (benchmarks/network_export.py "
+                             "measures the network exports at scale)")
     parser.add_argument("--work", type=Path,
                         help="keep corpus and store in this folder (default: a temporary one); a later run "
                              "with the same folder reuses them and their ingest figures")
@@ -546,7 +550,7 @@ def main(argv=None) -> int:
                   "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
                   "single_core_documents": min(args.single_core_max, len(files))}
         result["policykg"] = _costed(result, "policykg", lambda: bench_policykg(
-            corpus, files, size / 1e6, work, args.single_core_max, args.query_timeout))
+            corpus, files, size / 1e6, work, args.single_core_max, args.query_timeout, not args.no_exports))
         params = result["policykg"]["parameters"]
         plain_files = files[:args.plain_max] if args.plain_max is not None else files
         if plain_files:
