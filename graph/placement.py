@@ -36,14 +36,14 @@ SUPPORTING = frozenset(ox.NamedNode(str(c)) for c in records.SUPPORTING)
 
 def _records(triples: Iterable[ox.Triple]) -> tuple[set, dict]:
     """The record nodes among ``triples`` and, per supporting record, its parts."""
-    records: set = set()
+    nodes: set = set()
     parts: dict = {}
     for s, p, o in triples:
         if p == RECORD_SUBJECT:
-            records.add(s)
+            nodes.add(s)
         if p in (RECORD_SUBJECT, RECORD_PREDICATE, RECORD_OBJECT) or (p == TYPE and o in SUPPORTING):
             parts.setdefault(s, {})[p] = o
-    return records, parts
+    return nodes, parts
 
 
 def facts(triples: Iterable[ox.Triple]) -> dict[ox.Triple, None]:
@@ -62,18 +62,18 @@ def split(triples: Iterable[ox.Triple]) -> tuple[list[ox.Triple], list[ox.Triple
     """A source's triples as (its named graph, its share of the default graph):
     the facts its records name leave the named graph; records stay out of the default graph."""
     ordered = list(dict.fromkeys(triples))
-    records, _ = _records(ordered)
+    nodes, _ = _records(ordered)
     named_facts = facts(ordered)
     named = [t for t in ordered if t not in named_facts]
-    descriptions = [t for t in named if t.subject not in records]
+    descriptions = [t for t in named if t.subject not in nodes]
     return named, list(dict.fromkeys([*descriptions, *named_facts]))
 
 
 def default_share(named: Iterable[ox.Triple]) -> set[ox.Triple]:
     """What a named graph as stored (``split``'s first part) puts in the default graph."""
     held = list(named)
-    records, _ = _records(held)
-    return {t for t in held if t.subject not in records} | set(facts(held))
+    nodes, _ = _records(held)
+    return {t for t in held if t.subject not in nodes} | set(facts(held))
 
 
 def with_facts(named: Iterable[ox.Triple]) -> Iterator[ox.Triple]:
