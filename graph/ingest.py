@@ -9,12 +9,13 @@ named graph, so the store after a second ingest is the same as after the first.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -48,6 +49,8 @@ SOURCE_SUFFIXES = DOCUMENT_SUFFIXES + (".json",)
 # documents per bulk write, overlapping extraction
 # (1,024 loads faster alone but a 1k ingest then waits for one load at the end)
 BATCH = 256
+# Files submitted to the workers and not yet written: two batches (``_in_order``).
+IN_FLIGHT = 2 * BATCH
 
 
 def _is_open_data(path: str | Path) -> bool:
@@ -322,13 +325,29 @@ def _documents(paths: list[Path], jobs: int, max_source_mb: float = MAX_SOURCE_M
     while start < len(paths):
         try:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                rest = paths[start:]
-                for done in pool.map(extract, rest, chunksize=max(1, min(32, len(rest) // (jobs * 4)))):
+                for done in _in_order(pool, extract, paths[start:]):
                     start += 1
                     yield done
         except BrokenProcessPool:
             yield _alone(extract, paths[start])
             start += 1
+
+
+def _in_order(pool: ProcessPoolExecutor, extract: Callable[[Path], _Extracted],
+              paths: list[Path]) -> Iterator[_Extracted]:
+    """``extract`` of each path over ``pool``, in order, with at most ``IN_FLIGHT`` files
+    submitted and not yet taken: when the store writes slower than the workers extract
+    (a large store), the extracted documents wait in the workers, not in this process's
+    memory (``pool.map`` submits every file at once: 1.6 GB of waiting N-Quads at 100,000)."""
+    pending: deque[Future[_Extracted]] = deque()
+    files = iter(paths)
+    for path in islice(files, IN_FLIGHT):
+        pending.append(pool.submit(extract, path))
+    while pending:
+        done = pending.popleft().result()
+        for path in islice(files, 1):
+            pending.append(pool.submit(extract, path))
+        yield done
 
 
 def _alone(extract: Callable[[Path], _Extracted], path: Path) -> _Extracted:

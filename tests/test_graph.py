@@ -257,3 +257,25 @@ def test_mentions_over_time_counts_every_occurrence(corpus_store):
     mentions = [m for m in extract_text(text, KST).mentions if m.concept.endswith("/ncdr")]
     row = next(r for r in rows if str(r["document"]) == "kst-30950-319")
     assert int(row["mentions"]) == len(mentions) >= 2
+
+
+def test_workers_get_at_most_in_flight_files_ahead_of_the_writer():
+    """A slow writer (a large store) leaves the extracted documents in the workers, not
+    in the writing process's memory: files are submitted only as results are taken."""
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+
+    from policykg.graph import ingest as ingesting
+
+    submitted = []
+
+    def extract(path):
+        submitted.append(path)
+        return path
+
+    paths = [Path(f"{i}.txt") for i in range(ingesting.IN_FLIGHT * 3)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = ingesting._in_order(pool, extract, paths)
+        taken = [next(results) for _ in range(10)]
+        assert len(submitted) <= ingesting.IN_FLIGHT + 10
+        assert taken == paths[:10] and list(results) == paths[10:]
