@@ -207,6 +207,11 @@ class Store:
         stored there and the facts their records name."""
         return len(self._ox) - self._count(_DEFAULT_TRIPLES) + self._count(_STATED_FACTS)
 
+    def quads_stored(self) -> int:
+        """The quads the store holds, every graph (instant; ``len`` counts the graphs as
+        their sources state them, which reads every record: minutes at 100,000 documents)."""
+        return len(self._ox)
+
     def triple_count(self) -> int:
         """Distinct triples the named graphs state: the default graph and the records."""
         return self._count(_DEFAULT_TRIPLES) + self._count(_RECORD_TRIPLES)

@@ -142,7 +142,7 @@ def os_problem(exc: OSError) -> str:
 
 
 def echo_report(report: IngestReport, store: Store) -> None:
-    printout = render.ingest_report(report, store.path, len(store))
+    printout = render.ingest_report(report, store.path, store.quads_stored())
     click.echo(printout.err, err=True, nl=False)
     click.echo(printout.out, nl=False)
 
