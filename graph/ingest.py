@@ -338,7 +338,7 @@ def _in_order(pool: ProcessPoolExecutor, extract: Callable[[Path], _Extracted],
     """``extract`` of each path over ``pool``, in order, with at most ``IN_FLIGHT`` files
     submitted and not yet taken: when the store writes slower than the workers extract
     (a large store), the extracted documents wait in the workers, not in this process's
-    memory (``pool.map`` submits every file at once: 1.6 GB of waiting N-Quads at 100,000)."""
+    memory (``pool.map`` submits every file at once: the main process grew to 2 GB at 100,000)."""
     pending: deque[Future[_Extracted]] = deque()
     files = iter(paths)
     for path in islice(files, IN_FLIGHT):
