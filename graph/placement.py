@@ -34,8 +34,8 @@ TYPE = ox.NamedNode(str(RDF.type))
 SUPPORTING = frozenset(ox.NamedNode(str(c)) for c in records.SUPPORTING)
 
 
-def _records(triples: Iterable[ox.Triple]) -> tuple[set, dict]:
-    """The record nodes among ``triples`` and, per supporting record, its parts."""
+def _records(triples: Iterable[ox.Triple]) -> tuple[set, dict[ox.Triple, None]]:
+    """The record nodes among ``triples`` and the facts their supporting records name, in order."""
     nodes: set = set()
     parts: dict = {}
     for s, p, o in triples:
@@ -43,27 +43,25 @@ def _records(triples: Iterable[ox.Triple]) -> tuple[set, dict]:
             nodes.add(s)
         if p in (RECORD_SUBJECT, RECORD_PREDICATE, RECORD_OBJECT) or (p == TYPE and o in SUPPORTING):
             parts.setdefault(s, {})[p] = o
-    return nodes, parts
-
-
-def facts(triples: Iterable[ox.Triple]) -> dict[ox.Triple, None]:
-    """The facts that the supporting records among ``triples`` name, in order."""
-    _, parts = _records(triples)
     named: dict[ox.Triple, None] = {}
     for record in parts.values():
         if TYPE in record and all(k in record for k in (RECORD_SUBJECT, RECORD_PREDICATE, RECORD_OBJECT)):
             s, p, o = record[RECORD_SUBJECT], record[RECORD_PREDICATE], record[RECORD_OBJECT]
             if isinstance(p, ox.NamedNode) and not isinstance(s, ox.Literal):
                 named[ox.Triple(s, p, o)] = None
-    return named
+    return nodes, named
+
+
+def facts(triples: Iterable[ox.Triple]) -> dict[ox.Triple, None]:
+    """The facts that the supporting records among ``triples`` name, in order."""
+    return _records(triples)[1]
 
 
 def split(triples: Iterable[ox.Triple]) -> tuple[list[ox.Triple], list[ox.Triple]]:
     """A source's triples as (its named graph, its share of the default graph):
     the facts its records name leave the named graph; records stay out of the default graph."""
     ordered = list(dict.fromkeys(triples))
-    nodes, _ = _records(ordered)
-    named_facts = facts(ordered)
+    nodes, named_facts = _records(ordered)
     named = [t for t in ordered if t not in named_facts]
     descriptions = [t for t in named if t.subject not in nodes]
     return named, list(dict.fromkeys([*descriptions, *named_facts]))
@@ -72,8 +70,8 @@ def split(triples: Iterable[ox.Triple]) -> tuple[list[ox.Triple], list[ox.Triple
 def default_share(named: Iterable[ox.Triple]) -> set[ox.Triple]:
     """What a named graph as stored (``split``'s first part) puts in the default graph."""
     held = list(named)
-    nodes, _ = _records(held)
-    return {t for t in held if t.subject not in nodes} | set(facts(held))
+    nodes, named_facts = _records(held)
+    return {t for t in held if t.subject not in nodes} | set(named_facts)
 
 
 def with_facts(named: Iterable[ox.Triple]) -> Iterator[ox.Triple]:

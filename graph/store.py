@@ -421,8 +421,9 @@ class Store:
         graph, facts in the named graphs beside their records), or fill the default graph
         of one written before it held the facts: one transaction, so an interrupted
         change leaves the store as it was. Reads the whole store."""
-        if self._layout_old() or self._union_missing():
-            request = (_MIGRATE if self._layout_old() else "") + self._repair_request()
+        old = self._layout_old()
+        if old or self._union_missing():
+            request = (_MIGRATE if old else "") + self._repair_request()
             self._write(lambda: self._ox.update(request))
 
     def _layout_old(self) -> bool:
