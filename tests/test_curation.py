@@ -7,6 +7,7 @@ from rdflib import Literal
 
 from policykg.graph.curation import CurationError, curation_graph, load_curation, remove_curation
 from policykg.graph.ingest import ingest
+from policykg.graph.queries import run_query
 from policykg.graph.trace import render_dot, render_tree, trace
 
 from .conftest import CORPUS, ROOT
@@ -34,6 +35,11 @@ def _labels(root, relation):
     return {s.label for s in _steps(root) if s.relation == relation}
 
 
+def _outcomes(store, motion):
+    """The outcomes the named query trace-motion lists for ``motion``."""
+    return {str(row["outcome"]) for row in run_query(store, "trace-motion", {"motion": motion}).dicts()}
+
+
 def test_shipped_assertion_appears_with_its_curator(store):
     assert NCDR not in _labels(trace(store, STUDY), "led to")
     assert load_curation(store, SHIPPED) == 2
@@ -45,11 +51,13 @@ def test_shipped_assertion_appears_with_its_curator(store):
 
 def test_rejected_link_disappears_from_the_trace(store, tmp_path):
     assert ROLLOUT in _labels(trace(store, "kst-30950-295"), "led to")
+    assert ROLLOUT in _outcomes(store, "kst-30950-295")
     rejections = tmp_path / "rejections.csv"
     rejections.write_text(HEADER + f"reject,kst-30950-295,ledTo,{ROLLOUT},A. Researcher,"
                           "\"test: the letter cites the motion as an example only\"\n", encoding="utf-8")
     load_curation(store, rejections)
     assert ROLLOUT not in _labels(trace(store, "kst-30950-295"), "led to")
+    assert ROLLOUT not in _outcomes(store, "kst-30950-295")
     assert ROLLOUT in _labels(trace(store, "kst-30950-295", curation="exclude"), "led to")
     rows = store.query("PREFIX pkg: <https://w3id.org/policykg/def#> "
                        "SELECT ?motion ?outcome WHERE { ?m pkg:identifier ?motion ; pkg:ledTo ?x . "
@@ -58,6 +66,7 @@ def test_rejected_link_disappears_from_the_trace(store, tmp_path):
     assert rows, "the extracted fact itself stays in the document graph"
     remove_curation(store, rejections)
     assert ROLLOUT in _labels(trace(store, "kst-30950-295"), "led to")
+    assert ROLLOUT in _outcomes(store, "kst-30950-295")
 
 
 def test_loading_twice_changes_nothing(store):
