@@ -11,7 +11,10 @@ Each query file starts with a header::
 A query that lists the corpus names its default page size (``# page:``): the
 command line shows that many rows and says when more follow (``run_query``
 takes ``limit`` and ``offset``, appended to the query as LIMIT and OFFSET, so
-its ORDER BY must order the rows completely for pages to be stable).
+its ORDER BY must order the rows completely for pages to be stable). A query that
+reads summary rows pages the rows by their order key in a sub-select and marks
+where its LIMIT and OFFSET go with a line ``# the page goes here``; the outer
+query then only completes the page's rows.
 
 A parameter value is bound to the variable of the same name as an RDF term:
 an IRI when it starts with http:// or https://, else a plain string literal.
@@ -211,6 +214,7 @@ def run_sparql(store: GraphStore, sparql: str, params: dict[str, str] | None = N
 
 
 # A query that ends in its own LIMIT or OFFSET (a comment may follow).
+_PAGE_HERE = re.compile(r"# the page goes here$", re.M)
 _ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s{1,9}\d{1,12}\s{0,9}(?:#[^\n]{0,500})?\s{0,9}$", re.IGNORECASE)
 
 
@@ -224,8 +228,10 @@ def paged(query: NamedQuery, limit: int | None, offset: int = 0) -> NamedQuery:
         raise QueryError(f"query {query.name!r}: the limit must be at least 1 and the offset at least 0")
     if _ENDS_PAGED.search(query.text):
         raise QueryError(f"query {query.name!r} ends in its own LIMIT or OFFSET: it cannot be paged")
-    page = (f"\nLIMIT {int(limit) + 1}" if limit is not None else "") + f"\nOFFSET {int(offset)}\n"
-    return replace(query, text=query.text.rstrip() + page)
+    page = (f"LIMIT {int(limit) + 1}" if limit is not None else "") + f" OFFSET {int(offset)}"
+    if _PAGE_HERE.search(query.text):
+        return replace(query, text=_PAGE_HERE.sub(page, query.text, count=1))
+    return replace(query, text=f"{query.text.rstrip()}\n{page}\n")
 
 
 def _run(store: GraphStore, query: NamedQuery, bindings: dict[str, Node], limit: int | None = None) -> QueryResult:

@@ -166,8 +166,9 @@ class Store:
         return empty and next(iter(self._ox.named_graphs()), None) is not None
 
     def _summaries_missing(self) -> bool:
-        """Facts but no summaries: a store written before they were kept."""
-        return not self._ox.contains_named_graph(_SUMMARIES) and bool(self._ox.query(_HAS_FACTS))
+        """Facts but no summaries of the current form: a store written before they were
+        kept, or kept as they are now."""
+        return not summaries.current(self._ox) and bool(self._ox.query(_HAS_FACTS))
 
     @classmethod
     def _opened_read_only(cls, path: Path) -> Store:
@@ -412,7 +413,8 @@ class Store:
         return b"\n".join(sorted(lines))
 
     def _summarize_if_missing(self) -> None:
-        """Compute the summaries of a store written before they were kept (one transaction)."""
+        """Compute the summaries of a store written before they were kept as they are now
+        (one transaction)."""
         if self._summaries_missing():
             self.rebuild_summaries()
 

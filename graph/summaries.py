@@ -7,7 +7,8 @@ an identifier), ``sum:UnresolvedRow`` (a cited identifier no source was ingested
 for, with its citing documents) and ``sum:DocumentRow`` (a row of the documents
 list). Each row
 is what the full query computes for its key, so a query reads a page of rows
-instead of aggregating the corpus (docs/data-model.md).
+instead of aggregating the corpus; each row carries its order key, a decimal, so a
+page is cut without sorting the rows' text (docs/data-model.md).
 
 The store keeps them (graph/store.py): every write request that changes named
 graphs ends with ``refresh_request``, which recomputes in the same transaction
@@ -37,7 +38,8 @@ _GRAPH = f"<{SUMMARY_GRAPH_IRI}>"
 _PREFIXES = (f"PREFIX pkg: <{_PKG}>\nPREFIX sum: <{SUM}>\n"
              "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
              "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-             "PREFIX dcterms: <http://purl.org/dc/terms/>\n")
+             "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+             "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n")
 
 
 def _node(term: URIRef) -> ox.NamedNode:
@@ -103,15 +105,70 @@ def _values(var: str, terms: Iterable[ox.NamedNode | ox.Literal]) -> str:
     return f"VALUES {var} {{ {' '.join(sorted(map(str, terms)))} }}"
 
 
-def _row(kind: str, *parts: str) -> str:
-    """``BIND`` of ``?r``, the row's IRI: the SHA-1 of its key parts (SPARQL expressions)."""
+def _row(kind: str, name: str, *parts: str) -> str:
+    """``BIND`` of ``?r``, the row's IRI: ``name`` (the identifier it lists, so rows of
+    equal order keys sort by it: "!" sorts before every character ENCODE_FOR_URI leaves)
+    and the SHA-1 of its key parts (SPARQL expressions)."""
     joined = ', "\\n", '.join(f"COALESCE({p}, \"-\")" for p in parts)
-    return f'BIND (IRI(CONCAT("{ROW_BASE}{kind}/", SHA1(CONCAT({joined})))) AS ?r)'
+    return (f'BIND (IRI(CONCAT("{ROW_BASE}{kind}/", ENCODE_FOR_URI(STR({name})), "!", '
+            f'SHA1(CONCAT({joined})))) AS ?r)')
 
 
 def _term(var: str) -> str:
     """A term as text that tells its kind, language and datatype apart."""
     return f'CONCAT(STR({var}), "@", LANG({var}), "^", STR(DATATYPE({var})))'
+
+
+# A row's order key (``sum:...Order``): one xsd:decimal that sorts as the row's query
+# orders it, so a page is the first rows of one predicate's values. A decimal is stored
+# inline, a long string is not: Oxigraph sorts 100,000 decimals in about 50 ms and
+# 100,000 long strings in seconds (it reads each string again at every comparison).
+# Text enters the key as two digits a character (printable ASCII by its place from " "
+# to "~", 01 to 95; any other character as 00 below or 96 above it, after which the
+# text counts as ended): a key never sorts a row before one whose text sorts before it;
+# rows with equal keys are ordered by their IRI, which starts with the identifier.
+_ASCII = "".join(chr(c) for c in range(0x20, 0x7F))
+_ASCII_LITERAL = '"' + _ASCII.replace("\\", "\\\\").replace('"', '\\"') + '"'
+_CODES = "".join(f"{c:02d}" for c in range(1, 96))
+
+
+def _text_digits(expr: str, name: str, count: int) -> str:
+    """BINDs of ``?{name}Digits``: the first ``count`` characters of ``expr``'s text (an
+    unbound ``expr`` as empty text) as ``2 * count`` digits."""
+    text, ascii_ = f"?{name}Text", f"?{name}Ascii"
+    digits = []
+    for i in range(1, count + 1):
+        char = f"SUBSTR({ascii_}, {i}, 1)"
+        code = f"SUBSTR(\"{_CODES}\", 2 * STRLEN(STRBEFORE({_ASCII_LITERAL}, {char})) + 1, 2)"
+        after = f"IF({i} = STRLEN({ascii_}) + 1 && SUBSTR({text}, {i}, 1) > \"~\", \"96\", \"00\")"
+        digits.append(f"IF({i} <= STRLEN({ascii_}), {code}, {after})")
+    return (f"\n    BIND (COALESCE(STR({expr}), \"\") AS {text})"
+            f"\n    BIND (REPLACE({text}, \"[^ -~].*\", \"\", \"s\") AS {ascii_})"
+            f"\n    BIND (CONCAT({', '.join(digits)}) AS ?{name}Digits)")
+
+
+def _decimal_key(whole: str, fraction: str) -> str:
+    """BIND of ``?key``: the decimal ``whole.fraction1`` (digit strings; at most 35 digits
+    in all, as Virtuoso keeps). The last digit 1 keeps every store's lexical form the same
+    (an integral decimal is written "5" by one and "5.0" by another)."""
+    return f"\n    BIND (xsd:decimal(CONCAT({whole}, \".\", {fraction}, \"1\")) AS ?key)"
+
+
+def _date_then_text(date: str, text: str) -> str:
+    """BINDs of ``?key``: a date (as yyyymmdd, a month or year with zeros for what it lacks,
+    none as 0), then the first 13 characters of ``text``."""
+    date_digits = f'SUBSTR(CONCAT(REPLACE(COALESCE(STR({date}), ""), "[^0-9]", ""), "00000000"), 1, 8)'
+    return (_text_digits(text, "order", 13)
+            + _decimal_key(f"{date_digits}, SUBSTR(?orderDigits, 1, 12)", "SUBSTR(?orderDigits, 13, 14)"))
+
+
+def _count_down_then_text(count: str, text: str) -> str:
+    """BINDs of ``?key``: a count from high to low (7 digits of 9999999 minus it; a higher
+    count as 9999999), then the first 13 characters of ``text``."""
+    rest = f"(9999999 - IF({count} > 9999999, 9999999, {count}))"
+    inverse = f'SUBSTR(CONCAT("0000000", STR{rest}), STRLEN(STR{rest}) + 1)'
+    return (_text_digits(text, "order", 13)
+            + _decimal_key(f"{inverse}, SUBSTR(?orderDigits, 1, 12)", "SUBSTR(?orderDigits, 13, 14)"))
 
 
 # Each summary: its row class, its key (``affected`` finds the keys a write touches),
@@ -133,17 +190,19 @@ _DOCUMENT = _Summary(
       OPTIONAL { ?doc pkg:date ?date }
       OPTIONAL { ?doc dcterms:title ?title }
       OPTIONAL { ?doc pkg:sender/skos:prefLabel ?sender FILTER (lang(?sender) = "nl") } } }
-    """ + _row("document", "STR(?doc)", _term("?document"), "?kind", _term("?date"), _term("?title"),
-               _term("?sender"), _term("?file")),
+    """ + _row("document", "?document", "STR(?doc)", _term("?document"), "?kind", _term("?date"), _term("?title"),
+               _term("?sender"), _term("?file"))
+    + _date_then_text("?date", "?document"),
     template="?r a sum:DocumentRow ; sum:about ?doc ; sum:document ?document ; sum:kind ?kind ; "
-             "sum:date ?date ; sum:title ?title ; sum:sender ?sender ; sum:file ?file .")
+             "sum:date ?date ; sum:title ?title ; sum:sender ?sender ; sum:file ?file ; "
+             "sum:documentsOrder ?key .")
 
 _CITED = _Summary(
     row="sum:CitedRow", key="?cited",
     rows="""{ SELECT ?cited (COUNT(DISTINCT ?source) AS ?n) WHERE {
       KEYS ?target pkg:identifier ?cited . ?source pkg:cites ?target } GROUP BY ?cited }
-    """ + _row("cited", _term("?cited")),
-    template="?r a sum:CitedRow ; sum:cited ?cited ; sum:citingDocuments ?n .")
+    """ + _row("cited", "?cited", _term("?cited")) + _count_down_then_text("?n", "?cited"),
+    template="?r a sum:CitedRow ; sum:cited ?cited ; sum:citingDocuments ?n ; sum:mostCitedOrder ?key .")
 
 _UNRESOLVED = _Summary(
     row="sum:UnresolvedRow", key="?cited",
@@ -154,11 +213,16 @@ _UNRESOLVED = _Summary(
           FILTER NOT EXISTS { ?target pkg:sourceFile ?file } } }
       LATERAL { OPTIONAL { ?target a ?t FILTER (?t != pkg:ParliamentaryPaper) } }
     } GROUP BY ?cited }
-    """ + _row("unresolved", _term("?cited")),
+    """ + _row("unresolved", "?cited", _term("?cited")) + _count_down_then_text("?times", "?cited"),
     template="?r a sum:UnresolvedRow ; sum:cited ?cited ; sum:type ?type ; sum:timesCited ?times ; "
-             "sum:citedBy ?citedBy .")
+             "sum:citedBy ?citedBy ; sum:unresolvedOrder ?key .")
 
 SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED)
+# The rows' form, stated in the summary graph by every write of rows: a store whose
+# summaries have another form (or none) gets them anew when opened to write.
+FORM = "2"  # 2: rows carry their order key
+_FORM_TRIPLE = f'{_GRAPH} sum:form "{FORM}" .'
+_WRITE_FORM = f"INSERT DATA {{ GRAPH {_GRAPH} {{ {_FORM_TRIPLE} }} {_FORM_TRIPLE} }}"
 # The predicate that names a row's key, per key.
 _KEY_PREDICATE = {"?doc": "sum:about", "?cited": "sum:cited"}
 
@@ -191,7 +255,15 @@ def refresh_request(keys: dict[str, set]) -> str:
     """SPARQL Update (its prefixes declared before it: ``_PREFIXES``) that recomputes
     the rows of ``keys`` (``affected``; "" for none); it reads the store as it is when
     it runs, so it goes last in the request that writes."""
-    return " ;\n".join(_operations(s, chunk) for s in SUMMARIES for chunk in _chunks(keys.get(s.key, ())))
+    operations = [_operations(s, chunk) for s in SUMMARIES for chunk in _chunks(keys.get(s.key, ()))]
+    return " ;\n".join([*operations, _WRITE_FORM]) if operations else ""
+
+
+def current(store: ox.Store) -> bool:
+    """Whether ``store`` holds summaries of the current form."""
+    graph = ox.NamedNode(SUMMARY_GRAPH_IRI)
+    form = ox.Quad(graph, ox.NamedNode(f"{SUM}form"), ox.Literal(FORM), graph)
+    return form in store
 
 
 def _chunks(keys: Iterable) -> Iterator[list]:
@@ -203,4 +275,4 @@ def rebuild_request() -> str:
     """SPARQL Update that drops every summary and computes them all from the facts."""
     drop = (f"DELETE {{ ?r ?p ?o }} WHERE {{ GRAPH {_GRAPH} {{ ?r ?p ?o }} }} ;\n"
             f"DROP SILENT GRAPH {_GRAPH}")
-    return _PREFIXES + " ;\n".join([drop, *(_insert(s, None) for s in SUMMARIES)])
+    return _PREFIXES + " ;\n".join([drop, *(_insert(s, None) for s in SUMMARIES), _WRITE_FORM])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -98,12 +99,20 @@ def test_summaries_equal_the_full_queries_after_ingest_reingest_remove_and_curat
     store.close()
 
 
-def test_a_store_without_summaries_gets_them_when_opened(tmp_path):
+# A store of an older version: no summaries, or rows without their order key.
+_NO_SUMMARIES = "DROP GRAPH <https://w3id.org/policykg/graph/summaries>"
+_EARLIER_FORM = """PREFIX sum: <https://w3id.org/policykg/summary#>
+DELETE { GRAPH ?g { ?s ?p ?o } ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o }
+  FILTER (?p IN (sum:form, sum:documentsOrder, sum:mostCitedOrder, sum:unresolvedOrder)) }"""
+
+
+@pytest.mark.parametrize("older", [_NO_SUMMARIES, _EARLIER_FORM], ids=["none", "earlier-form"])
+def test_a_store_without_current_summaries_gets_them_when_opened(tmp_path, older):
     store = Store(tmp_path / "store")
     assert not ingest(store, [CORPUS]).failed
     kept = store.summary_nquads()
-    store._ox.update("DROP GRAPH <https://w3id.org/policykg/graph/summaries>")  # a store of an older version
-    assert store.summary_nquads() == b""
+    store._ox.update(older)
+    assert store.summary_nquads() != kept
     store.close()
     with Store.read_only(tmp_path / "store") as read:  # as a read command or the server opens it
         assert read.summary_nquads() == kept
@@ -111,10 +120,12 @@ def test_a_store_without_summaries_gets_them_when_opened(tmp_path):
         assert reopened.summary_nquads() == kept
 
 
-def test_pages_are_slices_of_the_whole_answer(corpus_store):
-    whole = run_query(corpus_store, "unresolved-references").rows
-    assert len(whole) > 5
-    pages = [run_query(corpus_store, "unresolved-references", limit=4, offset=o) for o in range(0, len(whole), 4)]
+@pytest.mark.parametrize("name", ["unresolved-references", "most-cited", "documents"])
+def test_pages_are_slices_of_the_whole_answer(corpus_store, name):
+    """Pages taken by the rows' order keys are the whole ORDER BY's answer, cut."""
+    whole = run_query(corpus_store, name).rows
+    assert len(whole) > 4
+    pages = [run_query(corpus_store, name, limit=2, offset=o) for o in range(0, len(whole), 2)]
     assert [row for page in pages for row in page.rows] == whole
     assert [page.more for page in pages] == [True] * (len(pages) - 1) + [False]
 
@@ -153,3 +164,38 @@ def test_the_python_api_pages_too(corpus_path):
         whole = kg.query("documents")
         page = kg.query("documents", limit=2, offset=1)
     assert page.values == whole.values[1:3] and page.more and not whole.more
+
+
+# Texts around every boundary of the order key's encoding: printable ASCII at both ends,
+# quotes and backslashes, characters below and above it, prefixes, and text longer than
+# the 13 characters the key holds.
+_TEXTS = ["", " ", "!", "~", "a", "a ", "a!", "a~", "a\u00e9", "a\u00e9z", "a\x01", "a\x01z", "a\tb", "ab",
+          "\"quoted\"", "back\\slash", "kst-30950-295", "kst-30950-2950", "kst-30950-29", "kst-30950-3",
+          "report-ervaren-discriminatie-in-nederland", "report-ervaren-discriminatie-in-nederland-ii",
+          "\u00e9", "\u4e2d\u6587", "Z", "z", "0", "9"]
+
+
+@pytest.mark.parametrize("key", ["date", "count"])
+def test_an_order_key_never_puts_a_text_before_one_that_sorts_before_it(key):
+    """Each text's key (computed by the SPARQL that writes rows) is monotone in the text:
+    a text that sorts before another never gets the greater key."""
+    import pyoxigraph as ox
+
+    from policykg.graph import summaries
+    store = ox.Store()
+    for i, text in enumerate(_TEXTS):
+        store.add(ox.Quad(ox.NamedNode(f"http://example.org/{i}"), ox.NamedNode("http://example.org/text"),
+                          ox.Literal(text)))
+    bind = (summaries._date_then_text('"2022-05-01"', "?text") if key == "date"
+            else summaries._count_down_then_text("3", "?text"))
+    rows = store.query(f"PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\nSELECT ?text ?key WHERE {{ "
+                       f"?s <http://example.org/text> ?text {bind} }}")
+    keys = {row["text"].value: row["key"] for row in rows}
+    assert set(keys) == set(_TEXTS) and all(k is not None for k in keys.values())
+    values = {text: Decimal(k.value) for text, k in keys.items()}
+    for a in _TEXTS:
+        for b in _TEXTS:
+            if a < b:
+                assert values[a] <= values[b], (a, b)
+    assert values["kst-30950-29"] < values["kst-30950-295"] < values["kst-30950-3"]
+    assert all(len(k.value.replace(".", "").lstrip("0")) <= 35 for k in keys.values()), "Virtuoso keeps 35 digits"
