@@ -1,13 +1,13 @@
 """Summaries of the whole corpus, kept at every write, for the queries that count
-or list it (most-cited, unresolved-references, documents).
+or list it (most-cited, unresolved-references, documents, motions).
 
 They live in the named graph ``SUMMARY_GRAPH`` (and, like every description, in
 the default graph), one node per row: ``sum:CitedRow`` (how many documents cite
 an identifier), ``sum:UnresolvedRow`` (a cited identifier no source was ingested
-for, with its citing documents) and ``sum:DocumentRow`` (a row of the documents
-list). Each row
-is what the full query computes for its key, so a query reads a page of rows
-instead of aggregating the corpus; each row carries its order key, a decimal, so a
+for, with its citing documents), ``sum:DocumentRow`` (a row of the documents
+list) and ``sum:MotionRow`` (a motion with its dossier, submitters and citing
+documents). Each row is what the full query computes for its key, so a query
+reads a page of rows instead of aggregating the corpus; each row carries its order key, a decimal, so a
 page is cut without sorting the rows' text (docs/data-model.md).
 
 The store keeps them (graph/store.py): every write request that changes named
@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import RDF, SKOS, URIRef
+from rdflib import FOAF, RDF, SKOS, URIRef
 
 from policykg.namespaces import PKG
 
@@ -39,6 +39,7 @@ _PREFIXES = (f"PREFIX pkg: <{_PKG}>\nPREFIX sum: <{SUM}>\n"
              "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
              "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
              "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
+             "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
              "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n")
 
 
@@ -48,6 +49,7 @@ def _node(term: URIRef) -> ox.NamedNode:
 
 _TYPE, _PREF_LABEL = _node(RDF.type), _node(SKOS.prefLabel)
 _IDENTIFIER, _CITES, _SOURCE_FILE, _SENDER = map(_node, (PKG.identifier, PKG.cites, PKG.sourceFile, PKG.sender))
+_MOTION, _DOSSIER, _SUBMITTED_BY, _NAME = map(_node, (PKG.Motion, PKG.partOfDossier, PKG.submittedBy, FOAF.name))
 _DEFAULT = ox.DefaultGraph()
 # Keys per operation: Oxigraph joins a short VALUES block row by row, a long one by hashing
 # the whole pattern (a write's refresh would then cost what the store holds).
@@ -59,7 +61,9 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
     ``triples``, read before the write from ``store`` and ``triples``: ``?doc``, the
     documents whose facts they touch, or whose sender's label;
     ``?cited``, the identifiers they touch, and those of nodes they cite, type, file or
-    name, and of what a document whose identifier changes cites."""
+    name, and of what a document whose identifier changes cites; ``?m``, the motions
+    (``motions``)."""
+    triples = list(triples)
     subjects: set[ox.NamedNode] = set()
     documents: set[ox.NamedNode] = set()  # what the write makes or unmakes a document
     labelled: set[ox.NamedNode] = set()
@@ -93,7 +97,34 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
     for target in targets:
         identifiers.update(q.object for q in store.quads_for_pattern(target, _IDENTIFIER, None, _DEFAULT)
                            if isinstance(q.object, ox.Literal))
-    return {"?doc": docs, "?cited": identifiers}
+    return {"?doc": docs, "?cited": identifiers, "?m": motions(store, triples)}
+
+
+def motions(store: ox.Store, triples: list[ox.Triple]) -> set[ox.NamedNode]:
+    """The motions whose row a write of ``triples`` may change: those the triples type,
+    name, place in a dossier, give a submitter or cite; those of a dossier renamed, of a
+    submitter renamed, and those a document cites whose file or identifier changes."""
+    typed = {t.subject for t in triples if t.predicate == _TYPE and t.object == _MOTION}
+    candidates: set = set(typed)
+    dossiers_or_sources: set = set()  # nodes renamed or filed: a dossier or a citing document
+    people: set = set()
+    for t in triples:
+        s, p, o = t.subject, t.predicate, t.object
+        if p in (_IDENTIFIER, _DOSSIER, _SUBMITTED_BY):
+            candidates.add(s)
+        if p == _CITES:
+            candidates.add(o)
+        if p in (_IDENTIFIER, _SOURCE_FILE):
+            dossiers_or_sources.add(s)
+        elif p == _NAME:
+            people.add(s)
+    for person in people:
+        candidates.update(q.subject for q in store.quads_for_pattern(None, _SUBMITTED_BY, person, _DEFAULT))
+    for node in dossiers_or_sources:
+        candidates.update(q.subject for q in store.quads_for_pattern(None, _DOSSIER, node, _DEFAULT))
+        candidates.update(q.object for q in store.quads_for_pattern(node, _CITES, None, _DEFAULT))
+    return {m for m in candidates if isinstance(m, ox.NamedNode)
+            and (m in typed or ox.Quad(m, _TYPE, _MOTION, _DEFAULT) in store)}
 
 
 def _has(store: ox.Store, node: ox.NamedNode, predicate: ox.NamedNode) -> bool:
@@ -162,6 +193,12 @@ def _date_then_text(date: str, text: str) -> str:
             + _decimal_key(f"{date_digits}, SUBSTR(?orderDigits, 1, 12)", "SUBSTR(?orderDigits, 13, 14)"))
 
 
+def _text(text: str) -> str:
+    """BINDs of ``?key``: the first 17 characters of ``text``."""
+    return (_text_digits(text, "order", 17)
+            + _decimal_key("SUBSTR(?orderDigits, 1, 20)", "SUBSTR(?orderDigits, 21, 14)"))
+
+
 def _count_down_then_text(count: str, text: str) -> str:
     """BINDs of ``?key``: a count from high to low (7 digits of 9999999 minus it; a higher
     count as 9999999), then the first 13 characters of ``text``."""
@@ -217,14 +254,28 @@ _UNRESOLVED = _Summary(
     template="?r a sum:UnresolvedRow ; sum:cited ?cited ; sum:type ?type ; sum:timesCited ?times ; "
              "sum:citedBy ?citedBy ; sum:unresolvedOrder ?key .")
 
-SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED)
+_MOTIONS = _Summary(
+    row="sum:MotionRow", key="?m",
+    rows="""{ SELECT ?m ?motion ?dossier (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?submitters)
+             (GROUP_CONCAT(DISTINCT ?citing; separator=", ") AS ?citedIn) WHERE {
+      { SELECT DISTINCT ?m ?motion ?dossier WHERE {
+          KEYS ?m a pkg:Motion ; pkg:identifier ?motion ; pkg:partOfDossier/pkg:identifier ?dossier } }
+      LATERAL { OPTIONAL { SELECT DISTINCT ?m ?name WHERE { ?m pkg:submittedBy/foaf:name ?name } } }
+      LATERAL { OPTIONAL { SELECT DISTINCT ?m ?citing WHERE {
+          ?d pkg:cites ?m ; pkg:sourceFile ?file ; pkg:identifier ?citing } } }
+    } GROUP BY ?m ?motion ?dossier }
+    """ + _row("motion", "?motion", "STR(?m)", _term("?motion"), _term("?dossier")) + _text("?motion"),
+    template="?r a sum:MotionRow ; sum:about ?m ; sum:motion ?motion ; sum:dossier ?dossier ; "
+             "sum:submitters ?submitters ; sum:citedIn ?citedIn ; sum:motionsOrder ?key .")
+
+SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED, _MOTIONS)
 # The rows' form, stated in the summary graph by every write of rows: a store whose
 # summaries have another form (or none) gets them anew when opened to write.
-FORM = "2"  # 2: rows carry their order key
+FORM = "3"  # 2: rows carry their order key; 3: motions
 _FORM_TRIPLE = f'{_GRAPH} sum:form "{FORM}" .'
 _WRITE_FORM = f"INSERT DATA {{ GRAPH {_GRAPH} {{ {_FORM_TRIPLE} }} {_FORM_TRIPLE} }}"
 # The predicate that names a row's key, per key.
-_KEY_PREDICATE = {"?doc": "sum:about", "?cited": "sum:cited"}
+_KEY_PREDICATE = {"?doc": "sum:about", "?cited": "sum:cited", "?m": "sum:about"}
 
 
 def _operations(summary: _Summary, keys: Iterable[ox.NamedNode | ox.Literal]) -> str:

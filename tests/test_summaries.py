@@ -51,8 +51,18 @@ SELECT DISTINCT ?document ?kind ?date ?title ?sender ?file WHERE {
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc pkg:sender/skos:prefLabel ?sender FILTER (lang(?sender) = "nl") }
 }""",
+    "motions": """PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+SELECT ?motion ?dossier (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?submitters)
+       (GROUP_CONCAT(DISTINCT ?citing; separator=", ") AS ?cited_in) WHERE {
+  { SELECT DISTINCT ?m ?motion ?dossier WHERE {
+      ?m a pkg:Motion ; pkg:identifier ?motion ; pkg:partOfDossier/pkg:identifier ?dossier } }
+  OPTIONAL { SELECT DISTINCT ?m ?name WHERE { ?m pkg:submittedBy/foaf:name ?name } }
+  OPTIONAL { SELECT DISTINCT ?m ?citing WHERE { ?d pkg:cites ?m ; pkg:sourceFile ?file ; pkg:identifier ?citing } }
+} GROUP BY ?motion ?dossier""",
 }
-CASES = [("most-cited", {}), ("unresolved-references", {}), ("documents", {})]
+CASES = [("most-cited", {}), ("unresolved-references", {}), ("documents", {}), ("motions", {}),
+         ("motions", {"dossier": "30950"})]
 
 
 def assert_summaries_hold(store: Store) -> None:
@@ -67,6 +77,7 @@ def assert_summaries_hold(store: Store) -> None:
         full = answer(store, queries[name].__class__.parse(name, _FULL[name]), queries[name].bindings(params)).rows
         assert Counter(summarised) == Counter(full), name
     assert run_query(store, "documents").rows, "the corpus is there"
+    assert run_query(store, "motions", {"dossier": "30950"}).rows, "motions of dossier 30950 are there"
 
 
 @pytest.fixture
@@ -120,7 +131,7 @@ def test_a_store_without_current_summaries_gets_them_when_opened(tmp_path, older
         assert reopened.summary_nquads() == kept
 
 
-@pytest.mark.parametrize("name", ["unresolved-references", "most-cited", "documents"])
+@pytest.mark.parametrize("name", ["unresolved-references", "most-cited", "documents", "motions"])
 def test_pages_are_slices_of_the_whole_answer(corpus_store, name):
     """Pages taken by the rows' order keys are the whole ORDER BY's answer, cut."""
     whole = run_query(corpus_store, name).rows
@@ -199,3 +210,29 @@ def test_an_order_key_never_puts_a_text_before_one_that_sorts_before_it(key):
                 assert values[a] <= values[b], (a, b)
     assert values["kst-30950-29"] < values["kst-30950-295"] < values["kst-30950-3"]
     assert all(len(k.value.replace(".", "").lstrip("0")) <= 35 for k in keys.values()), "Virtuoso keeps 35 digits"
+
+
+def test_the_motions_a_write_touches_include_those_it_reaches_through_a_name_or_file():
+    """A motion's row lists its dossier's identifier, its submitters' names and the
+    identifiers of the documents that cite it: a write of any of those touches it."""
+    import pyoxigraph as ox
+
+    from policykg.graph import summaries
+    pkg = "https://w3id.org/policykg/def#"
+    motion, other, person, dossier, doc = (ox.NamedNode(f"https://example.org/{n}")
+                                           for n in ("motion", "letter", "person", "dossier", "doc"))
+    store = ox.Store()
+    a_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for s, p, o in [(motion, a_type, ox.NamedNode(pkg + "Motion")),
+                    (motion, ox.NamedNode(pkg + "submittedBy"), person),
+                    (motion, ox.NamedNode(pkg + "partOfDossier"), dossier),
+                    (doc, ox.NamedNode(pkg + "cites"), motion), (doc, ox.NamedNode(pkg + "cites"), other)]:
+        store.add(ox.Quad(s, p, o, ox.DefaultGraph()))
+    name = ox.NamedNode("http://xmlns.com/foaf/0.1/name")
+    for written in [(person, name, ox.Literal("A. Member")),
+                    (dossier, ox.NamedNode(pkg + "identifier"), ox.Literal("30950")),
+                    (doc, ox.NamedNode(pkg + "sourceFile"), ox.Literal("doc.txt")),
+                    (doc, ox.NamedNode(pkg + "identifier"), ox.Literal("kst-1-2")),
+                    (motion, ox.NamedNode(pkg + "identifier"), ox.Literal("kst-30950-295"))]:
+        assert summaries.motions(store, [ox.Triple(*written)]) == {motion}, written
+    assert summaries.motions(store, [ox.Triple(other, name, ox.Literal("not a person"))]) == set()
