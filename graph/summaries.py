@@ -5,10 +5,10 @@ They live in the named graph ``SUMMARY_GRAPH`` (and, like every description, in
 the default graph), one node per row: ``sum:CitedRow`` (how many documents cite
 an identifier), ``sum:UnresolvedRow`` (a cited identifier no source was ingested
 for, with its citing documents), ``sum:DocumentRow`` (a row of the documents
-list) and ``sum:MotionRow`` (a motion with its dossier, submitters and citing
-documents). Each row is what the full query computes for its key, so a query
-reads a page of rows instead of aggregating the corpus; each row carries its order key, a decimal, so a
-page is cut without sorting the rows' text (docs/data-model.md).
+list) and ``sum:MotionRow`` (a motion with its dossier and submitters). Each row
+is what the full query computes for its key, so a query reads a page of rows
+instead of aggregating the corpus; each row carries its order key, a decimal, so
+a page is cut without sorting the rows' text (docs/data-model.md).
 
 The store keeps them (graph/store.py): every write request that changes named
 graphs ends with ``refresh_request``, which recomputes in the same transaction
@@ -62,7 +62,7 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
     documents whose facts they touch, or whose sender's label;
     ``?cited``, the identifiers they touch, and those of nodes they cite, type, file or
     name, and of what a document whose identifier changes cites; ``?m``, the motions
-    (``motions``)."""
+    whose row they touch (``motions``)."""
     triples = list(triples)
     subjects: set[ox.NamedNode] = set()
     documents: set[ox.NamedNode] = set()  # what the write makes or unmakes a document
@@ -102,27 +102,19 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
 
 def motions(store: ox.Store, triples: list[ox.Triple]) -> set[ox.NamedNode]:
     """The motions whose row a write of ``triples`` may change: those the triples type,
-    name, place in a dossier, give a submitter or cite; those of a dossier renamed, of a
-    submitter renamed, and those a document cites whose file or identifier changes."""
+    name, place in a dossier or give a submitter; those of a dossier or a submitter whose
+    identifier or name they write. (Who cites a motion is not in its row: a batch of
+    documents would recount the citations of every motion it cites.)"""
     typed = {t.subject for t in triples if t.predicate == _TYPE and t.object == _MOTION}
     candidates: set = set(typed)
-    dossiers_or_sources: set = set()  # nodes renamed or filed: a dossier or a citing document
-    people: set = set()
     for t in triples:
-        s, p, o = t.subject, t.predicate, t.object
+        s, p = t.subject, t.predicate
         if p in (_IDENTIFIER, _DOSSIER, _SUBMITTED_BY):
             candidates.add(s)
-        if p == _CITES:
-            candidates.add(o)
-        if p in (_IDENTIFIER, _SOURCE_FILE):
-            dossiers_or_sources.add(s)
-        elif p == _NAME:
-            people.add(s)
-    for person in people:
-        candidates.update(q.subject for q in store.quads_for_pattern(None, _SUBMITTED_BY, person, _DEFAULT))
-    for node in dossiers_or_sources:
-        candidates.update(q.subject for q in store.quads_for_pattern(None, _DOSSIER, node, _DEFAULT))
-        candidates.update(q.object for q in store.quads_for_pattern(node, _CITES, None, _DEFAULT))
+        if p == _IDENTIFIER:  # a dossier's
+            candidates.update(q.subject for q in store.quads_for_pattern(None, _DOSSIER, s, _DEFAULT))
+        elif p == _NAME:  # a submitter's
+            candidates.update(q.subject for q in store.quads_for_pattern(None, _SUBMITTED_BY, s, _DEFAULT))
     return {m for m in candidates if isinstance(m, ox.NamedNode)
             and (m in typed or ox.Quad(m, _TYPE, _MOTION, _DEFAULT) in store)}
 
@@ -256,17 +248,14 @@ _UNRESOLVED = _Summary(
 
 _MOTIONS = _Summary(
     row="sum:MotionRow", key="?m",
-    rows="""{ SELECT ?m ?motion ?dossier (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?submitters)
-             (GROUP_CONCAT(DISTINCT ?citing; separator=", ") AS ?citedIn) WHERE {
+    rows="""{ SELECT ?m ?motion ?dossier (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?submitters) WHERE {
       { SELECT DISTINCT ?m ?motion ?dossier WHERE {
           KEYS ?m a pkg:Motion ; pkg:identifier ?motion ; pkg:partOfDossier/pkg:identifier ?dossier } }
       LATERAL { OPTIONAL { SELECT DISTINCT ?m ?name WHERE { ?m pkg:submittedBy/foaf:name ?name } } }
-      LATERAL { OPTIONAL { SELECT DISTINCT ?m ?citing WHERE {
-          ?d pkg:cites ?m ; pkg:sourceFile ?file ; pkg:identifier ?citing } } }
     } GROUP BY ?m ?motion ?dossier }
     """ + _row("motion", "?motion", "STR(?m)", _term("?motion"), _term("?dossier")) + _text("?motion"),
     template="?r a sum:MotionRow ; sum:about ?m ; sum:motion ?motion ; sum:dossier ?dossier ; "
-             "sum:submitters ?submitters ; sum:citedIn ?citedIn ; sum:motionsOrder ?key .")
+             "sum:submitters ?submitters ; sum:motionsOrder ?key .")
 
 SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED, _MOTIONS)
 # The rows' form, stated in the summary graph by every write of rows: a store whose
