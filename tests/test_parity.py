@@ -155,7 +155,7 @@ def test_named_query_gives_the_same_rows(parity_store, remote, name, params):
     assert_same_rows(named_queries()[name].text, expected, actual, f"{name} {params} on {remote.path}")
 
 
-@pytest.mark.parametrize("name", ["documents", "most-cited", "unresolved-references"])
+@pytest.mark.parametrize("name", ["documents", "most-cited", "unresolved-references", "motions"])
 def test_a_page_is_the_same_on_every_store(parity_store, remote, name):
     """A page is cut in the sub-select by the rows' order keys (decimals every store keeps)."""
     page = run_query(parity_store, name, limit=3, offset=2)
