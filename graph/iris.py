@@ -185,6 +185,7 @@ VOCABULARY_GRAPH = PKGG["vocab"]
 # their terms (derived data, not the ontology's) and of their rows.
 SUMMARY_GRAPH = PKGG["summaries"]
 SUMMARY_TERMS = "https://w3id.org/policykg/summary#"
+SUMMARY_FORM = URIRef(SUMMARY_TERMS + "form")  # the summaries' form (graph/summaries.py)
 SUMMARY_ROWS = "https://w3id.org/policykg/summary/"
 # The journal of a bulk load under way (store.Store._bulk_load_new) and its one
 # predicate: never data, gone when the load ends or the store is next opened.

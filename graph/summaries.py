@@ -301,9 +301,8 @@ def refresh_request(keys: dict[str, set]) -> str:
 
 def current(store: ox.Store) -> bool:
     """Whether ``store`` holds summaries of the current form."""
-    graph = ox.NamedNode(SUMMARY_GRAPH_IRI)
-    form = ox.Quad(graph, ox.NamedNode(f"{SUM}form"), ox.Literal(FORM), graph)
-    return form in store
+    graph = _node(iris.SUMMARY_GRAPH)
+    return ox.Quad(graph, _node(iris.SUMMARY_FORM), ox.Literal(FORM), graph) in store
 
 
 def _chunks(keys: Iterable) -> Iterator[list]:

@@ -134,15 +134,38 @@ def _line(triple: ox.Triple) -> str:
 
 
 def assert_whole(store: Path, *builds: dict[str, set[str]]) -> None:
-    """Every named graph of ``store`` is one of ``builds``' versions of it (or absent),
-    and the default graph holds exactly what the named graphs put there (graph/placement.py)."""
+    """Every named graph of ``store`` is one of ``builds``' versions of it (or absent), the
+    summaries are what its facts give (derived, they change with every write), and the
+    default graph holds exactly what the named graphs put there (graph/placement.py)."""
     stored = _triples(store)
     shares = {_line(t) for name, triples in stored.items() if name for t in placement.default_share(triples)}
     held = {name: {_line(t) for t in triples} for name, triples in stored.items()}
     default = held.pop("", set())
     assert default == shares, "the default graph is not what the named graphs put there"
+    held.pop(f"<{iris.SUMMARY_GRAPH}>", None)  # graph names as N-Triples terms
+    assert_summaries_follow_the_facts(store)
     for name, triples in held.items():
         assert any(build.get(name) == triples for build in builds), f"{name} is half-written"
+
+
+def assert_summaries_follow_the_facts(store: Path) -> None:
+    """The summary rows of ``store`` are the ones a rebuild from its facts gives (checked on
+    a copy, so the store stays as the kill left it; the rows' form, which a rebuild states
+    even when there are no rows, is left out)."""
+    copy = store.parent / f"{store.name}-summaries-check"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(store, copy)
+    try:
+        with Store(copy) as opened:
+            kept = _summary_rows(opened)
+            opened.rebuild_summaries()
+            assert _summary_rows(opened) == kept, "the summaries are not what the facts give"
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def _summary_rows(store: Store) -> list[bytes]:
+    return [line for line in store.summary_nquads().splitlines() if b"/summary#form>" not in line]
 
 
 def clean_build(tmp_path: Path, sources: Path, name: str) -> bytes:
