@@ -105,17 +105,19 @@ def motions(store: ox.Store, triples: list[ox.Triple]) -> set[ox.NamedNode]:
     name, place in a dossier or give a submitter; those of a dossier or a submitter whose
     identifier or name they write. (Who cites a motion is not in its row: a batch of
     documents would recount the citations of every motion it cites.)"""
-    typed = {t.subject for t in triples if t.predicate == _TYPE and t.object == _MOTION}
-    candidates: set = set(typed)
+    typed: set = set()
+    candidates: set = set()
     for t in triples:
         s, p = t.subject, t.predicate
-        if p in (_IDENTIFIER, _DOSSIER, _SUBMITTED_BY):
+        if p == _TYPE and t.object == _MOTION:
+            typed.add(s)
+        elif p in (_IDENTIFIER, _DOSSIER, _SUBMITTED_BY):
             candidates.add(s)
         if p == _IDENTIFIER:  # a dossier's
             candidates.update(q.subject for q in store.quads_for_pattern(None, _DOSSIER, s, _DEFAULT))
         elif p == _NAME:  # a submitter's
             candidates.update(q.subject for q in store.quads_for_pattern(None, _SUBMITTED_BY, s, _DEFAULT))
-    return {m for m in candidates if isinstance(m, ox.NamedNode)
+    return {m for m in typed | candidates if isinstance(m, ox.NamedNode)
             and (m in typed or ox.Quad(m, _TYPE, _MOTION, _DEFAULT) in store)}
 
 
@@ -155,19 +157,18 @@ _ASCII_LITERAL = '"' + _ASCII.replace("\\", "\\\\").replace('"', '\\"') + '"'
 _CODES = "".join(f"{c:02d}" for c in range(1, 96))
 
 
-def _text_digits(expr: str, name: str, count: int) -> str:
-    """BINDs of ``?{name}Digits``: the first ``count`` characters of ``expr``'s text (an
+def _text_digits(expr: str, count: int) -> str:
+    """BINDs of ``?orderDigits``: the first ``count`` characters of ``expr``'s text (an
     unbound ``expr`` as empty text) as ``2 * count`` digits."""
-    text, ascii_ = f"?{name}Text", f"?{name}Ascii"
     digits = []
     for i in range(1, count + 1):
-        char = f"SUBSTR({ascii_}, {i}, 1)"
-        code = f"SUBSTR(\"{_CODES}\", 2 * STRLEN(STRBEFORE({_ASCII_LITERAL}, {char})) + 1, 2)"
-        after = f"IF({i} = STRLEN({ascii_}) + 1 && SUBSTR({text}, {i}, 1) > \"~\", \"96\", \"00\")"
-        digits.append(f"IF({i} <= STRLEN({ascii_}), {code}, {after})")
-    return (f"\n    BIND (COALESCE(STR({expr}), \"\") AS {text})"
-            f"\n    BIND (REPLACE({text}, \"[^ -~].*\", \"\", \"s\") AS {ascii_})"
-            f"\n    BIND (CONCAT({', '.join(digits)}) AS ?{name}Digits)")
+        code = f"SUBSTR(\"{_CODES}\", 2 * STRLEN(STRBEFORE({_ASCII_LITERAL}, SUBSTR(?orderAscii, {i}, 1))) + 1, 2)"
+        after = f"IF({i} = ?orderLength + 1 && SUBSTR(?orderText, {i}, 1) > \"~\", \"96\", \"00\")"
+        digits.append(f"IF({i} <= ?orderLength, {code}, {after})")
+    return (f"\n    BIND (COALESCE(STR({expr}), \"\") AS ?orderText)"
+            f"\n    BIND (REPLACE(?orderText, \"[^ -~].*\", \"\", \"s\") AS ?orderAscii)"
+            f"\n    BIND (STRLEN(?orderAscii) AS ?orderLength)"
+            f"\n    BIND (CONCAT({', '.join(digits)}) AS ?orderDigits)")
 
 
 def _decimal_key(whole: str, fraction: str) -> str:
@@ -181,13 +182,13 @@ def _date_then_text(date: str, text: str) -> str:
     """BINDs of ``?key``: a date (as yyyymmdd, a month or year with zeros for what it lacks,
     none as 0), then the first 13 characters of ``text``."""
     date_digits = f'SUBSTR(CONCAT(REPLACE(COALESCE(STR({date}), ""), "[^0-9]", ""), "00000000"), 1, 8)'
-    return (_text_digits(text, "order", 13)
+    return (_text_digits(text, 13)
             + _decimal_key(f"{date_digits}, SUBSTR(?orderDigits, 1, 12)", "SUBSTR(?orderDigits, 13, 14)"))
 
 
 def _text(text: str) -> str:
     """BINDs of ``?key``: the first 17 characters of ``text``."""
-    return (_text_digits(text, "order", 17)
+    return (_text_digits(text, 17)
             + _decimal_key("SUBSTR(?orderDigits, 1, 20)", "SUBSTR(?orderDigits, 21, 14)"))
 
 
@@ -196,7 +197,7 @@ def _count_down_then_text(count: str, text: str) -> str:
     count as 9999999), then the first 13 characters of ``text``."""
     rest = f"(9999999 - IF({count} > 9999999, 9999999, {count}))"
     inverse = f'SUBSTR(CONCAT("0000000", STR{rest}), STRLEN(STR{rest}) + 1)'
-    return (_text_digits(text, "order", 13)
+    return (_text_digits(text, 13)
             + _decimal_key(f"{inverse}, SUBSTR(?orderDigits, 1, 12)", "SUBSTR(?orderDigits, 13, 14)"))
 
 
