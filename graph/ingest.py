@@ -464,12 +464,17 @@ def _ingest_page(store: GraphStore, path: Path, force: bool, report: IngestRepor
                                          "policykg loads Zaak records of Soort 'Motie' and Toezegging records"))
 
 
+# By file name, or by identifier: the document node named, then the graph that holds its
+# content hash (the graphs that state an identifier are the document's and those of every
+# document citing it: 2.4 s at 100,000 documents when each was searched for a hash).
 _SOURCE_GRAPHS = """
 PREFIX pkg: <https://w3id.org/policykg/def#>
 SELECT DISTINCT ?name ?g WHERE {
-  GRAPH ?g { ?doc pkg:sourceFile|pkg:identifier ?name ; pkg:contentHash ?hash }
+  { GRAPH ?g { ?doc pkg:sourceFile ?name ; pkg:contentHash ?hash } }
+  UNION { ?doc pkg:identifier ?name . GRAPH ?g { ?doc pkg:contentHash ?hash } }
 }
 """
+_GRAPH_HELD = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
 
 
 def remove_sources(store: GraphStore, names: Iterable[str]) -> dict[str, list[URIRef]]:
@@ -482,7 +487,7 @@ def remove_sources(store: GraphStore, names: Iterable[str]) -> dict[str, list[UR
         key = Path(name).name
         graphs = [row[1] for row in store.query(_SOURCE_GRAPHS, {"name": Literal(key)}).rows]
         tk = iris.undertaking_graph(key) if TZ_NUMBER.fullmatch(key) else iris.motion_graph(key)
-        if tk in store.graph_names():
+        if store.query(_GRAPH_HELD, {"g": tk}).rows:  # not graph_names(): seconds at 100,000
             graphs.append(tk)
         removed[name] = sorted(set(graphs))
     held = set(store.remove_graphs(g for graphs in removed.values() for g in graphs))  # one transaction

@@ -238,9 +238,11 @@ _UNRESOLVED = _Summary(
     row="sum:UnresolvedRow", key="?cited",
     rows="""{ SELECT ?cited (IRI(MIN(STR(?t))) AS ?type) (COUNT(DISTINCT ?source) AS ?times)
              (GROUP_CONCAT(DISTINCT ?citing; separator=", ") AS ?citedBy) WHERE {
-      { SELECT DISTINCT ?source ?target ?citing ?cited WHERE {
-          KEYS ?target pkg:identifier ?cited . ?source pkg:cites ?target ; pkg:identifier ?citing .
-          FILTER NOT EXISTS { ?target pkg:sourceFile ?file } } }
+      # the targets without a source first: a target ingested and cited by half the
+      # corpus cost 0.66 s a write when its citing documents were joined before the filter
+      { SELECT DISTINCT ?target ?cited WHERE {
+          KEYS ?target pkg:identifier ?cited . FILTER NOT EXISTS { ?target pkg:sourceFile ?file } } }
+      LATERAL { ?source pkg:cites ?target ; pkg:identifier ?citing }
       LATERAL { OPTIONAL { ?target a ?t FILTER (?t != pkg:ParliamentaryPaper) } }
     } GROUP BY ?cited }
     """ + _row("unresolved", "?cited", _term("?cited")) + _count_down_then_text("?times", "?cited"),
