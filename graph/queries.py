@@ -14,7 +14,9 @@ takes ``limit`` and ``offset``, appended to the query as LIMIT and OFFSET, so
 its ORDER BY must order the rows completely for pages to be stable). A query that
 reads summary rows pages the rows by their order key in a sub-select and marks
 where its LIMIT and OFFSET go with a line ``# the page goes here``; the outer
-query then only completes the page's rows.
+query then only completes the page's rows. Where rows may share a key, a line
+``# the first rows go here`` marks where the first keys are cut (as many as the
+page and the rows before it), the page then cut from the rows they stand for.
 
 A parameter value is bound to the variable of the same name as an RDF term:
 an IRI when it starts with http:// or https://, else a plain string literal.
@@ -215,6 +217,9 @@ def run_sparql(store: GraphStore, sparql: str, params: dict[str, str] | None = N
 
 # A query that ends in its own LIMIT or OFFSET (a comment may follow).
 _PAGE_HERE = re.compile(r"# the page goes here$", re.M)
+# Where a query reads the first rows of an order with ties (offset + limit + 1 of them):
+# its page is among the rows they stand for.
+_FIRST_HERE = re.compile(r"# the first rows go here$", re.M)
 _ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s{1,9}\d{1,12}\s{0,9}(?:#[^\n]{0,500})?\s{0,9}$", re.IGNORECASE)
 
 
@@ -229,9 +234,12 @@ def paged(query: NamedQuery, limit: int | None, offset: int = 0) -> NamedQuery:
     if _ENDS_PAGED.search(query.text):
         raise QueryError(f"query {query.name!r} ends in its own LIMIT or OFFSET: it cannot be paged")
     page = (f"LIMIT {int(limit) + 1}" if limit is not None else "") + f" OFFSET {int(offset)}"
-    if _PAGE_HERE.search(query.text):
-        return replace(query, text=_PAGE_HERE.sub(page, query.text, count=1))
-    return replace(query, text=f"{query.text.rstrip()}\n{page}\n")
+    text = query.text
+    if limit is not None:
+        text = _FIRST_HERE.sub(f"LIMIT {int(offset) + int(limit) + 1}", text, count=1)
+    if _PAGE_HERE.search(text):
+        return replace(query, text=_PAGE_HERE.sub(page, text, count=1))
+    return replace(query, text=f"{text.rstrip()}\n{page}\n")
 
 
 def _run(store: GraphStore, query: NamedQuery, bindings: dict[str, Node], limit: int | None = None) -> QueryResult:

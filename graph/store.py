@@ -349,13 +349,27 @@ class Store:
         if any(isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in graphs
                for q in self._ox.quads_for_pattern(s, p, o)):
             return True
-        return any(self._supports(q.subject, q.graph_name, p, o)
-                   for q in self._ox.quads_for_pattern(None, placement.RECORD_SUBJECT, s)
+        return any(self._supports(q.subject, q.graph_name, s, p, o) for q in self._records_naming(s, o)
                    if isinstance(q.graph_name, ox.NamedNode) and q.graph_name not in graphs)
 
-    def _supports(self, record, graph: ox.NamedNode, p, o) -> bool:
-        """Whether ``record`` in ``graph`` is a supporting record of a fact ``? p o``."""
+    def _records_naming(self, s, o) -> list[ox.Quad]:
+        """The quads that name a record's subject ``s``, or those that name its object ``o``:
+        whichever list is shorter, read in step so that only twice its length is read (a
+        concept is the subject of thousands of records, a measure the object of a few)."""
+        by_subject = self._ox.quads_for_pattern(None, placement.RECORD_SUBJECT, s)
+        by_object = self._ox.quads_for_pattern(None, placement.RECORD_OBJECT, o)
+        read: tuple[list[ox.Quad], list[ox.Quad]] = ([], [])
+        while True:
+            for side, quads in enumerate((by_subject, by_object)):
+                quad = next(quads, None)
+                if quad is None:
+                    return read[side]
+                read[side].append(quad)
+
+    def _supports(self, record, graph: ox.NamedNode, s, p, o) -> bool:
+        """Whether ``record`` in ``graph`` is a supporting record of the fact ``s p o``."""
         return (ox.Quad(record, placement.RECORD_PREDICATE, p, graph) in self._ox
+                and ox.Quad(record, placement.RECORD_SUBJECT, s, graph) in self._ox
                 and ox.Quad(record, placement.RECORD_OBJECT, o, graph) in self._ox
                 and any(ox.Quad(record, placement.TYPE, kind, graph) in self._ox for kind in placement.SUPPORTING))
 

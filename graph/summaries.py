@@ -1,5 +1,5 @@
 """Summaries of the whole corpus, kept at every write, for the queries that count
-or list it (most-cited, unresolved-references, documents, motions).
+or list it (most-cited, unresolved-references, documents, motions, mentions-over-time).
 
 They live in the named graph ``SUMMARY_GRAPH`` (and, like every description, in
 the default graph), one node per row: ``sum:CitedRow`` (how many documents cite
@@ -8,7 +8,8 @@ for, with its citing documents), ``sum:DocumentRow`` (a row of the documents
 list) and ``sum:MotionRow`` (a motion with its dossier and submitters). Each row
 is what the full query computes for its key, so a query reads a page of rows
 instead of aggregating the corpus; each row carries its order key, a decimal, so
-a page is cut without sorting the rows' text (docs/data-model.md).
+a page is cut without sorting the rows' text (docs/data-model.md). Per mentioned
+concept, a mention list holds the order keys of the document rows that mention it.
 
 The store keeps them (graph/store.py): every write request that changes named
 graphs ends with ``refresh_request``, which recomputes in the same transaction
@@ -48,7 +49,8 @@ def _node(term: URIRef) -> ox.NamedNode:
 
 
 _TYPE, _PREF_LABEL = _node(RDF.type), _node(SKOS.prefLabel)
-_IDENTIFIER, _CITES, _SOURCE_FILE, _SENDER = map(_node, (PKG.identifier, PKG.cites, PKG.sourceFile, PKG.sender))
+_IDENTIFIER, _CITES, _SOURCE_FILE, _SENDER, _MENTIONS = map(_node, (PKG.identifier, PKG.cites, PKG.sourceFile,
+                                                                   PKG.sender, PKG.mentions))
 _MOTION, _DOSSIER, _SUBMITTED_BY, _NAME = map(_node, (PKG.Motion, PKG.partOfDossier, PKG.submittedBy, FOAF.name))
 _DEFAULT = ox.DefaultGraph()
 # Keys per operation: Oxigraph joins a short VALUES block row by row, a long one by hashing
@@ -62,7 +64,8 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
     documents whose facts they touch, or whose sender's label;
     ``?cited``, the identifiers they touch, and those of nodes they cite, type, file or
     name, and of what a document whose identifier changes cites; ``?m``, the motions
-    whose row they touch (``motions``)."""
+    whose row they touch (``motions``); ``?c``, the concepts whose mention list may lose its
+    last document: those the triples name as mentioned, and those the documents mention."""
     triples = list(triples)
     subjects: set[ox.NamedNode] = set()
     documents: set[ox.NamedNode] = set()  # what the write makes or unmakes a document
@@ -91,13 +94,17 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
         subjects.update(q.subject for q in store.quads_for_pattern(None, _SENDER, sender, _DEFAULT)
                         if isinstance(q.subject, ox.NamedNode))
     docs = {d for d in subjects if d in documents or _has(store, d, _SOURCE_FILE)}
+    concepts = {t.object for t in triples if t.predicate == _MENTIONS and isinstance(t.object, ox.NamedNode)}
+    for doc in docs:
+        concepts.update(q.object for q in store.quads_for_pattern(doc, _MENTIONS, None, _DEFAULT)
+                        if isinstance(q.object, ox.NamedNode))
     for source in renamed:
         targets.update(q.object for q in store.quads_for_pattern(source, _CITES, None, _DEFAULT)
                        if isinstance(q.object, ox.NamedNode))
     for target in targets:
         identifiers.update(q.object for q in store.quads_for_pattern(target, _IDENTIFIER, None, _DEFAULT)
                            if isinstance(q.object, ox.Literal))
-    return {"?doc": docs, "?cited": identifiers, "?m": motions(store, triples)}
+    return {"?doc": docs, "?cited": identifiers, "?m": motions(store, triples), "?c": concepts}
 
 
 def motions(store: ox.Store, triples: list[ox.Triple]) -> set[ox.NamedNode]:
@@ -261,9 +268,52 @@ _MOTIONS = _Summary(
              "sum:submitters ?submitters ; sum:motionsOrder ?key .")
 
 SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED, _MOTIONS)
+
+# Mention lists, for mentions-over-time: per mentioned concept, a node (``sum:concept``)
+# holding the order key (``sum:documentsOrder``) of each document row whose document
+# mentions it, as ``sum:mentionedAt``: one triple per mention that sorts by the key alone,
+# so a page is the concept's first keys. Documents with equal keys share a triple, so
+# a key is written while any document of it mentions the concept.
+_LIST = f'BIND (IRI(CONCAT("{ROW_BASE}mentions/", ENCODE_FOR_URI(STR(?c)))) AS ?list)'
+_MENTIONED = "?list sum:concept ?c ; sum:mentionedAt ?k ."
+
+
+def _unlisted(docs: list, everyone: Iterable) -> str:
+    """Delete the keys of the document rows of ``docs`` (before their rows are written
+    anew) from the lists of concepts that no other document of the same key mentions
+    (``everyone``: all the documents whose rows the request writes anew)."""
+    others = ", ".join(sorted(map(str, everyone)))
+    return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list sum:mentionedAt ?k }} ?list sum:mentionedAt ?k }} WHERE {{\n"
+            f"  {_values('?doc', docs)}\n"
+            f"  GRAPH {_GRAPH} {{ ?old sum:about ?doc ; sum:documentsOrder ?k .\n"
+            f"    ?list sum:mentionedAt ?k ; sum:concept ?c }}\n"
+            f"  LATERAL {{ OPTIONAL {{ SELECT ?k ?c (true AS ?kept) WHERE {{\n"
+            f"    GRAPH {_GRAPH} {{ ?other sum:documentsOrder ?k ; sum:about ?d }} ?d pkg:mentions ?c\n"
+            f"    FILTER (?d NOT IN ({others})) }} LIMIT 1 }} }}\n"
+            f"  FILTER (!BOUND(?kept)) }}")
+
+
+def _listed(select: str) -> str:
+    """Add the keys of the document rows of the documents ``select`` binds (after their
+    rows are written) to the lists of the concepts they mention."""
+    return (f"INSERT {{ GRAPH {_GRAPH} {{ {_MENTIONED} }} {_MENTIONED} }} WHERE {{ {select}\n"
+            f"  GRAPH {_GRAPH} {{ ?row sum:about ?doc ; sum:documentsOrder ?k }}\n"
+            f"  ?doc pkg:mentions ?c FILTER (isIRI(?c))\n"
+            f"  {_LIST} }}")
+
+
+def _emptied(concepts: list) -> str:
+    """Delete the lists of ``concepts`` that hold no key any more."""
+    return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list sum:concept ?c }} ?list sum:concept ?c }} WHERE {{\n"
+            f"  {_values('?c', concepts)} GRAPH {_GRAPH} {{ ?list sum:concept ?c }}\n"
+            f"  LATERAL {{ OPTIONAL {{ SELECT ?list (true AS ?held) WHERE {{\n"
+            f"    GRAPH {_GRAPH} {{ ?list sum:mentionedAt ?any }} }} LIMIT 1 }} }}\n"
+            f"  FILTER (!BOUND(?held)) }}")
+
+
 # The rows' form, stated in the summary graph by every write of rows: a store whose
 # summaries have another form (or none) gets them anew when opened to write.
-FORM = "3"  # 2: rows carry their order key; 3: motions
+FORM = "4"  # 2: rows carry their order key; 3: motions; 4: mention lists
 _FORM_TRIPLE = f'{_GRAPH} sum:form "{FORM}" .'
 _WRITE_FORM = f"INSERT DATA {{ GRAPH {_GRAPH} {{ {_FORM_TRIPLE} }} {_FORM_TRIPLE} }}"
 # The predicate that names a row's key, per key.
@@ -298,7 +348,11 @@ def refresh_request(keys: dict[str, set]) -> str:
     """SPARQL Update (its prefixes declared before it: ``_PREFIXES``) that recomputes
     the rows of ``keys`` (``affected``; "" for none); it reads the store as it is when
     it runs, so it goes last in the request that writes."""
-    operations = [_operations(s, chunk) for s in SUMMARIES for chunk in _chunks(keys.get(s.key, ()))]
+    docs = keys.get("?doc", set())
+    operations = [_unlisted(chunk, docs) for chunk in _chunks(docs)]
+    operations += [_operations(s, chunk) for s in SUMMARIES for chunk in _chunks(keys.get(s.key, ()))]
+    operations += [_listed(_values("?doc", chunk)) for chunk in _chunks(docs)]
+    operations += [_emptied(chunk) for chunk in _chunks(keys.get("?c", ()))]
     return " ;\n".join([*operations, _WRITE_FORM]) if operations else ""
 
 
@@ -317,4 +371,4 @@ def rebuild_request() -> str:
     """SPARQL Update that drops every summary and computes them all from the facts."""
     drop = (f"DELETE {{ ?r ?p ?o }} WHERE {{ GRAPH {_GRAPH} {{ ?r ?p ?o }} }} ;\n"
             f"DROP SILENT GRAPH {_GRAPH}")
-    return _PREFIXES + " ;\n".join([drop, *(_insert(s, None) for s in SUMMARIES), _WRITE_FORM])
+    return _PREFIXES + " ;\n".join([drop, *(_insert(s, None) for s in SUMMARIES), _listed(""), _WRITE_FORM])

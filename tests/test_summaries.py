@@ -60,9 +60,24 @@ SELECT ?motion ?dossier (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?submit
   OPTIONAL { SELECT DISTINCT ?m ?name WHERE { ?m pkg:submittedBy/foaf:name ?name } }
   OPTIONAL { SELECT DISTINCT ?m ?citing WHERE { ?d pkg:cites ?m ; pkg:sourceFile ?file ; pkg:identifier ?citing } }
 } GROUP BY ?motion ?dossier""",
+    "mentions-over-time": """PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?concept ?date ?document ?title (SUM(?n) AS ?mentions) (MIN(?line) AS ?first_line) WHERE {
+  { SELECT DISTINCT ?concept ?date ?document ?title ?ev ?line ?n WHERE {
+    { SELECT DISTINCT ?concept ?c WHERE {
+        ?c skos:prefLabel|skos:altLabel|skos:hiddenLabel ?label . FILTER (str(?label) = ?concept) } }
+    ?doc pkg:mentions ?c ; pkg:identifier ?document ; pkg:sourceFile ?file .
+    OPTIONAL { ?doc pkg:date ?date }
+    OPTIONAL { ?doc dcterms:title ?title }
+    OPTIONAL { GRAPH ?g { ?ev rdf:subject ?doc ; rdf:predicate pkg:mentions ; rdf:object ?c ;
+                          pkg:line ?line ; pkg:occurrences ?n } } } }
+} GROUP BY ?concept ?date ?document ?title""",
 }
 CASES = [("most-cited", {}), ("unresolved-references", {}), ("documents", {}), ("motions", {}),
-         ("motions", {"dossier": "30950"})]
+         ("motions", {"dossier": "30950"}), ("mentions-over-time", {"concept": "NCDR"}),
+         ("mentions-over-time", {"concept": "Staatscommissie"}), ("mentions-over-time", {"concept": "IAMA"})]
 
 
 def assert_summaries_hold(store: Store) -> None:
@@ -236,3 +251,42 @@ def test_the_motions_a_write_touches_include_those_it_reaches_through_a_name():
         assert summaries.motions(store, [ox.Triple(*written)]) == {motion}, written
     assert summaries.motions(store, [ox.Triple(other, name, ox.Literal("not a person"))]) == set()
     assert summaries.motions(store, [ox.Triple(doc, ox.NamedNode(pkg + "cites"), motion)]) == set()
+
+
+_LISTS = """PREFIX sum: <https://w3id.org/policykg/summary#>
+SELECT ?list ?key WHERE { ?list sum:concept ?c OPTIONAL { ?list sum:mentionedAt ?key } } ORDER BY ?list ?key"""
+
+
+def test_documents_that_share_an_order_key_stay_in_a_mention_list_until_the_last_goes(tmp_path):
+    """Two documents with one order key (undated, identifiers alike in their first 13
+    characters) share their key in a concept's mention list: it stays while either
+    mentions the concept, and the list goes with the last. Pages cut between them."""
+    memo = CORPUS / "2024-01_beslisnota-monitor-lokaal-antidiscriminatiebeleid.txt"
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    names = [f"{memo.stem}-{suffix}{memo.suffix}" for suffix in ("a", "b")]
+    for name in names:
+        shutil.copy(memo, folder / name)
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [folder]).failed
+
+    def listed() -> list[str]:
+        kept = store.summary_nquads()
+        store.rebuild_summaries()
+        assert store.summary_nquads() == kept
+        return [str(row[2]) for row in run_query(store, "mentions-over-time", {"concept": "NCDR"}).rows]
+
+    both = listed()
+    assert both == ["2024-01-beslisnota-monitor-lokaal-antidiscriminatiebeleid-a",
+                    "2024-01-beslisnota-monitor-lokaal-antidiscriminatiebeleid-b"]
+    keys = {row[1] for row in store.query(_LISTS).rows}
+    assert len(keys) == 1, "the two documents share one key"
+    pages = [run_query(store, "mentions-over-time", {"concept": "NCDR"}, limit=1, offset=o) for o in (0, 1)]
+    assert [str(p.rows[0][2]) for p in pages] == both and [p.more for p in pages] == [True, False]
+    assert remove_sources(store, [names[0]])[names[0]]
+    assert listed() == both[1:]
+    assert {row[1] for row in store.query(_LISTS).rows} == keys
+    assert remove_sources(store, [names[1]])[names[1]]
+    assert listed() == []
+    assert store.query(_LISTS).rows == [], "no list is left without keys"
+    store.close()
