@@ -236,7 +236,7 @@ def paged(query: NamedQuery, limit: int | None, offset: int = 0) -> NamedQuery:
     page = (f"LIMIT {int(limit) + 1}" if limit is not None else "") + f" OFFSET {int(offset)}"
     text = query.text
     if limit is not None:
-        text = _FIRST_HERE.sub(f"LIMIT {int(offset) + int(limit) + 1}", text, count=1)
+        text = _FIRST_HERE.sub(f"LIMIT {int(offset) + int(limit) + 1}", text)
     if _PAGE_HERE.search(text):
         return replace(query, text=_PAGE_HERE.sub(page, text, count=1))
     return replace(query, text=f"{text.rstrip()}\n{page}\n")

@@ -222,7 +222,12 @@ _DOCUMENT = _Summary(
     row="sum:DocumentRow", key="?doc",
     rows="""{ SELECT DISTINCT ?doc ?document ?kind ?date ?title ?sender ?file WHERE {
       KEYS ?doc pkg:sourceFile ?file ; pkg:identifier ?document ; a ?class .
-      FILTER (?class IN (pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document))
+      FILTER (?class IN (pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document,
+                         pkg:Proceedings, pkg:ParliamentaryPaper))
+      # a parliamentary paper of no kind above is listed as one (an advice, a bill)
+      LATERAL { OPTIONAL { SELECT ?doc (true AS ?kindKnown) WHERE { ?doc a ?known FILTER (?known IN (pkg:Letter,
+        pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document, pkg:Proceedings)) } LIMIT 1 } }
+      FILTER (?class != pkg:ParliamentaryPaper || !BOUND(?kindKnown))
       BIND (STRAFTER(STR(?class), "#") AS ?kind)
       OPTIONAL { ?doc pkg:date ?date }
       OPTIONAL { ?doc dcterms:title ?title }

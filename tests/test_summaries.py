@@ -16,10 +16,11 @@ import policykg
 from policykg.cli import main
 from policykg.graph.curation import load_curation
 from policykg.graph.ingest import ingest, remove_sources
-from policykg.graph.queries import answer, named_queries, run_query
+from policykg.graph.queries import NamedQuery, answer, named_queries, run_query
 from policykg.graph.store import Store
 
 from .conftest import CORPUS, ROOT
+from .dossier_data import ABSENT, SHARED
 
 OPEN_DATA = ROOT / "tests" / "fixtures" / "tk"
 CHANGED = "2022-10-21_kst-30950-319_reactie-amnesty-discriminerende-risicoprofielen.md"
@@ -45,7 +46,10 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?document ?kind ?date ?title ?sender ?file WHERE {
   ?doc pkg:sourceFile ?file ; pkg:identifier ?document ; a ?class .
-  FILTER (?class IN (pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document))
+  FILTER (?class IN (pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document,
+                     pkg:Proceedings)
+          || (?class = pkg:ParliamentaryPaper && NOT EXISTS { ?doc a ?known FILTER (?known IN (
+                pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document, pkg:Proceedings)) }))
   BIND (STRAFTER(STR(?class), "#") AS ?kind)
   OPTIONAL { ?doc pkg:date ?date }
   OPTIONAL { ?doc dcterms:title ?title }
@@ -74,10 +78,60 @@ SELECT ?concept ?date ?document ?title (SUM(?n) AS ?mentions) (MIN(?line) AS ?fi
     OPTIONAL { GRAPH ?g { ?ev rdf:subject ?doc ; rdf:predicate pkg:mentions ; rdf:object ?c ;
                           pkg:line ?line ; pkg:occurrences ?n } } } }
 } GROUP BY ?concept ?date ?document ?title""",
+    "timeline": """PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?concept ?date ?event ?subject ?document (MIN(STR(?q)) AS ?quote) WHERE {
+  {
+    SELECT DISTINCT ?concept ?c WHERE {
+      ?c skos:prefLabel|skos:altLabel ?name FILTER (str(?name) = ?concept)
+    }
+  }
+  ?c skos:prefLabel ?subjectLabel FILTER (lang(?subjectLabel) = "nl")
+  {
+    ?c pkg:establishedBy ?decision .
+    OPTIONAL { ?c pkg:startDate ?start }
+    BIND (COALESCE(STR(?start), "") AS ?date)
+    BIND ("established by" AS ?event)
+    OPTIONAL { ?decision pkg:identifier ?documentId }
+    BIND (?c AS ?s) BIND (pkg:establishedBy AS ?p) BIND (?decision AS ?o)
+  } UNION {
+    ?c pkg:startDate ?start .
+    FILTER NOT EXISTS { ?c pkg:establishedBy ?any }
+    BIND (STR(?start) AS ?date) BIND ("started" AS ?event)
+    BIND (?c AS ?s) BIND (pkg:startDate AS ?p) BIND (?start AS ?o)
+  } UNION {
+    { ?c pkg:responsibleFor ?m BIND (pkg:responsibleFor AS ?p) BIND (?c AS ?s) BIND (?m AS ?o) }
+    UNION { ?m pkg:usesInstrument ?c BIND (pkg:usesInstrument AS ?p) BIND (?m AS ?s) BIND (?c AS ?o) }
+    UNION { ?c pkg:ledTo ?m BIND (pkg:ledTo AS ?p) BIND (?c AS ?s) BIND (?m AS ?o) }
+    ?m rdfs:label ?measureLabel .
+    ?doc pkg:announces ?m ; pkg:identifier ?documentId .
+    OPTIONAL { ?doc pkg:date ?docDate }
+    OPTIONAL { ?m pkg:period ?period }
+    BIND (COALESCE(STR(?docDate), "") AS ?date)
+    # COALESCE, not BOUND: in a UNION branch Virtuoso 7.2 takes an unmatched OPTIONAL
+    # variable as bound (BOUND true, CONCAT "()"); COALESCE still sees it unbound
+    BIND (STR(COALESCE(?period, "")) AS ?periodText)
+    BIND (IF(?periodText != "", CONCAT("measure announced (", ?periodText, ")"), "measure announced") AS ?event)
+  } UNION {
+    { ?doc pkg:mentions ?c BIND (pkg:mentions AS ?p) } UNION { ?doc pkg:cites ?c BIND (pkg:cites AS ?p) }
+    LATERAL { ?doc pkg:identifier ?documentId }
+    LATERAL { OPTIONAL { ?doc pkg:date ?docDate } }
+    BIND (COALESCE(STR(?docDate), "") AS ?date)
+    BIND ("named in" AS ?event) BIND (?doc AS ?s) BIND (?c AS ?o)
+  }
+  BIND (COALESCE(?measureLabel, ?subjectLabel) AS ?subject)
+  BIND (COALESCE(?documentId, "") AS ?document)
+  LATERAL { OPTIONAL { GRAPH ?evidenceGraph { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:quote ?q } } }
+}
+GROUP BY ?concept ?date ?event ?subject ?document
+ORDER BY (?date = "") ?date ?event ?document ?subject""",
 }
 CASES = [("most-cited", {}), ("unresolved-references", {}), ("documents", {}), ("motions", {}),
          ("motions", {"dossier": "30950"}), ("mentions-over-time", {"concept": "NCDR"}),
-         ("mentions-over-time", {"concept": "Staatscommissie"}), ("mentions-over-time", {"concept": "IAMA"})]
+         ("mentions-over-time", {"concept": "Staatscommissie"}), ("mentions-over-time", {"concept": "IAMA"}),
+         ("timeline", {"concept": "Staatscommissie"}), ("timeline", {"concept": "NCDR"})]
 
 
 def assert_summaries_hold(store: Store) -> None:
@@ -89,7 +143,7 @@ def assert_summaries_hold(store: Store) -> None:
     queries = named_queries()
     for name, params in CASES:
         summarised = run_query(store, name, params).rows
-        full = answer(store, queries[name].__class__.parse(name, _FULL[name]), queries[name].bindings(params)).rows
+        full = answer(store, NamedQuery.parse(name, _FULL[name]), queries[name].bindings(params)).rows
         assert Counter(summarised) == Counter(full), name
     assert run_query(store, "documents").rows, "the corpus is there"
     assert run_query(store, "motions", {"dossier": "30950"}).rows, "motions of dossier 30950 are there"
@@ -290,3 +344,48 @@ def test_documents_that_share_an_order_key_stay_in_a_mention_list_until_the_last
     assert listed() == []
     assert store.query(_LISTS).rows == [], "no list is left without keys"
     store.close()
+
+
+@pytest.fixture(scope="module")
+def real_store(tmp_path_factory):
+    """The real documents of ../shared (texts, PDFs, official XML) and the corpus, ingested."""
+    if not (SHARED / "real").is_dir():
+        pytest.skip(ABSENT)
+    store = Store(tmp_path_factory.mktemp("real") / "store")
+    assert not ingest(store, [SHARED / "real", SHARED / "samples", CORPUS]).failed
+    yield store
+    store.close()
+
+
+_MENTIONED_LABELS = """PREFIX pkg: <https://w3id.org/policykg/def#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?label WHERE { ?doc pkg:mentions ?c . ?c skos:prefLabel|skos:altLabel ?label } ORDER BY ?label"""
+
+
+def test_on_the_real_documents_the_lists_answer_as_the_full_queries_for_every_concept(real_store):
+    """mentions-over-time and timeline for every label of a mentioned concept: the same
+    rows as computed from the facts alone, and pages of three are slices of them."""
+    labels = [str(row[0]) for row in real_store.query(_MENTIONED_LABELS).rows]
+    assert len(labels) > 50
+    queries = named_queries()
+    for label in labels:
+        for name in ("mentions-over-time", "timeline"):
+            params = {"concept": label}
+            whole = run_query(real_store, name, params).rows
+            full = answer(real_store, NamedQuery.parse(name, _FULL[name]), queries[name].bindings(params)).rows
+            assert Counter(whole) == Counter(full), (name, label)
+            pages = [run_query(real_store, name, params, limit=3, offset=o).rows for o in range(0, len(whole), 3)]
+            assert [row for page in pages for row in page] == whole, (name, label)
+
+
+def test_on_the_real_documents_the_listings_are_complete_and_in_order(real_store):
+    """Every ingested document is listed (Handelingen and papers of no other kind too),
+    by date (undated first) then identifier; most-cited by count down, then identifier."""
+    documents = run_query(real_store, "documents").rows
+    sourced = real_store.query("PREFIX pkg: <https://w3id.org/policykg/def#> "
+                               "SELECT DISTINCT ?id WHERE { ?d pkg:sourceFile ?f ; pkg:identifier ?id }").rows
+    assert {str(row[0]) for row in documents} == {str(row[0]) for row in sourced}
+    order = [(str(row[2] or ""), str(row[0])) for row in documents]
+    assert order == sorted(order)
+    cited = [(-int(row[1]), str(row[0])) for row in run_query(real_store, "most-cited").rows]
+    assert len(cited) > 20 and cited == sorted(cited)
