@@ -274,7 +274,7 @@ _MOTIONS = _Summary(
 
 SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED, _MOTIONS)
 
-# Mention lists, for mentions-over-time: per mentioned concept, a node (``sum:concept``)
+# Mention lists, for mentions-over-time and timeline: per mentioned concept, a node (``sum:concept``)
 # holding the order key (``sum:documentsOrder``) of each document row whose document
 # mentions it, as ``sum:mentionedAt``: one triple per mention that sorts by the key alone,
 # so a page is the concept's first keys. Documents with equal keys share a triple, so
