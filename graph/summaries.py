@@ -218,15 +218,17 @@ class _Summary:
     template: str  # the row's triples (?r ...)
 
 
+# The kinds a document row lists; a parliamentary paper of none of them (an advice, a
+# bill) is listed as one.
+_KINDS = "pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document, pkg:Proceedings"
+
 _DOCUMENT = _Summary(
     row="sum:DocumentRow", key="?doc",
     rows="""{ SELECT DISTINCT ?doc ?document ?kind ?date ?title ?sender ?file WHERE {
       KEYS ?doc pkg:sourceFile ?file ; pkg:identifier ?document ; a ?class .
-      FILTER (?class IN (pkg:Letter, pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document,
-                         pkg:Proceedings, pkg:ParliamentaryPaper))
-      # a parliamentary paper of no kind above is listed as one (an advice, a bill)
-      LATERAL { OPTIONAL { SELECT ?doc (true AS ?kindKnown) WHERE { ?doc a ?known FILTER (?known IN (pkg:Letter,
-        pkg:DecisionMemo, pkg:Motion, pkg:Report, pkg:Decision, pkg:Document, pkg:Proceedings)) } LIMIT 1 } }
+      FILTER (?class IN (""" + _KINDS + """, pkg:ParliamentaryPaper))
+      LATERAL { OPTIONAL { SELECT ?doc (true AS ?kindKnown) WHERE {
+        ?doc a ?known FILTER (?known IN (""" + _KINDS + """)) } LIMIT 1 } }
       FILTER (?class != pkg:ParliamentaryPaper || !BOUND(?kindKnown))
       BIND (STRAFTER(STR(?class), "#") AS ?kind)
       OPTIONAL { ?doc pkg:date ?date }
@@ -283,18 +285,17 @@ _LIST = f'BIND (IRI(CONCAT("{ROW_BASE}mentions/", ENCODE_FOR_URI(STR(?c)))) AS ?
 _MENTIONED = "?list sum:concept ?c ; sum:mentionedAt ?k ."
 
 
-def _unlisted(docs: list, everyone: Iterable) -> str:
+def _unlisted(docs: list, everyone: str) -> str:
     """Delete the keys of the document rows of ``docs`` (before their rows are written
     anew) from the lists of concepts that no other document of the same key mentions
-    (``everyone``: all the documents whose rows the request writes anew)."""
-    others = ", ".join(sorted(map(str, everyone)))
+    (``everyone``: all the documents whose rows the request writes anew, ", "-separated)."""
     return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list sum:mentionedAt ?k }} ?list sum:mentionedAt ?k }} WHERE {{\n"
             f"  {_values('?doc', docs)}\n"
             f"  GRAPH {_GRAPH} {{ ?old sum:about ?doc ; sum:documentsOrder ?k .\n"
             f"    ?list sum:mentionedAt ?k ; sum:concept ?c }}\n"
             f"  LATERAL {{ OPTIONAL {{ SELECT ?k ?c (true AS ?kept) WHERE {{\n"
             f"    GRAPH {_GRAPH} {{ ?other sum:documentsOrder ?k ; sum:about ?d }} ?d pkg:mentions ?c\n"
-            f"    FILTER (?d NOT IN ({others})) }} LIMIT 1 }} }}\n"
+            f"    FILTER (?d NOT IN ({everyone})) }} LIMIT 1 }} }}\n"
             f"  FILTER (!BOUND(?kept)) }}")
 
 
@@ -354,7 +355,8 @@ def refresh_request(keys: dict[str, set]) -> str:
     the rows of ``keys`` (``affected``; "" for none); it reads the store as it is when
     it runs, so it goes last in the request that writes."""
     docs = keys.get("?doc", set())
-    operations = [_unlisted(chunk, docs) for chunk in _chunks(docs)]
+    everyone = ", ".join(sorted(map(str, docs)))
+    operations = [_unlisted(chunk, everyone) for chunk in _chunks(docs)]
     operations += [_operations(s, chunk) for s in SUMMARIES for chunk in _chunks(keys.get(s.key, ()))]
     operations += [_listed(_values("?doc", chunk)) for chunk in _chunks(docs)]
     operations += [_emptied(chunk) for chunk in _chunks(keys.get("?c", ()))]

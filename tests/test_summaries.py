@@ -20,7 +20,7 @@ from policykg.graph.queries import NamedQuery, answer, named_queries, run_query
 from policykg.graph.store import Store
 
 from .conftest import CORPUS, ROOT
-from .dossier_data import ABSENT, SHARED
+from .dossier_data import SHARED
 
 OPEN_DATA = ROOT / "tests" / "fixtures" / "tk"
 CHANGED = "2022-10-21_kst-30950-319_reactie-amnesty-discriminerende-risicoprofielen.md"
@@ -350,7 +350,7 @@ def test_documents_that_share_an_order_key_stay_in_a_mention_list_until_the_last
 def real_store(tmp_path_factory):
     """The real documents of ../shared (texts, PDFs, official XML) and the corpus, ingested."""
     if not (SHARED / "real").is_dir():
-        pytest.skip(ABSENT)
+        pytest.skip("../shared/real is not beside the clone (CI has it)")
     store = Store(tmp_path_factory.mktemp("real") / "store")
     assert not ingest(store, [SHARED / "real", SHARED / "samples", CORPUS]).failed
     yield store
