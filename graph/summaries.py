@@ -1,5 +1,6 @@
 """Summaries of the whole corpus, kept at every write, for the queries that count
-or list it (most-cited, unresolved-references, documents, motions, mentions-over-time).
+or list it (most-cited, unresolved-references, documents, motions, mentions-over-time,
+timeline).
 
 They live in the named graph ``SUMMARY_GRAPH`` (and, like every description, in
 the default graph), one node per row: ``sum:CitedRow`` (how many documents cite
@@ -9,7 +10,8 @@ list) and ``sum:MotionRow`` (a motion with its dossier and submitters). Each row
 is what the full query computes for its key, so a query reads a page of rows
 instead of aggregating the corpus; each row carries its order key, a decimal, so
 a page is cut without sorting the rows' text (docs/data-model.md). Per mentioned
-concept, a mention list holds the order keys of the document rows that mention it.
+concept, a mention list holds the order keys of the document rows that mention it, and a
+measure list those of the rows whose document announces a measure linked to it.
 
 The store keeps them (graph/store.py): every write request that changes named
 graphs ends with ``refresh_request``, which recomputes in the same transaction
@@ -25,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import FOAF, RDF, SKOS, URIRef
+from rdflib import FOAF, RDF, RDFS, SKOS, URIRef
 
 from policykg.namespaces import PKG
 
@@ -38,6 +40,7 @@ _PKG = str(PKG)
 _GRAPH = f"<{SUMMARY_GRAPH_IRI}>"
 _PREFIXES = (f"PREFIX pkg: <{_PKG}>\nPREFIX sum: <{SUM}>\n"
              "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
              "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
              "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
              "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
@@ -52,6 +55,8 @@ _TYPE, _PREF_LABEL = _node(RDF.type), _node(SKOS.prefLabel)
 _IDENTIFIER, _CITES, _SOURCE_FILE, _SENDER, _MENTIONS = map(_node, (PKG.identifier, PKG.cites, PKG.sourceFile,
                                                                    PKG.sender, PKG.mentions))
 _MOTION, _DOSSIER, _SUBMITTED_BY, _NAME = map(_node, (PKG.Motion, PKG.partOfDossier, PKG.submittedBy, FOAF.name))
+_ANNOUNCES, _RESPONSIBLE_FOR, _LED_TO, _USES_INSTRUMENT, _LABEL = map(_node, (
+    PKG.announces, PKG.responsibleFor, PKG.ledTo, PKG.usesInstrument, RDFS.label))
 _DEFAULT = ox.DefaultGraph()
 # Keys per operation: Oxigraph joins a short VALUES block row by row, a long one by hashing
 # the whole pattern (a write's refresh would then cost what the store holds).
@@ -64,8 +69,9 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
     documents whose facts they touch, or whose sender's label;
     ``?cited``, the identifiers they touch, and those of nodes they cite, type, file or
     name, and of what a document whose identifier changes cites; ``?m``, the motions
-    whose row they touch (``motions``); ``?c``, the concepts whose mention list may lose its
-    last document: those the triples name as mentioned, and those the documents mention."""
+    whose row they touch (``motions``); ``?c``, the concepts whose mention or measure list
+    may lose its last document: those the triples name as mentioned, those the documents
+    mention, and those of ``measured``; ``?announcing``, the documents of ``measured``."""
     triples = list(triples)
     subjects: set[ox.NamedNode] = set()
     documents: set[ox.NamedNode] = set()  # what the write makes or unmakes a document
@@ -104,7 +110,41 @@ def affected(store: ox.Store, triples: Iterable[ox.Triple]) -> dict[str, set]:
     for target in targets:
         identifiers.update(q.object for q in store.quads_for_pattern(target, _IDENTIFIER, None, _DEFAULT)
                            if isinstance(q.object, ox.Literal))
-    return {"?doc": docs, "?cited": identifiers, "?m": motions(store, triples), "?c": concepts}
+    announcing, linked = measured(store, triples, docs)
+    return {"?doc": docs, "?cited": identifiers, "?m": motions(store, triples), "?c": concepts | linked,
+            "?announcing": announcing}
+
+
+def measured(store: ox.Store, triples: list[ox.Triple], docs: set) -> tuple[set, set]:
+    """For the measure lists: the documents announcing a measure whose link to a concept,
+    label or announcement the triples write (their keys are listed anew), and the concepts
+    linked to those measures or to one that ``docs`` announce (their list may lose its last
+    key)."""
+    measures: set = set()
+    announcing: set = set()
+    linked: set = set()
+    for t in triples:
+        s, p, o = t.subject, t.predicate, t.object
+        if p == _ANNOUNCES:
+            announcing.add(s)
+            measures.add(o)
+        elif p in (_RESPONSIBLE_FOR, _LED_TO):
+            linked.add(s)
+            measures.add(o)
+        elif p in (_USES_INSTRUMENT, _LABEL):
+            measures.add(s)
+            if p == _USES_INSTRUMENT:
+                linked.add(o)
+    for m in measures:
+        announcing.update(q.subject for q in store.quads_for_pattern(None, _ANNOUNCES, m, _DEFAULT))
+    for doc in docs:
+        measures.update(q.object for q in store.quads_for_pattern(doc, _ANNOUNCES, None, _DEFAULT))
+    for m in measures:
+        linked.update(q.subject for p in (_RESPONSIBLE_FOR, _LED_TO)
+                      for q in store.quads_for_pattern(None, p, m, _DEFAULT))
+        linked.update(q.object for q in store.quads_for_pattern(m, _USES_INSTRUMENT, None, _DEFAULT))
+    return ({d for d in announcing if isinstance(d, ox.NamedNode)},
+            {c for c in linked if isinstance(c, ox.NamedNode)})
 
 
 def motions(store: ox.Store, triples: list[ox.Triple]) -> set[ox.NamedNode]:
@@ -276,50 +316,73 @@ _MOTIONS = _Summary(
 
 SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED, _MOTIONS)
 
-# Mention lists, for mentions-over-time and timeline: per mentioned concept, a node (``sum:concept``)
-# holding the order key (``sum:documentsOrder``) of each document row whose document
-# mentions it, as ``sum:mentionedAt``: one triple per mention that sorts by the key alone,
-# so a page is the concept's first keys. Documents with equal keys share a triple, so
-# a key is written while any document of it mentions the concept.
-_LIST = f'BIND (IRI(CONCAT("{ROW_BASE}mentions/", ENCODE_FOR_URI(STR(?c)))) AS ?list)'
-_MENTIONED = "?list sum:concept ?c ; sum:mentionedAt ?k ."
+# Lists of order keys, per concept: a node (``sum:concept``) holding the order key
+# (``sum:documentsOrder``) of each document row whose document stands in a relation to the
+# concept, one triple per key that sorts by the key alone, so a page is the concept's
+# first keys. Mention lists (``sum:mentionedAt``: the document mentions the concept) are
+# read by mentions-over-time and by timeline's "named in" events; measure lists
+# (``sum:measureAt``: the document announces a measure that the concept carries, uses or
+# led to, one timeline event each) by timeline's measure events. Documents with equal keys
+# share a triple, so a key is written while any document of it stands in the relation.
+@dataclass(frozen=True)
+class _KeyList:
+    kind: str  # the list's IRI segment
+    predicate: str  # of its keys
+    relation: str  # pattern relating a document (DOC) to the concept ?c
+
+    def node(self) -> str:
+        return f'BIND (IRI(CONCAT("{ROW_BASE}{self.kind}/", ENCODE_FOR_URI(STR(?c)))) AS ?list)'
+
+    def keys(self) -> str:
+        return f"?list sum:concept ?c ; {self.predicate} ?k ."
 
 
-def _unlisted(docs: list, everyone: str) -> str:
+_MENTION_LIST = _KeyList("mentions", "sum:mentionedAt", "DOC pkg:mentions ?c FILTER (isIRI(?c))")
+# as timeline.rq's measure events: an identified document announces a labelled measure
+_MEASURE_LIST = _KeyList("measures", "sum:measureAt", """DOC pkg:announces ?m ; pkg:identifier ?anyId .
+    ?m rdfs:label ?anyLabel .
+    { ?c pkg:responsibleFor ?m } UNION { ?m pkg:usesInstrument ?c } UNION { ?c pkg:ledTo ?m }
+    FILTER (isIRI(?c))""")
+KEY_LISTS = (_MENTION_LIST, _MEASURE_LIST)
+
+
+def _unlisted(keys: _KeyList, docs: list, everyone: str) -> str:
     """Delete the keys of the document rows of ``docs`` (before their rows are written
-    anew) from the lists of concepts that no other document of the same key mentions
-    (``everyone``: all the documents whose rows the request writes anew, ", "-separated)."""
-    return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list sum:mentionedAt ?k }} ?list sum:mentionedAt ?k }} WHERE {{\n"
+    anew) from the lists of concepts that no other document of the same key stands in the
+    relation to (``everyone``: all the documents whose keys the request lists anew,
+    ", "-separated)."""
+    return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list {keys.predicate} ?k }} ?list {keys.predicate} ?k }} WHERE {{\n"
             f"  {_values('?doc', docs)}\n"
             f"  GRAPH {_GRAPH} {{ ?old sum:about ?doc ; sum:documentsOrder ?k .\n"
-            f"    ?list sum:mentionedAt ?k ; sum:concept ?c }}\n"
+            f"    ?list {keys.predicate} ?k ; sum:concept ?c }}\n"
             f"  LATERAL {{ OPTIONAL {{ SELECT ?k ?c (true AS ?kept) WHERE {{\n"
-            f"    GRAPH {_GRAPH} {{ ?other sum:documentsOrder ?k ; sum:about ?d }} ?d pkg:mentions ?c\n"
+            f"    GRAPH {_GRAPH} {{ ?other sum:documentsOrder ?k ; sum:about ?d }} {keys.relation.replace('DOC', '?d')}\n"
             f"    FILTER (?d NOT IN ({everyone})) }} LIMIT 1 }} }}\n"
             f"  FILTER (!BOUND(?kept)) }}")
 
 
-def _listed(select: str) -> str:
+def _listed(keys: _KeyList, select: str) -> str:
     """Add the keys of the document rows of the documents ``select`` binds (after their
-    rows are written) to the lists of the concepts they mention."""
-    return (f"INSERT {{ GRAPH {_GRAPH} {{ {_MENTIONED} }} {_MENTIONED} }} WHERE {{ {select}\n"
+    rows are written) to the lists of the concepts they stand in the relation to."""
+    return (f"INSERT {{ GRAPH {_GRAPH} {{ {keys.keys()} }} {keys.keys()} }} WHERE {{ {select}\n"
             f"  GRAPH {_GRAPH} {{ ?row sum:about ?doc ; sum:documentsOrder ?k }}\n"
-            f"  ?doc pkg:mentions ?c FILTER (isIRI(?c))\n"
-            f"  {_LIST} }}")
+            f"  {keys.relation.replace('DOC', '?doc')}\n"
+            f"  {keys.node()} }}")
 
 
 def _emptied(concepts: list) -> str:
     """Delete the lists of ``concepts`` that hold no key any more."""
+    held = "|".join(k.predicate for k in KEY_LISTS)
     return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list sum:concept ?c }} ?list sum:concept ?c }} WHERE {{\n"
             f"  {_values('?c', concepts)} GRAPH {_GRAPH} {{ ?list sum:concept ?c }}\n"
             f"  LATERAL {{ OPTIONAL {{ SELECT ?list (true AS ?held) WHERE {{\n"
-            f"    GRAPH {_GRAPH} {{ ?list sum:mentionedAt ?any }} }} LIMIT 1 }} }}\n"
+            f"    GRAPH {_GRAPH} {{ ?list {held} ?any }} }} LIMIT 1 }} }}\n"
             f"  FILTER (!BOUND(?held)) }}")
 
 
 # The rows' form, stated in the summary graph by every write of rows: a store whose
 # summaries have another form (or none) gets them anew when opened to write.
-FORM = "4"  # 2: rows carry their order key; 3: motions; 4: mention lists
+FORM = "5"  # 2: rows carry their order key; 3: motions; 4: mention lists; 5: measure lists
 _FORM_TRIPLE = f'{_GRAPH} sum:form "{FORM}" .'
 _WRITE_FORM = f"INSERT DATA {{ GRAPH {_GRAPH} {{ {_FORM_TRIPLE} }} {_FORM_TRIPLE} }}"
 # The predicate that names a row's key, per key.
@@ -354,11 +417,15 @@ def refresh_request(keys: dict[str, set]) -> str:
     """SPARQL Update (its prefixes declared before it: ``_PREFIXES``) that recomputes
     the rows of ``keys`` (``affected``; "" for none); it reads the store as it is when
     it runs, so it goes last in the request that writes."""
-    docs = keys.get("?doc", set())
-    everyone = ", ".join(sorted(map(str, docs)))
-    operations = [_unlisted(chunk, everyone) for chunk in _chunks(docs)]
+    listed = {_MENTION_LIST: keys.get("?doc", set()),
+              _MEASURE_LIST: keys.get("?doc", set()) | keys.get("?announcing", set())}
+    operations = []
+    for key_list, docs in listed.items():
+        everyone = ", ".join(sorted(map(str, docs)))
+        operations += [_unlisted(key_list, chunk, everyone) for chunk in _chunks(docs)]
     operations += [_operations(s, chunk) for s in SUMMARIES for chunk in _chunks(keys.get(s.key, ()))]
-    operations += [_listed(_values("?doc", chunk)) for chunk in _chunks(docs)]
+    operations += [_listed(key_list, _values("?doc", chunk)) for key_list, docs in listed.items()
+                   for chunk in _chunks(docs)]
     operations += [_emptied(chunk) for chunk in _chunks(keys.get("?c", ()))]
     return " ;\n".join([*operations, _WRITE_FORM]) if operations else ""
 
@@ -378,4 +445,5 @@ def rebuild_request() -> str:
     """SPARQL Update that drops every summary and computes them all from the facts."""
     drop = (f"DELETE {{ ?r ?p ?o }} WHERE {{ GRAPH {_GRAPH} {{ ?r ?p ?o }} }} ;\n"
             f"DROP SILENT GRAPH {_GRAPH}")
-    return _PREFIXES + " ;\n".join([drop, *(_insert(s, None) for s in SUMMARIES), _listed(""), _WRITE_FORM])
+    return _PREFIXES + " ;\n".join([drop, *(_insert(s, None) for s in SUMMARIES),
+                                        *(_listed(k, "") for k in KEY_LISTS), _WRITE_FORM])

@@ -126,7 +126,7 @@ SELECT ?concept ?date ?event ?subject ?document (MIN(STR(?q)) AS ?quote) WHERE {
   LATERAL { OPTIONAL { GRAPH ?evidenceGraph { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pkg:quote ?q } } }
 }
 GROUP BY ?concept ?date ?event ?subject ?document
-ORDER BY (?date = "") ?date ?event ?document ?subject""",
+ORDER BY (?date = "") ?date ?document ?event ?subject""",
 }
 CASES = [("most-cited", {}), ("unresolved-references", {}), ("documents", {}), ("motions", {}),
          ("motions", {"dossier": "30950"}), ("mentions-over-time", {"concept": "NCDR"}),
@@ -308,7 +308,8 @@ def test_the_motions_a_write_touches_include_those_it_reaches_through_a_name():
 
 
 _LISTS = """PREFIX sum: <https://w3id.org/policykg/summary#>
-SELECT ?list ?key WHERE { ?list sum:concept ?c OPTIONAL { ?list sum:mentionedAt ?key } } ORDER BY ?list ?key"""
+SELECT ?list ?key WHERE { ?list sum:concept ?c OPTIONAL { ?list sum:mentionedAt|sum:measureAt ?key } }
+ORDER BY ?list ?key"""
 
 
 def test_documents_that_share_an_order_key_stay_in_a_mention_list_until_the_last_goes(tmp_path):
@@ -389,3 +390,55 @@ def test_on_the_real_documents_the_listings_are_complete_and_in_order(real_store
     assert order == sorted(order)
     cited = [(-int(row[1]), str(row[0])) for row in run_query(real_store, "most-cited").rows]
     assert len(cited) > 20 and cited == sorted(cited)
+
+
+def test_timeline_pages_hold_measure_events_of_one_date_in_document_order(tmp_path):
+    """Three undated documents announce a measure of Movisie; the last one's event text
+    ("measure announced") sorts before the others' ("measure announced (binnenkort)"). The
+    timeline orders by date, then document, as the measure list's keys do: pages of one
+    are slices of the whole answer, which is the full query's."""
+    memo = (CORPUS / "2024-01_beslisnota-monitor-lokaal-antidiscriminatiebeleid.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}-memo.txt").write_text(memo, encoding="utf-8")
+    (folder / "c-memo.txt").write_text(memo.replace("wordt binnenkort ook", "wordt ook"), encoding="utf-8")
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [folder]).failed
+    params = {"concept": "Movisie"}
+    whole = run_query(store, "timeline", params).rows
+    full = answer(store, NamedQuery.parse("timeline", _FULL["timeline"]),
+                  named_queries()["timeline"].bindings(params)).rows
+    assert whole == full
+    measures = [(str(row[4]), str(row[2])) for row in whole if str(row[2]).startswith("measure")]
+    assert measures == [("a-memo", "measure announced (binnenkort)"), ("b-memo", "measure announced (binnenkort)"),
+                        ("c-memo", "measure announced")]
+    pages = [run_query(store, "timeline", params, limit=1, offset=o) for o in range(len(whole))]
+    assert [row for page in pages for row in page.rows] == whole
+    store.close()
+
+
+def test_a_measure_list_follows_a_link_another_source_states(tmp_path):
+    """A curator links the NCDR to a measure a letter announces: the NCDR's measure list
+    gains the letter's key (timeline shows the event); the same file, rewritten to reject
+    the link, takes it out again; the summaries stay what a rebuild makes."""
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [CORPUS]).failed
+    measure = store.query("PREFIX pkg: <https://w3id.org/policykg/def#> SELECT ?m WHERE { "
+                          "?d pkg:identifier 'kst-30950-319' ; pkg:announces ?m } ORDER BY ?m LIMIT 1").rows[0][0]
+
+    def announced_in() -> list[str]:
+        return [str(row[4]) for row in run_query(store, "timeline", {"concept": "NCDR"}).rows
+                if str(row[2]).startswith("measure")]
+
+    before = announced_in()
+    assert "kst-30950-319" not in before
+    for action in ("assert", "reject"):
+        curation = tmp_path / "links.csv"
+        curation.write_text("action,subject,relation,object,curator,note\n"
+                            f"{action},NCDR,responsibleFor,{measure},A. Curator,checked\n", encoding="utf-8")
+        assert load_curation(store, curation) == 1
+        assert_summaries_hold(store)
+        assert ("kst-30950-319" in announced_in()) == (action == "assert"), action
+    assert announced_in() == before
+    store.close()
