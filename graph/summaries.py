@@ -336,6 +336,10 @@ class _KeyList:
     def keys(self) -> str:
         return f"?list sum:concept ?c ; {self.predicate} ?k ."
 
+    def of(self, doc: str) -> str:
+        """The relation, of the document ``doc`` (a variable)."""
+        return self.relation.replace("DOC", doc)
+
 
 _MENTION_LIST = _KeyList("mentions", "sum:mentionedAt", "DOC pkg:mentions ?c FILTER (isIRI(?c))")
 # as timeline.rq's measure events: an identified document announces a labelled measure
@@ -356,7 +360,7 @@ def _unlisted(keys: _KeyList, docs: list, everyone: str) -> str:
             f"  GRAPH {_GRAPH} {{ ?old sum:about ?doc ; sum:documentsOrder ?k .\n"
             f"    ?list {keys.predicate} ?k ; sum:concept ?c }}\n"
             f"  LATERAL {{ OPTIONAL {{ SELECT ?k ?c (true AS ?kept) WHERE {{\n"
-            f"    GRAPH {_GRAPH} {{ ?other sum:documentsOrder ?k ; sum:about ?d }} {keys.relation.replace('DOC', '?d')}\n"
+            f"    GRAPH {_GRAPH} {{ ?other sum:documentsOrder ?k ; sum:about ?d }} {keys.of('?d')}\n"
             f"    FILTER (?d NOT IN ({everyone})) }} LIMIT 1 }} }}\n"
             f"  FILTER (!BOUND(?kept)) }}")
 
@@ -366,7 +370,7 @@ def _listed(keys: _KeyList, select: str) -> str:
     rows are written) to the lists of the concepts they stand in the relation to."""
     return (f"INSERT {{ GRAPH {_GRAPH} {{ {keys.keys()} }} {keys.keys()} }} WHERE {{ {select}\n"
             f"  GRAPH {_GRAPH} {{ ?row sum:about ?doc ; sum:documentsOrder ?k }}\n"
-            f"  {keys.relation.replace('DOC', '?doc')}\n"
+            f"  {keys.of('?doc')}\n"
             f"  {keys.node()} }}")
 
 
