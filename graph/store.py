@@ -418,8 +418,10 @@ class Store:
         self.rebuild_summaries()
 
     def rebuild_summaries(self) -> None:
-        """Compute every summary anew from the facts, in one transaction."""
-        self._write(lambda: self._ox.update(summaries.rebuild_request()))
+        """Compute every summary anew from the facts, in a few transactions
+        (``summaries.rebuild_requests``)."""
+        for request in summaries.rebuild_requests():
+            self._write(lambda request=request: self._ox.update(request))
 
     def summary_nquads(self) -> bytes:
         """The summary graph as sorted N-Quads (to compare with a rebuild)."""
@@ -427,8 +429,8 @@ class Store:
         return b"\n".join(sorted(lines))
 
     def _summarize_if_missing(self) -> None:
-        """Compute the summaries of a store written before they were kept as they are now
-        (one transaction)."""
+        """Compute the summaries of a store written before they were kept as they are now,
+        or whose computing was interrupted."""
         if self._summaries_missing():
             self.rebuild_summaries()
 

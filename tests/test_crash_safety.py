@@ -36,7 +36,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
-from policykg.graph import iris, placement
+from policykg.graph import iris, placement, summaries
 from policykg.graph.backend import UnstorableTerm
 from policykg.graph.remote import RemoteStore
 from policykg.graph.store import KILL_ENV_VAR, Store, document_nquads
@@ -248,6 +248,24 @@ def test_reingest_of_a_changed_source_killed_at_every_point_equals_a_clean_build
             assert nquads(store) == clean
 
     assert kill_at_every_point(args, tmp_path / "before", tmp_path, check) >= 4
+
+
+def test_summaries_computed_anew_killed_at_every_point_are_whole_when_next_opened(tmp_path):
+    """``ingest --force`` computes the summaries anew in steps (``rebuild_requests``: the
+    drop first, the form last); killed before any write, the store opened again holds what
+    a clean build holds, summaries included."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in (CHANGED_DOC, "2023-01-25_kamerbrief-aanpak-institutioneel-racisme.txt"):
+        shutil.copy(CORPUS / name, sources / name)
+    clean = clean_build(tmp_path, sources, "clean")
+    args = ["ingest", "--quiet", "--force", "--jobs", "1", str(sources)]
+
+    def check(store, killed):
+        assert nquads(store) == clean, f"killed: {killed}"
+
+    points = kill_at_every_point(args, tmp_path / "clean", tmp_path, check)
+    assert points > len(summaries.rebuild_requests()), "each step of the summaries is a point"
 
 
 def test_remove_killed_at_every_point_is_all_or_nothing_and_the_next_ingest_restores(tmp_path):
