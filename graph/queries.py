@@ -17,6 +17,11 @@ where its LIMIT and OFFSET go with a line ``# the page goes here``; the outer
 query then only completes the page's rows. Where rows may share a key, a line
 ``# the first rows go here`` marks where the first keys are cut (as many as the
 page and the rows before it), the page then cut from the rows they stand for.
+Keys kept in buckets (graph/summaries.py: a concept's keys per month, with their
+count) are read from the first buckets only: ``# the first buckets go here`` closes
+a sub-select grouped by each bucket and ``?n``, its count, where ``?n2`` are the
+counts of it and of the buckets before it, and keeps those with fewer keys before
+them than the first rows.
 
 A parameter value is bound to the variable of the same name as an RDF term:
 an IRI when it starts with http:// or https://, else a plain string literal.
@@ -220,6 +225,7 @@ _PAGE_HERE = re.compile(r"# the page goes here$", re.M)
 # Where a query reads the first rows of an order with ties (offset + limit + 1 of them):
 # its page is among the rows they stand for.
 _FIRST_HERE = re.compile(r"# the first rows go here$", re.M)
+_FIRST_BUCKETS_HERE = re.compile(r"# the first buckets go here$", re.M)
 _ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s{1,9}\d{1,12}\s{0,9}(?:#[^\n]{0,500})?\s{0,9}$", re.IGNORECASE)
 
 
@@ -236,7 +242,9 @@ def paged(query: NamedQuery, limit: int | None, offset: int = 0) -> NamedQuery:
     page = (f"LIMIT {int(limit) + 1}" if limit is not None else "") + f" OFFSET {int(offset)}"
     text = query.text
     if limit is not None:
-        text = _FIRST_HERE.sub(f"LIMIT {int(offset) + int(limit) + 1}", text)
+        first = int(offset) + int(limit) + 1
+        text = _FIRST_HERE.sub(f"LIMIT {first}", text)
+        text = _FIRST_BUCKETS_HERE.sub(f"HAVING (SUM(?n2) - ?n < {first})", text)
     if _PAGE_HERE.search(text):
         return replace(query, text=_PAGE_HERE.sub(page, text, count=1))
     return replace(query, text=f"{text.rstrip()}\n{page}\n")

@@ -33,6 +33,7 @@ import copy
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Self
 
@@ -421,7 +422,7 @@ class Store:
         """Compute every summary anew from the facts, in a few transactions
         (``summaries.rebuild_requests``)."""
         for request in summaries.rebuild_requests():
-            self._write(lambda request=request: self._ox.update(request))
+            self._write(partial(self._ox.update, request))
 
     def summary_nquads(self) -> bytes:
         """The summary graph as sorted N-Quads (to compare with a rebuild)."""

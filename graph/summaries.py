@@ -316,77 +316,106 @@ _MOTIONS = _Summary(
 
 SUMMARIES = (_DOCUMENT, _CITED, _UNRESOLVED, _MOTIONS)
 
-# Lists of order keys, per concept: a node (``sum:concept``) holding the order key
+# Lists of order keys, per concept and month: a node (``sum:concept``, ``sum:bucket``: the
+# month of its keys as yyyymm, 0 for undated documents) holding the order key
 # (``sum:documentsOrder``) of each document row whose document stands in a relation to the
-# concept, one triple per key that sorts by the key alone, so a page is the concept's
-# first keys. Mention lists (``sum:mentionedAt``: the document mentions the concept) are
+# concept, one triple per key that sorts by the key alone, and how many keys it holds. A
+# page is among the concept's first keys, and those are in the first months: the months
+# with fewer keys before them than the page and the rows before it (``# the first
+# buckets go here``, graph/queries.py), so a query reads those months' keys only. Mention
+# lists (``sum:mentionedAt``, ``sum:mentionKeys``: the document mentions the concept) are
 # read by mentions-over-time and by timeline's "named in" events; measure lists
-# (``sum:measureAt``: the document announces a measure that the concept carries, uses or
-# led to, one timeline event each) by timeline's measure events. Documents with equal keys
-# share a triple, so a key is written while any document of it stands in the relation.
+# (``sum:measureAt``, ``sum:measureKeys``: the document announces a measure that the
+# concept carries, uses or led to, one timeline event each) by timeline's measure events.
+# Documents with equal keys share a triple, so a key is written while any document of it
+# stands in the relation.
 @dataclass(frozen=True)
 class _KeyList:
     kind: str  # the list's IRI segment
     predicate: str  # of its keys
+    count: str  # of how many keys it holds
     relation: str  # pattern relating a document (DOC) to the concept ?c
 
     def node(self) -> str:
-        return f'BIND (IRI(CONCAT("{ROW_BASE}{self.kind}/", ENCODE_FOR_URI(STR(?c)))) AS ?list)'
+        """BINDs of ``?bucket``, the month of the key ``?k``, and ``?list``, the list of
+        ``?c`` for that month."""
+        return (f"BIND (xsd:integer(FLOOR(?k / 100000000000000)) AS ?bucket)\n"
+                f'  BIND (IRI(CONCAT("{ROW_BASE}{self.kind}/", ENCODE_FOR_URI(STR(?c)), "/", STR(?bucket))) AS ?list)')
 
     def keys(self) -> str:
-        return f"?list sum:concept ?c ; {self.predicate} ?k ."
+        return f"?list sum:concept ?c ; sum:bucket ?bucket ; {self.predicate} ?k ."
 
     def of(self, doc: str) -> str:
         """The relation, of the document ``doc`` (a variable)."""
         return self.relation.replace("DOC", doc)
 
 
-_MENTION_LIST = _KeyList("mentions", "sum:mentionedAt", "DOC pkg:mentions ?c FILTER (isIRI(?c))")
+_MENTION_LIST = _KeyList("mentions", "sum:mentionedAt", "sum:mentionKeys", "DOC pkg:mentions ?c FILTER (isIRI(?c))")
 # as timeline.rq's measure events: an identified document announces a labelled measure
-_MEASURE_LIST = _KeyList("measures", "sum:measureAt", """DOC pkg:announces ?m ; pkg:identifier ?anyId .
-    ?m rdfs:label ?anyLabel .
+_MEASURE_LIST = _KeyList("measures", "sum:measureAt", "sum:measureKeys", """
+    DOC pkg:announces ?m ; pkg:identifier ?anyId . ?m rdfs:label ?anyLabel .
     { ?c pkg:responsibleFor ?m } UNION { ?m pkg:usesInstrument ?c } UNION { ?c pkg:ledTo ?m }
     FILTER (isIRI(?c))""")
 KEY_LISTS = (_MENTION_LIST, _MEASURE_LIST)
+
+
+def _counted(keys: _KeyList, change: str) -> str:
+    """Add to the count of each list ``change`` (a SELECT of ``?list`` and ``?change``) names."""
+    count = keys.count
+    return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list {count} ?n }} ?list {count} ?n }}\n"
+            f"INSERT {{ GRAPH {_GRAPH} {{ ?list {count} ?sum }} ?list {count} ?sum }} WHERE {{\n"
+            f"  {{ {change} }}\n"
+            f"  LATERAL {{ OPTIONAL {{ GRAPH {_GRAPH} {{ ?list {count} ?n }} }} }}\n"
+            f"  BIND (COALESCE(?n, 0) + ?change AS ?sum) }}")
 
 
 def _unlisted(keys: _KeyList, docs: list, everyone: str) -> str:
     """Delete the keys of the document rows of ``docs`` (before their rows are written
     anew) from the lists of concepts that no other document of the same key stands in the
     relation to (``everyone``: all the documents whose keys the request lists anew,
-    ", "-separated)."""
-    return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list {keys.predicate} ?k }} ?list {keys.predicate} ?k }} WHERE {{\n"
-            f"  {_values('?doc', docs)}\n"
-            f"  GRAPH {_GRAPH} {{ ?old sum:about ?doc ; sum:documentsOrder ?k .\n"
-            f"    ?list {keys.predicate} ?k ; sum:concept ?c }}\n"
-            f"  LATERAL {{ OPTIONAL {{ SELECT ?k ?c (true AS ?kept) WHERE {{\n"
-            f"    GRAPH {_GRAPH} {{ ?other sum:documentsOrder ?k ; sum:about ?d }} {keys.of('?d')}\n"
-            f"    FILTER (?d NOT IN ({everyone})) }} LIMIT 1 }} }}\n"
-            f"  FILTER (!BOUND(?kept)) }}")
+    ", "-separated), counting them off first."""
+    where = (f"  {_values('?doc', docs)}\n"
+             f"  GRAPH {_GRAPH} {{ ?old sum:about ?doc ; sum:documentsOrder ?k .\n"
+             f"    ?list {keys.predicate} ?k ; sum:concept ?c }}\n"
+             f"  LATERAL {{ OPTIONAL {{ SELECT ?k ?c (true AS ?kept) WHERE {{\n"
+             f"    GRAPH {_GRAPH} {{ ?other sum:documentsOrder ?k ; sum:about ?d }} {keys.of('?d')}\n"
+             f"    FILTER (?d NOT IN ({everyone})) }} LIMIT 1 }} }}\n"
+             f"  FILTER (!BOUND(?kept))")
+    gone = f"SELECT ?list (0 - COUNT(DISTINCT ?k) AS ?change) WHERE {{\n{where} }} GROUP BY ?list"
+    return (_counted(keys, gone) + " ;\n"
+            f"DELETE {{ GRAPH {_GRAPH} {{ ?list {keys.predicate} ?k }} ?list {keys.predicate} ?k }} WHERE {{\n"
+            f"{where} }}")
 
 
 def _listed(keys: _KeyList, select: str) -> str:
     """Add the keys of the document rows of the documents ``select`` binds (after their
-    rows are written) to the lists of the concepts they stand in the relation to."""
-    return (f"INSERT {{ GRAPH {_GRAPH} {{ {keys.keys()} }} {keys.keys()} }} WHERE {{ {select}\n"
-            f"  GRAPH {_GRAPH} {{ ?row sum:about ?doc ; sum:documentsOrder ?k }}\n"
-            f"  {keys.of('?doc')}\n"
-            f"  {keys.node()} }}")
+    rows are written) to the lists of the concepts they stand in the relation to, counting
+    those a list does not hold yet first."""
+    where = (f"  {select}\n"
+             f"  GRAPH {_GRAPH} {{ ?row sum:about ?doc ; sum:documentsOrder ?k }}\n"
+             f"  {keys.of('?doc')}\n"
+             f"  {keys.node()}")
+    new = (f"SELECT ?list (COUNT(DISTINCT ?k) AS ?change) WHERE {{\n{where}\n"
+           f"  FILTER NOT EXISTS {{ GRAPH {_GRAPH} {{ ?list {keys.predicate} ?k }} }} }} GROUP BY ?list")
+    return (_counted(keys, new) + " ;\n"
+            f"INSERT {{ GRAPH {_GRAPH} {{ {keys.keys()} }} {keys.keys()} }} WHERE {{\n{where} }}")
 
 
 def _emptied(concepts: list) -> str:
     """Delete the lists of ``concepts`` that hold no key any more."""
     held = "|".join(k.predicate for k in KEY_LISTS)
-    return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list sum:concept ?c }} ?list sum:concept ?c }} WHERE {{\n"
+    return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list ?p ?o }} ?list ?p ?o }} WHERE {{\n"
             f"  {_values('?c', concepts)} GRAPH {_GRAPH} {{ ?list sum:concept ?c }}\n"
             f"  LATERAL {{ OPTIONAL {{ SELECT ?list (true AS ?held) WHERE {{\n"
             f"    GRAPH {_GRAPH} {{ ?list {held} ?any }} }} LIMIT 1 }} }}\n"
-            f"  FILTER (!BOUND(?held)) }}")
+            f"  FILTER (!BOUND(?held))\n"
+            f"  GRAPH {_GRAPH} {{ ?list ?p ?o }} }}")
 
 
 # The rows' form, stated in the summary graph by every write of rows: a store whose
 # summaries have another form (or none) gets them anew when opened to write.
-FORM = "5"  # 2: rows carry their order key; 3: motions; 4: mention lists; 5: measure lists
+FORM = "6"  # 2: rows carry their order key; 3: motions; 4: mention lists; 5: measure lists;
+# 6: lists per month, with their counts
 _FORM_TRIPLE = f'{_GRAPH} sum:form "{FORM}" .'
 _WRITE_FORM = f"INSERT DATA {{ GRAPH {_GRAPH} {{ {_FORM_TRIPLE} }} {_FORM_TRIPLE} }}"
 # The predicate that names a row's key, per key.
