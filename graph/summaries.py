@@ -402,14 +402,10 @@ def _listed(keys: _KeyList, select: str) -> str:
 
 
 def _emptied(concepts: list) -> str:
-    """Delete the lists of ``concepts`` that hold no key any more."""
-    held = "|".join(k.predicate for k in KEY_LISTS)
+    """Delete the lists of ``concepts`` that hold no key any more (their count is 0)."""
+    counts = "|".join(k.count for k in KEY_LISTS)
     return (f"DELETE {{ GRAPH {_GRAPH} {{ ?list ?p ?o }} ?list ?p ?o }} WHERE {{\n"
-            f"  {_values('?c', concepts)} GRAPH {_GRAPH} {{ ?list sum:concept ?c }}\n"
-            f"  LATERAL {{ OPTIONAL {{ SELECT ?list (true AS ?held) WHERE {{\n"
-            f"    GRAPH {_GRAPH} {{ ?list {held} ?any }} }} LIMIT 1 }} }}\n"
-            f"  FILTER (!BOUND(?held))\n"
-            f"  GRAPH {_GRAPH} {{ ?list ?p ?o }} }}")
+            f"  {_values('?c', concepts)} GRAPH {_GRAPH} {{ ?list sum:concept ?c ; {counts} 0 . ?list ?p ?o }} }}")
 
 
 # The rows' form, stated in the summary graph by every write of rows: a store whose
