@@ -21,7 +21,10 @@ Keys kept in buckets (graph/summaries.py: a concept's keys per month, with their
 count) are read from the first buckets only: ``# the first buckets go here`` closes
 a sub-select grouped by each bucket and ``?n``, its count, where ``?n2`` are the
 counts of it and of the buckets before it, and keeps those with fewer keys before
-them than the first rows.
+them than the first rows. Where undated rows come last, ``# the undated rows'
+condition goes here`` closes a sub-select grouped by the concept whose ``?datedKeys``
+count its dated keys: it keeps the concept only when they are fewer than the first
+rows (else no undated row can be on the page).
 
 A parameter value is bound to the variable of the same name as an RDF term:
 an IRI when it starts with http:// or https://, else a plain string literal.
@@ -226,6 +229,7 @@ _PAGE_HERE = re.compile(r"# the page goes here$", re.M)
 # its page is among the rows they stand for.
 _FIRST_HERE = re.compile(r"# the first rows go here$", re.M)
 _FIRST_BUCKETS_HERE = re.compile(r"# the first buckets go here$", re.M)
+_UNDATED_HERE = re.compile(r"# the undated rows' condition goes here$", re.M)
 _ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s{1,9}\d{1,12}\s{0,9}(?:#[^\n]{0,500})?\s{0,9}$", re.IGNORECASE)
 
 
@@ -245,6 +249,7 @@ def paged(query: NamedQuery, limit: int | None, offset: int = 0) -> NamedQuery:
         first = int(offset) + int(limit) + 1
         text = _FIRST_HERE.sub(f"LIMIT {first}", text)
         text = _FIRST_BUCKETS_HERE.sub(f"HAVING (SUM(?n2) - ?n < {first})", text)
+        text = _UNDATED_HERE.sub(f"HAVING (SUM(?datedKeys) < {first})", text)
     if _PAGE_HERE.search(text):
         return replace(query, text=_PAGE_HERE.sub(page, text, count=1))
     return replace(query, text=f"{text.rstrip()}\n{page}\n")
