@@ -442,3 +442,20 @@ def test_a_measure_list_follows_a_link_another_source_states(tmp_path):
         assert ("kst-30950-319" in announced_in()) == (action == "assert"), action
     assert announced_in() == before
     store.close()
+
+
+def test_summaries_computed_anew_are_current_only_after_their_last_step(tmp_path):
+    """Computed anew in steps (one transaction each), the summaries lose their form at the
+    first and get it back at the last: a store left between two is computed anew when
+    next opened (tests/test_crash_safety.py kills the command at each)."""
+    from policykg.graph import summaries
+    store = Store(tmp_path / "store")
+    assert not ingest(store, [CORPUS]).failed
+    kept = store.summary_nquads()
+    steps = summaries.rebuild_requests()
+    assert len(steps) > 2
+    for i, step in enumerate(steps):
+        store._ox.update(step)
+        assert summaries.current(store._ox) == (i == len(steps) - 1), i
+    assert store.summary_nquads() == kept
+    store.close()
