@@ -387,14 +387,22 @@ def _unlisted(keys: _KeyList, docs: list, everyone: str) -> str:
             f"{where} }}")
 
 
+def _listing(keys: _KeyList, select: str = "", keep: str = "") -> str:
+    """Pattern of each list key (``?list``, ``?k``, ``?c``, ``?bucket``) of the document rows
+    of the documents ``select`` binds (a VALUES block, before the rows: joined row by row)
+    and ``keep`` keeps (a FILTER, after them: before, a shard of the rebuild took 68 s
+    instead of 50 at 100,000 documents)."""
+    return (f"  {select}\n"
+            f"  GRAPH {_GRAPH} {{ ?row sum:about ?doc ; sum:documentsOrder ?k }} {keep}\n"
+            f"  {keys.of('?doc')}\n"
+            f"  {keys.node()}")
+
+
 def _listed(keys: _KeyList, select: str) -> str:
     """Add the keys of the document rows of the documents ``select`` binds (after their
     rows are written) to the lists of the concepts they stand in the relation to, counting
     those a list does not hold yet first."""
-    where = (f"  {select}\n"
-             f"  GRAPH {_GRAPH} {{ ?row sum:about ?doc ; sum:documentsOrder ?k }}\n"
-             f"  {keys.of('?doc')}\n"
-             f"  {keys.node()}")
+    where = _listing(keys, select)
     new = (f"SELECT ?list (COUNT(DISTINCT ?k) AS ?change) WHERE {{\n{where}\n"
            f"  FILTER NOT EXISTS {{ GRAPH {_GRAPH} {{ ?list {keys.predicate} ?k }} }} }} GROUP BY ?list")
     return (_counted(keys, new) + " ;\n"
@@ -486,9 +494,7 @@ def _shard(var: str, digits: str) -> str:
 def _listed_anew(keys: _KeyList, digits: str) -> str:
     """Add the keys of the rows of the documents of one shard to the lists, uncounted."""
     return (f"INSERT {{ GRAPH {_GRAPH} {{ {keys.keys()} }} {keys.keys()} }} WHERE {{\n"
-            f"  GRAPH {_GRAPH} {{ ?row sum:about ?doc ; sum:documentsOrder ?k }} {_shard('?doc', digits)}\n"
-            f"  {keys.of('?doc')}\n"
-            f"  {keys.node()} }}")
+            f"{_listing(keys, keep=_shard('?doc', digits))} }}")
 
 
 def _counted_anew(keys: _KeyList) -> str:
